@@ -1,0 +1,131 @@
+//! API shapes of cities and the city list parameters.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::types::Localized;
+
+/// A city's membership in a network, as embedded in the city.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CityMembership {
+    /// Membership id.
+    pub id: i64,
+    /// The network's slug.
+    #[schema(example = "unesco-gnlc")]
+    pub network: String,
+    /// The network's name.
+    pub network_name: Localized,
+    /// `member`, `secretariat` or `mentor`.
+    #[schema(example = "member")]
+    pub role: String,
+    /// `active`, `former` or `suspended`.
+    #[schema(example = "active")]
+    pub status: String,
+    /// The year the city joined, where known.
+    pub joined_year: Option<i32>,
+    /// The date membership was announced, where known to the day.
+    pub joined_on: Option<NaiveDate>,
+    /// The year the city left, if it did.
+    pub left_year: Option<i32>,
+    /// Where the membership is documented.
+    pub source_url: Option<String>,
+}
+
+/// A city.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct City {
+    /// Stable numeric id.
+    pub id: i64,
+    /// Stable URL key.
+    #[schema(example = "phayao")]
+    pub slug: String,
+    /// Name in English and Thai.
+    pub name: Localized,
+    /// ISO 3166-1 alpha-2 country code.
+    #[schema(example = "TH")]
+    pub country: String,
+    /// ISO 3166-2:TH province code, for Thai cities.
+    #[schema(example = "TH-56")]
+    pub province: Option<String>,
+    /// Latitude (WGS 84), where known.
+    pub lat: Option<f64>,
+    /// Longitude (WGS 84), where known.
+    pub lon: Option<f64>,
+    /// Population; for seeded cities the GeoNames figure for the populated place.
+    pub population: Option<i64>,
+    /// Area in square kilometres.
+    pub area_km2: Option<f64>,
+    /// Official website.
+    pub website: Option<String>,
+    /// Description in English and Thai.
+    pub description: Option<Localized>,
+    /// GeoNames id of the matching populated place.
+    pub geonames_id: Option<i64>,
+    /// Network memberships, earliest first.
+    pub memberships: Vec<CityMembership>,
+    /// When the record was created.
+    pub created_at: DateTime<Utc>,
+    /// When the record last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+crate::page_type!(
+    /// A page of cities.
+    CityPage,
+    City
+);
+
+crate::sort_param!(
+    /// Orders of the city list. `joined` is the year the city joined the `network` filter's
+    /// network, or its earliest membership without that filter; cities without a known year come
+    /// last. Ties are broken by id.
+    CitySort default Name {
+        Name => "name",
+        NameDesc => "-name",
+        Population => "population",
+        PopulationDesc => "-population",
+        Joined => "joined",
+        JoinedDesc => "-joined",
+    }
+);
+
+/// Query parameters of `GET /cities`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CityListQuery {
+    /// ISO 3166-1 alpha-2 country code.
+    #[param(example = "TH", pattern = "^[A-Za-z]{2}$")]
+    pub country: Option<String>,
+    /// ISO 3166-2:TH province code.
+    #[param(example = "TH-56", pattern = "^[Tt][Hh]-[0-9]{2}$")]
+    pub province: Option<String>,
+    /// Only cities in countries of this grouping.
+    #[param(value_type = Option<crate::reference::types::CountryGroup>)]
+    pub group: Option<String>,
+    /// Only Thai cities in provinces of this region.
+    #[param(value_type = Option<crate::reference::types::ThRegion>)]
+    pub th_region: Option<String>,
+    /// Only members of the network with this slug.
+    #[param(example = "unesco-gnlc", pattern = "^[a-z0-9-]{1,100}$")]
+    pub network: Option<String>,
+    /// Joined (the `network` filter's network, or any) in a year range: `2020`, `2019..2022`,
+    /// `2020..` or `..2022`.
+    #[param(
+        example = "2019..2022",
+        pattern = "^([0-9]{4}|[0-9]{4}\\.\\.|\\.\\.[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$"
+    )]
+    pub member_since: Option<String>,
+    /// Case-insensitive search in English and Thai names; Thai is matched as typed.
+    #[param(min_length = 1, max_length = 100)]
+    pub q: Option<String>,
+    /// Order (ties broken by id).
+    #[param(value_type = Option<CitySort>)]
+    pub sort: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}

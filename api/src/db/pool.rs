@@ -1,0 +1,105 @@
+//! The r2d2 pool, SQLite connection settings, and [`run`], the one way handlers reach the database.
+
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{self, CustomizeConnection, ManageConnection};
+use diesel::RunQueryDsl;
+
+use super::{Backend, DbConnection};
+use crate::error::ApiError;
+
+/// The shared connection pool.
+pub type Pool = r2d2::Pool<Manager>;
+/// A connection checked out of the pool.
+pub type PooledConnection = r2d2::PooledConnection<Manager>;
+
+/// Opens connections for the backend chosen from the URL scheme (never by trial and error).
+#[derive(Debug)]
+pub struct Manager {
+    backend: Backend,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        self.backend.connect().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// Sets the per-connection SQLite PRAGMAs: foreign keys, a busy timeout and WAL.
+#[derive(Debug)]
+struct SqliteSettings {
+    busy_timeout_ms: u64,
+}
+
+impl CustomizeConnection<DbConnection, r2d2::Error> for SqliteSettings {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        if let DbConnection::Sqlite(c) = conn {
+            c.batch_execute(&format!(
+                "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                 PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                self.busy_timeout_ms
+            ))
+            .map_err(r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Builds the pool; for SQLite it creates the file's folder first.
+pub fn build_pool(backend: &Backend, max_size: u32, timeout: Duration) -> Result<Pool, String> {
+    if let Backend::Sqlite(path) = backend {
+        if let Some(dir) = std::path::Path::new(path).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+        }
+    }
+    let timeout_ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+    r2d2::Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(1))
+        .connection_timeout(timeout)
+        .connection_customizer(Box::new(SqliteSettings {
+            busy_timeout_ms: timeout_ms,
+        }))
+        .build(Manager {
+            backend: backend.clone(),
+        })
+        .map_err(|e| format!("cannot open the {} database: {e}", backend.name()))
+}
+
+/// Runs blocking diesel work on a pooled connection off the async workers.
+///
+/// Checking out a connection that is not available within the pool's timeout becomes a 503
+/// problem, so an outage fails fast instead of hanging.
+pub async fn run<T, F>(pool: &Pool, work: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool
+            .get()
+            .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+        work(&mut conn)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?
+}

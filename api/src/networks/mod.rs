@@ -1,0 +1,5 @@
+//! Networks of learning cities and their member lists.
+
+mod queries;
+pub mod routes;
+pub mod types;

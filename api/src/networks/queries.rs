@@ -1,0 +1,291 @@
+//! Database reads for networks, their member counts and member lists.
+
+use std::collections::HashMap;
+
+use diesel::dsl::{count_star, sql};
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+
+use super::types::{MemberCity, MemberSort, Network, NetworkMember, NetworkSort};
+use crate::db::schema::{cities, memberships, networks};
+use crate::db::{DbConnection, MultiBackend};
+use crate::error::ApiError;
+use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
+use crate::query::{SortParam, YearRange};
+use crate::types::{optional_localized, utc, Localized};
+
+/// Checked filters of the network list.
+#[derive(Debug, Default)]
+pub struct NetworkFilters {
+    pub scope: Option<String>,
+    pub status: Option<String>,
+    pub q: Option<String>,
+}
+
+/// Checked filters of a member list.
+#[derive(Debug, Default)]
+pub struct MemberFilters {
+    pub country: Option<String>,
+    pub role: Option<String>,
+    pub status: Option<String>,
+    pub member_since: Option<YearRange>,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = networks)]
+struct NetworkRow {
+    id: i64,
+    slug: String,
+    name_en: String,
+    name_th: Option<String>,
+    name_sort: String,
+    scope: String,
+    status: String,
+    country_code: Option<String>,
+    secretariat_en: Option<String>,
+    secretariat_th: Option<String>,
+    founded_year: Option<i32>,
+    website: Option<String>,
+    description_en: Option<String>,
+    description_th: Option<String>,
+    created_at: chrono::NaiveDateTime,
+    updated_at: chrono::NaiveDateTime,
+}
+
+fn filtered(f: &NetworkFilters) -> networks::BoxedQuery<'static, MultiBackend> {
+    let mut q = networks::table
+        .filter(networks::archived_at.is_null())
+        .into_boxed();
+    if let Some(scope) = &f.scope {
+        q = q.filter(networks::scope.eq(scope.clone()));
+    }
+    if let Some(status) = &f.status {
+        q = q.filter(networks::status.eq(status.clone()));
+    }
+    if let Some(term) = &f.q {
+        let pattern = crate::text::contains_pattern(term);
+        q = q.filter(
+            networks::name_sort
+                .like(pattern.clone())
+                .escape('\\')
+                .or(networks::name_th.like(pattern).escape('\\')),
+        );
+    }
+    q
+}
+
+/// Active member counts of the given networks, in one query.
+fn member_counts(conn: &mut DbConnection, ids: Vec<i64>) -> Result<HashMap<i64, i64>, ApiError> {
+    let counts: Vec<(i64, i64)> = memberships::table
+        .inner_join(cities::table)
+        .filter(memberships::network_id.eq_any(ids))
+        .filter(memberships::archived_at.is_null())
+        .filter(memberships::status.eq("active"))
+        .filter(cities::archived_at.is_null())
+        .group_by(memberships::network_id)
+        .select((memberships::network_id, count_star()))
+        .load(conn)?;
+    Ok(counts.into_iter().collect())
+}
+
+fn to_networks(conn: &mut DbConnection, rows: Vec<NetworkRow>) -> Result<Vec<Network>, ApiError> {
+    let counts = member_counts(conn, rows.iter().map(|r| r.id).collect())?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Network {
+            member_count: counts.get(&r.id).copied().unwrap_or(0),
+            id: r.id,
+            slug: r.slug,
+            name: Localized::new(r.name_en, r.name_th),
+            scope: r.scope,
+            status: r.status,
+            country: r.country_code,
+            secretariat: r
+                .secretariat_en
+                .map(|en| Localized::new(en, r.secretariat_th)),
+            founded_year: r.founded_year,
+            website: r.website,
+            description: optional_localized(r.description_en, r.description_th),
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        })
+        .collect())
+}
+
+/// One page of public networks, the next cursor and the total.
+pub fn list(
+    conn: &mut DbConnection,
+    filters: &NetworkFilters,
+    sort: NetworkSort,
+    limit: i64,
+    cursor: Option<&Cursor>,
+) -> Result<(Vec<Network>, Option<String>, i64), ApiError> {
+    let total = filtered(filters).count().get_result::<i64>(conn)?;
+    let desc = sort == NetworkSort::NameDesc;
+    let mut q = filtered(filters)
+        .order_by(order_sql("networks.name_sort", "networks.id", desc))
+        .limit(limit + 1);
+    if let Some(c) = cursor {
+        if !matches!((&c.key, &c.id), (SortKey::Text(_), SortKey::Int(_))) {
+            return Err(ApiError::InvalidCursor(
+                "the cursor does not fit this list; start again without `cursor`".to_owned(),
+            ));
+        }
+        q = q.filter(after_cursor("networks.name_sort", "networks.id", desc, c));
+    }
+    let rows = q.select(NetworkRow::as_select()).load(conn)?;
+    let (rows, next) = paginate(rows, limit, sort.as_str(), |r| {
+        (SortKey::Text(r.name_sort.clone()), SortKey::Int(r.id))
+    });
+    Ok((to_networks(conn, rows)?, next, total))
+}
+
+fn find(conn: &mut DbConnection, slug: &str) -> Result<NetworkRow, ApiError> {
+    networks::table
+        .filter(networks::slug.eq(slug))
+        .filter(networks::archived_at.is_null())
+        .select(NetworkRow::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::NotFound(format!("no network with slug `{slug}`")))
+}
+
+/// A public network by slug.
+pub fn get(conn: &mut DbConnection, slug: &str) -> Result<Network, ApiError> {
+    let row = find(conn, slug)?;
+    to_networks(conn, vec![row])?
+        .pop()
+        .ok_or_else(|| ApiError::Internal("network vanished while loading".to_owned()))
+}
+
+#[derive(Queryable)]
+struct MemberRow {
+    membership_id: i64,
+    role: String,
+    status: String,
+    joined_year: Option<i32>,
+    joined_on: Option<chrono::NaiveDate>,
+    left_year: Option<i32>,
+    source_url: Option<String>,
+    note: Option<String>,
+    city_id: i64,
+    slug: String,
+    name_en: String,
+    name_th: Option<String>,
+    country: String,
+    province: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    name_sort: String,
+    joined_key: i64,
+}
+
+/// One page of a public network's members, the next cursor and the total.
+pub fn members(
+    conn: &mut DbConnection,
+    slug: &str,
+    filters: &MemberFilters,
+    sort: MemberSort,
+    limit: i64,
+    cursor: Option<&Cursor>,
+) -> Result<(Vec<NetworkMember>, Option<String>, i64), ApiError> {
+    let network = find(conn, slug)?;
+    let base = || {
+        let mut q = memberships::table
+            .inner_join(cities::table)
+            .filter(memberships::network_id.eq(network.id))
+            .filter(memberships::archived_at.is_null())
+            .filter(cities::archived_at.is_null())
+            .into_boxed::<MultiBackend>();
+        if let Some(country) = &filters.country {
+            q = q.filter(cities::country_code.eq(country.clone()));
+        }
+        if let Some(role) = &filters.role {
+            q = q.filter(memberships::role.eq(role.clone()));
+        }
+        if let Some(status) = &filters.status {
+            q = q.filter(memberships::status.eq(status.clone()));
+        }
+        if let Some(range) = filters.member_since {
+            if let Some(from) = range.from {
+                q = q.filter(memberships::joined_year.ge(from));
+            }
+            if let Some(to) = range.to {
+                q = q.filter(memberships::joined_year.le(to));
+            }
+        }
+        q
+    };
+    let total = base().count().get_result::<i64>(conn)?;
+    let (key, is_text, desc) = match sort {
+        MemberSort::Joined => ("COALESCE(memberships.joined_year, 9999)", false, false),
+        MemberSort::JoinedDesc => ("COALESCE(memberships.joined_year, -1)", false, true),
+        MemberSort::Name => ("cities.name_sort", true, false),
+        MemberSort::NameDesc => ("cities.name_sort", true, true),
+    };
+    let mut q = base()
+        .order_by(order_sql(key, "memberships.id", desc))
+        .limit(limit + 1);
+    if let Some(c) = cursor {
+        if matches!(c.key, SortKey::Text(_)) != is_text || !matches!(c.id, SortKey::Int(_)) {
+            return Err(ApiError::InvalidCursor(
+                "the cursor does not fit this list; start again without `cursor`".to_owned(),
+            ));
+        }
+        q = q.filter(after_cursor(key, "memberships.id", desc, c));
+    }
+    let int_key = if is_text { "0" } else { key };
+    let rows: Vec<MemberRow> = q
+        .select((
+            memberships::id,
+            memberships::role,
+            memberships::status,
+            memberships::joined_year,
+            memberships::joined_on,
+            memberships::left_year,
+            memberships::source_url,
+            memberships::note,
+            cities::id,
+            cities::slug,
+            cities::name_en,
+            cities::name_th,
+            cities::country_code,
+            cities::province_code,
+            cities::lat,
+            cities::lon,
+            cities::name_sort,
+            sql::<BigInt>(&format!("CAST({int_key} AS BIGINT)")),
+        ))
+        .load(conn)?;
+    let (rows, next) = paginate(rows, limit, sort.as_str(), |r| {
+        let key = if is_text {
+            SortKey::Text(r.name_sort.clone())
+        } else {
+            SortKey::Int(r.joined_key)
+        };
+        (key, SortKey::Int(r.membership_id))
+    });
+    let items = rows
+        .into_iter()
+        .map(|r| NetworkMember {
+            membership_id: r.membership_id,
+            city: MemberCity {
+                id: r.city_id,
+                slug: r.slug,
+                name: Localized::new(r.name_en, r.name_th),
+                country: r.country,
+                province: r.province,
+                lat: r.lat,
+                lon: r.lon,
+            },
+            role: r.role,
+            status: r.status,
+            joined_year: r.joined_year,
+            joined_on: r.joined_on,
+            left_year: r.left_year,
+            source_url: r.source_url,
+            note: r.note,
+        })
+        .collect();
+    Ok((items, next, total))
+}

@@ -1,0 +1,225 @@
+//! API shapes of networks and network members, and their list parameters.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::types::Localized;
+
+/// Geographic scope of a network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkScope {
+    Global,
+    Regional,
+    National,
+}
+
+impl NetworkScope {
+    /// Accepted values.
+    pub const VALUES: &'static [&'static str] = &["global", "regional", "national"];
+}
+
+/// Whether a network operates yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkStatus {
+    Active,
+    Planned,
+    Inactive,
+}
+
+impl NetworkStatus {
+    /// Accepted values.
+    pub const VALUES: &'static [&'static str] = &["active", "planned", "inactive"];
+}
+
+/// Role of a city in a network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipRole {
+    Member,
+    Secretariat,
+    Mentor,
+}
+
+impl MembershipRole {
+    /// Accepted values.
+    pub const VALUES: &'static [&'static str] = &["member", "secretariat", "mentor"];
+}
+
+/// Standing of a membership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipStatus {
+    Active,
+    Former,
+    Suspended,
+}
+
+impl MembershipStatus {
+    /// Accepted values.
+    pub const VALUES: &'static [&'static str] = &["active", "former", "suspended"];
+}
+
+/// A network of learning cities.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Network {
+    /// Stable numeric id.
+    pub id: i64,
+    /// Stable URL key.
+    #[schema(example = "unesco-gnlc")]
+    pub slug: String,
+    /// Name in English and Thai.
+    pub name: Localized,
+    /// `global`, `regional` or `national`.
+    #[schema(value_type = NetworkScope)]
+    pub scope: String,
+    /// `active`, `planned` or `inactive`.
+    #[schema(value_type = NetworkStatus)]
+    pub status: String,
+    /// The country of a national network.
+    pub country: Option<String>,
+    /// The body that coordinates the network.
+    pub secretariat: Option<Localized>,
+    /// The year the network was founded, where documented.
+    pub founded_year: Option<i32>,
+    /// Website.
+    pub website: Option<String>,
+    /// Description in English and Thai.
+    pub description: Option<Localized>,
+    /// Number of active member cities.
+    pub member_count: i64,
+    /// When the record was created.
+    pub created_at: DateTime<Utc>,
+    /// When the record last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The city of a network member row.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberCity {
+    /// City id.
+    pub id: i64,
+    /// City slug.
+    pub slug: String,
+    /// City name.
+    pub name: Localized,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+    /// ISO 3166-2:TH province code, for Thai cities.
+    pub province: Option<String>,
+    /// Latitude, where known.
+    pub lat: Option<f64>,
+    /// Longitude, where known.
+    pub lon: Option<f64>,
+}
+
+/// A city's membership in the network.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkMember {
+    /// Membership id.
+    pub membership_id: i64,
+    /// The member city.
+    pub city: MemberCity,
+    /// `member`, `secretariat` or `mentor`.
+    #[schema(value_type = MembershipRole)]
+    pub role: String,
+    /// `active`, `former` or `suspended`.
+    #[schema(value_type = MembershipStatus)]
+    pub status: String,
+    /// The year the city joined, where known.
+    pub joined_year: Option<i32>,
+    /// The date membership was announced, where known to the day.
+    pub joined_on: Option<NaiveDate>,
+    /// The year the city left, if it did.
+    pub left_year: Option<i32>,
+    /// Where the membership is documented.
+    pub source_url: Option<String>,
+    /// Remarks on the record, such as conflicting sources.
+    pub note: Option<String>,
+}
+
+crate::page_type!(
+    /// A page of networks.
+    NetworkPage,
+    Network
+);
+crate::page_type!(
+    /// A page of network members.
+    NetworkMemberPage,
+    NetworkMember
+);
+
+crate::sort_param!(
+    /// Orders of the network list (ties broken by id).
+    NetworkSort default Name {
+        Name => "name",
+        NameDesc => "-name",
+    }
+);
+
+crate::sort_param!(
+    /// Orders of a network's member list: by join year (unknown years last) or by city name;
+    /// ties broken by membership id.
+    MemberSort default Joined {
+        Joined => "joined",
+        JoinedDesc => "-joined",
+        Name => "name",
+        NameDesc => "-name",
+    }
+);
+
+/// Query parameters of `GET /networks`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct NetworkListQuery {
+    /// Only networks of this scope.
+    #[param(value_type = Option<NetworkScope>)]
+    pub scope: Option<String>,
+    /// Only networks with this status.
+    #[param(value_type = Option<NetworkStatus>)]
+    pub status: Option<String>,
+    /// Case-insensitive search in English and Thai names.
+    #[param(min_length = 1, max_length = 100)]
+    pub q: Option<String>,
+    /// Order.
+    #[param(value_type = Option<NetworkSort>)]
+    pub sort: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+/// Query parameters of `GET /networks/{slug}/members`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct MemberListQuery {
+    /// ISO 3166-1 alpha-2 country code of the member city.
+    #[param(example = "TH", pattern = "^[A-Za-z]{2}$")]
+    pub country: Option<String>,
+    /// Only memberships with this role.
+    #[param(value_type = Option<MembershipRole>)]
+    pub role: Option<String>,
+    /// Only memberships with this status.
+    #[param(value_type = Option<MembershipStatus>)]
+    pub status: Option<String>,
+    /// Joined in a year range: `2020`, `2019..2022`, `2020..` or `..2022`.
+    #[param(
+        example = "2019..2022",
+        pattern = "^([0-9]{4}|[0-9]{4}\\.\\.|\\.\\.[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$"
+    )]
+    pub member_since: Option<String>,
+    /// Order.
+    #[param(value_type = Option<MemberSort>)]
+    pub sort: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,192 @@
+//! Cursor (keyset) pagination: the page size rules and the opaque cursor format.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+use crate::error::ApiError;
+
+/// Page size when `limit` is not given.
+pub const DEFAULT_LIMIT: i64 = 50;
+/// The largest `limit` accepted.
+pub const MAX_LIMIT: i64 = 200;
+
+/// The sort key value of the last row on a page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SortKey {
+    /// An integer key (population, year, ...).
+    Int(i64),
+    /// A text key (folded name, code, ...).
+    Text(String),
+}
+
+/// Where the next page starts: after the row with sort key `key` and tie-breaker `id`.
+///
+/// Encoded as base64url JSON; clients treat it as opaque. The sort it was issued for is part of
+/// it, so a cursor cannot be replayed against another ordering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cursor {
+    #[serde(rename = "s")]
+    pub sort: String,
+    #[serde(rename = "k")]
+    pub key: SortKey,
+    #[serde(rename = "i")]
+    pub id: SortKey,
+}
+
+impl Cursor {
+    /// The opaque string form.
+    pub fn encode(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        URL_SAFE_NO_PAD.encode(json)
+    }
+
+    /// Parses a cursor that must have been issued for `sort`.
+    pub fn decode(raw: &str, sort: &str) -> Result<Cursor, ApiError> {
+        let invalid = || {
+            ApiError::InvalidCursor(
+                "the cursor is not one this list issued; start again without `cursor`".to_owned(),
+            )
+        };
+        if raw.len() > 1024 {
+            return Err(invalid());
+        }
+        let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| invalid())?;
+        let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+        if cursor.sort != sort {
+            return Err(ApiError::InvalidCursor(format!(
+                "the cursor was issued for sort `{}`, not `{sort}`",
+                cursor.sort
+            )));
+        }
+        Ok(cursor)
+    }
+}
+
+/// Cuts the `limit + 1` rows a query fetched down to one page, and builds the next cursor from the
+/// last row kept when there were more.
+pub fn paginate<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    sort: &str,
+    key_of: impl Fn(&T) -> (SortKey, SortKey),
+) -> (Vec<T>, Option<String>) {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    if rows.len() <= limit {
+        return (rows, None);
+    }
+    rows.truncate(limit);
+    let next = rows.last().map(|row| {
+        let (key, id) = key_of(row);
+        Cursor {
+            sort: sort.to_owned(),
+            key,
+            id,
+        }
+        .encode()
+    });
+    (rows, next)
+}
+
+/// Declares the response type of one list: `{ "items": [...], "next_cursor": ..., "total": N }`.
+#[macro_export]
+macro_rules! page_type {
+    ($(#[$meta:meta])* $name:ident, $item:ty) => {
+        $(#[$meta])*
+        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+        pub struct $name {
+            /// The rows of this page.
+            pub items: Vec<$item>,
+            /// Pass as `cursor` to get the next page; `null` on the last page.
+            pub next_cursor: Option<String>,
+            /// How many rows match the filters, over all pages.
+            pub total: i64,
+        }
+    };
+}
+
+/// A filter or sort expression in raw SQL that can be added to any boxed query.
+pub type SqlCondition<QS> = Box<
+    dyn diesel::expression::BoxableExpression<
+        QS,
+        crate::db::MultiBackend,
+        SqlType = diesel::sql_types::Bool,
+    >,
+>;
+
+/// The keyset condition "rows after the cursor" for an order by `key_expr` then `id_expr`
+/// (both descending when `desc`). Cursor values are bound, never spliced into the SQL.
+pub fn after_cursor<QS>(
+    key_expr: &str,
+    id_expr: &str,
+    desc: bool,
+    cursor: &Cursor,
+) -> SqlCondition<QS> {
+    use diesel::dsl::sql;
+    use diesel::sql_types::{BigInt, Bool, Text};
+    let op = if desc { "<" } else { ">" };
+    let head = sql::<Bool>(&format!("({key_expr} {op} "));
+    let mid = format!(" OR ({key_expr} = ");
+    let tail = format!(" AND {id_expr} {op} ");
+    macro_rules! finish {
+        ($k:ty, $kv:expr, $i:ty, $iv:expr) => {
+            Box::new(
+                head.bind::<$k, _>($kv.clone())
+                    .sql(&mid)
+                    .bind::<$k, _>($kv.clone())
+                    .sql(&tail)
+                    .bind::<$i, _>($iv.clone())
+                    .sql("))"),
+            )
+        };
+    }
+    match (&cursor.key, &cursor.id) {
+        (SortKey::Int(k), SortKey::Int(i)) => finish!(BigInt, k, BigInt, i),
+        (SortKey::Int(k), SortKey::Text(i)) => finish!(BigInt, k, Text, i),
+        (SortKey::Text(k), SortKey::Int(i)) => finish!(Text, k, BigInt, i),
+        (SortKey::Text(k), SortKey::Text(i)) => finish!(Text, k, Text, i),
+    }
+}
+
+/// `ORDER BY key_expr, id_expr` in one direction, as an expression for `order_by`.
+pub fn order_sql(
+    key_expr: &str,
+    id_expr: &str,
+    desc: bool,
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Text> {
+    let dir = if desc { "DESC" } else { "ASC" };
+    diesel::dsl::sql(&format!("{key_expr} {dir}, {id_expr} {dir}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips_and_is_bound_to_its_sort() {
+        let cursor = Cursor {
+            sort: "name".into(),
+            key: SortKey::Text("chiang mai".into()),
+            id: SortKey::Int(7),
+        };
+        let raw = cursor.encode();
+        assert_eq!(Cursor::decode(&raw, "name").ok(), Some(cursor));
+        assert!(Cursor::decode(&raw, "-name").is_err());
+        assert!(Cursor::decode("not-a-cursor", "name").is_err());
+    }
+
+    #[test]
+    fn paginate_sets_next_cursor_only_when_more_rows_exist() {
+        let (rows, next) = paginate(vec![1, 2, 3], 3, "name", |r| {
+            (SortKey::Int(*r), SortKey::Int(*r))
+        });
+        assert_eq!((rows.len(), next), (3, None));
+        let (rows, next) = paginate(vec![1, 2, 3, 4], 3, "name", |r| {
+            (SortKey::Int(*r), SortKey::Int(*r))
+        });
+        assert_eq!(rows, vec![1, 2, 3]);
+        let next = Cursor::decode(&next.unwrap_or_default(), "name").ok();
+        assert_eq!(next.map(|c| c.key), Some(SortKey::Int(3)));
+    }
+}

@@ -1,0 +1,96 @@
+//! `GET /countries` and `GET /provinces`.
+
+use actix_web::{get, web, HttpResponse};
+
+use super::queries::{self, CountryFilters, Order, ProvinceFilters};
+use super::types::{
+    CountryGroup, CountryListQuery, CountryPage, ProvinceListQuery, ProvincePage, ReferenceSort,
+    ThRegion,
+};
+use crate::db::{self, Pool};
+use crate::error::ApiError;
+use crate::openapi::ListProblems;
+use crate::query::{Checker, SortParam};
+
+fn order(sort: ReferenceSort) -> Order {
+    let (by_code, desc) = match sort {
+        ReferenceSort::Name => (false, false),
+        ReferenceSort::NameDesc => (false, true),
+        ReferenceSort::Code => (true, false),
+        ReferenceSort::CodeDesc => (true, true),
+    };
+    Order {
+        name: sort.as_str(),
+        by_code,
+        desc,
+    }
+}
+
+/// List countries.
+///
+/// Every ISO 3166-1 country with English and Thai names and its ASEAN / ASEAN+3 grouping.
+#[utoipa::path(
+    tag = "reference",
+    params(CountryListQuery),
+    responses((status = 200, description = "A page of countries", body = CountryPage), ListProblems)
+)]
+#[get("/countries")]
+pub async fn list_countries(
+    pool: web::Data<Pool>,
+    query: web::Query<CountryListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let mut check = Checker::default();
+    let group = check
+        .one_of("group", q.group.as_deref(), CountryGroup::VALUES)
+        .and_then(CountryGroup::parse);
+    let search = check.search("q", q.q.as_deref());
+    let sort: ReferenceSort = check.sort(q.sort.as_deref());
+    let limit = check.limit(q.limit.as_deref());
+    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let filters = CountryFilters { group, q: search };
+    let (items, next_cursor, total) = db::run(&pool, move |conn| {
+        queries::list_countries(conn, &filters, &order(sort), limit, cursor.as_ref())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(CountryPage {
+        items,
+        next_cursor,
+        total,
+    }))
+}
+
+/// List Thai provinces.
+///
+/// The 77 provinces of Thailand by ISO 3166-2:TH code, with English and Thai names, region and
+/// centroid.
+#[utoipa::path(
+    tag = "reference",
+    params(ProvinceListQuery),
+    responses((status = 200, description = "A page of provinces", body = ProvincePage), ListProblems)
+)]
+#[get("/provinces")]
+pub async fn list_provinces(
+    pool: web::Data<Pool>,
+    query: web::Query<ProvinceListQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let q = query.into_inner();
+    let mut check = Checker::default();
+    let region = check
+        .one_of("region", q.region.as_deref(), ThRegion::VALUES)
+        .map(str::to_owned);
+    let search = check.search("q", q.q.as_deref());
+    let sort: ReferenceSort = check.sort(q.sort.as_deref());
+    let limit = check.limit(q.limit.as_deref());
+    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let filters = ProvinceFilters { region, q: search };
+    let (items, next_cursor, total) = db::run(&pool, move |conn| {
+        queries::list_provinces(conn, &filters, &order(sort), limit, cursor.as_ref())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(ProvincePage {
+        items,
+        next_cursor,
+        total,
+    }))
+}

@@ -1,0 +1,159 @@
+//! API shapes of countries and provinces and their list parameters.
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+pub use crate::types::Localized;
+
+/// A country grouping used by the Thai learning-city partners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CountryGroup {
+    /// The eleven ASEAN member states (Timor-Leste since 26 October 2025).
+    Asean,
+    /// ASEAN plus China, Japan and the Republic of Korea.
+    #[serde(rename = "asean_plus_3")]
+    AseanPlus3,
+}
+
+impl CountryGroup {
+    /// The accepted parameter values.
+    pub const VALUES: &'static [&'static str] = &["asean", "asean_plus_3"];
+
+    /// Parses an accepted value.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "asean" => Some(CountryGroup::Asean),
+            "asean_plus_3" => Some(CountryGroup::AseanPlus3),
+            _ => None,
+        }
+    }
+}
+
+/// A country.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code.
+    #[schema(example = "TH")]
+    pub code: String,
+    /// Name in English and Thai (Unicode CLDR).
+    pub name: Localized,
+    /// The groupings the country belongs to.
+    pub groups: Vec<CountryGroup>,
+}
+
+/// One of Thailand's six geographic regions (the six-region scheme).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Region {
+    /// Stable key, also the `th_region` / `region` filter value.
+    #[schema(example = "northern")]
+    pub key: String,
+    /// Name in English and Thai.
+    pub name: Localized,
+}
+
+/// A Thai province.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Province {
+    /// ISO 3166-2:TH code.
+    #[schema(example = "TH-56")]
+    pub code: String,
+    /// Two-digit DOPA province code.
+    #[schema(example = "56")]
+    pub dopa_code: String,
+    /// Name in English and Thai.
+    pub name: Localized,
+    /// Geographic region.
+    pub region: Region,
+    /// Latitude of the area-weighted centroid (not the provincial capital).
+    pub lat: f64,
+    /// Longitude of the area-weighted centroid.
+    pub lon: f64,
+}
+
+crate::page_type!(
+    /// A page of countries.
+    CountryPage,
+    Country
+);
+crate::page_type!(
+    /// A page of provinces.
+    ProvincePage,
+    Province
+);
+
+crate::sort_param!(
+    /// Orders for reference lists.
+    ReferenceSort default Name {
+        Name => "name",
+        NameDesc => "-name",
+        Code => "code",
+        CodeDesc => "-code",
+    }
+);
+
+/// Query parameters of `GET /countries`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CountryListQuery {
+    /// Only countries in this grouping.
+    #[param(value_type = Option<CountryGroup>)]
+    pub group: Option<String>,
+    /// Case-insensitive search in English and Thai names.
+    #[param(min_length = 1, max_length = 100)]
+    pub q: Option<String>,
+    /// Order: `name`, `-name`, `code`, `-code` (ties broken by code).
+    #[param(value_type = Option<ReferenceSort>)]
+    pub sort: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+/// Query parameters of `GET /provinces`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ProvinceListQuery {
+    /// Only provinces in this region.
+    #[param(value_type = Option<ThRegion>)]
+    pub region: Option<String>,
+    /// Case-insensitive search in English and Thai names.
+    #[param(min_length = 1, max_length = 100)]
+    pub q: Option<String>,
+    /// Order: `name`, `-name`, `code`, `-code` (ties broken by code).
+    #[param(value_type = Option<ReferenceSort>)]
+    pub sort: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}
+
+/// Thailand's six geographic regions, as filter values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ThRegion {
+    Central,
+    Eastern,
+    Northeastern,
+    Northern,
+    Southern,
+    Western,
+}
+
+impl ThRegion {
+    /// The accepted parameter values (also the stored region keys).
+    pub const VALUES: &'static [&'static str] = &[
+        "central",
+        "eastern",
+        "northeastern",
+        "northern",
+        "southern",
+        "western",
+    ];
+}

@@ -1,0 +1,111 @@
+//! Builds the application once, for `serve`, for the tests and (through [`crate::openapi`]) for
+//! the OpenAPI export: pool, migrations, first-start seed, and the HTTP server.
+
+use std::net::{SocketAddr, TcpListener};
+
+use actix_web::dev::{Server, ServerHandle};
+use actix_web::{middleware, web, App, HttpServer};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::{DatabaseConfig, ServeConfig};
+use crate::db::{self, Backend, Pool};
+use crate::fallback::{self, RouteTable};
+use crate::openapi::ApiDoc;
+use crate::seed::{self, SeedReport};
+use crate::{query, routes};
+
+/// Opens the pool for a database configuration.
+pub fn open_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
+    let backend = Backend::from_url(&config.database_url);
+    let pool = db::build_pool(&backend, config.pool_size.max(1), config.timeout())?;
+    Ok((backend, pool))
+}
+
+/// Applies pending migrations and, on a database without reference data, loads it.
+pub fn prepare(pool: &Pool) -> Result<(Vec<String>, SeedReport), String> {
+    let mut conn = pool.get().map_err(|e| format!("cannot connect: {e}"))?;
+    let applied = db::migrate(&mut conn)?;
+    let report = seed::seed_reference(&mut conn)?;
+    Ok((applied, report))
+}
+
+/// A built, bound, not yet running server.
+pub struct Application {
+    server: Server,
+    addr: SocketAddr,
+    backend: Backend,
+}
+
+impl Application {
+    /// Connects, migrates, seeds on first start and binds the listener.
+    pub fn build(config: &ServeConfig) -> Result<Application, String> {
+        let (backend, pool) = open_pool(&config.database)?;
+        let (applied, report) = prepare(&pool)?;
+        for name in &applied {
+            tracing::info!(migration = %name, "applied migration");
+        }
+        if !report.is_empty() {
+            tracing::info!(?report, "loaded reference data");
+        }
+        let listener = TcpListener::bind(&config.bind)
+            .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let pool = web::Data::new(pool);
+        let table = web::Data::new(RouteTable::from_openapi(&crate::openapi::document()));
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(pool.clone())
+                .app_data(table.clone())
+                .app_data(web::QueryConfig::default().error_handler(query::query_error))
+                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+                .into_utoipa_app()
+                .openapi(ApiDoc::openapi())
+                .configure(routes::register)
+                .openapi_service(|api| {
+                    SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api)
+                })
+                .into_app()
+                .default_service(web::to(fallback::not_matched))
+        })
+        .workers(if config.workers == 0 {
+            std::thread::available_parallelism().map_or(2, usize::from)
+        } else {
+            config.workers
+        })
+        .listen(listener)
+        .map_err(|e| e.to_string())?
+        .run();
+        Ok(Application {
+            server,
+            addr,
+            backend,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The base URL clients use.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The database backend in use.
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// A handle to stop the server.
+    pub fn handle(&self) -> ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until stopped; SIGTERM and SIGINT stop it gracefully.
+    pub async fn run(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

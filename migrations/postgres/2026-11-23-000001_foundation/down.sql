@@ -1,0 +1,5 @@
+DROP TABLE memberships;
+DROP TABLE networks;
+DROP TABLE cities;
+DROP TABLE provinces;
+DROP TABLE countries;
