@@ -23,8 +23,9 @@ pub enum SortKey {
 
 /// Where the next page starts: after the row with sort key `key` and tie-breaker `id`.
 ///
-/// Encoded as base64url JSON; clients treat it as opaque. The sort it was issued for is part of
-/// it, so a cursor cannot be replayed against another ordering.
+/// Encoded as base64url JSON; clients treat it as opaque. The list and sort it was issued for
+/// are part of it (`"cities:name"`), so a cursor cannot be replayed against another list or
+/// ordering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cursor {
     #[serde(rename = "s")]
@@ -42,8 +43,9 @@ impl Cursor {
         URL_SAFE_NO_PAD.encode(json)
     }
 
-    /// Parses a cursor that must have been issued for `sort`.
-    pub fn decode(raw: &str, sort: &str) -> Result<Cursor, ApiError> {
+    /// Parses a cursor that must have been issued for `sort` of `list`.
+    pub fn decode(raw: &str, list: &str, sort: &str) -> Result<Cursor, ApiError> {
+        let sort = &scoped(list, sort);
         let invalid = || {
             ApiError::InvalidCursor(
                 "the cursor is not one this list issued; start again without `cursor`".to_owned(),
@@ -54,9 +56,9 @@ impl Cursor {
         }
         let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| invalid())?;
         let cursor: Cursor = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
-        if cursor.sort != sort {
+        if cursor.sort != *sort {
             return Err(ApiError::InvalidCursor(format!(
-                "the cursor was issued for sort `{}`, not `{sort}`",
+                "the cursor was issued for `{}`, not `{sort}`",
                 cursor.sort
             )));
         }
@@ -64,11 +66,17 @@ impl Cursor {
     }
 }
 
+/// The list-and-sort label a cursor carries.
+fn scoped(list: &str, sort: &str) -> String {
+    format!("{list}:{sort}")
+}
+
 /// Cuts the `limit + 1` rows a query fetched down to one page, and builds the next cursor from the
 /// last row kept when there were more.
 pub fn paginate<T>(
     mut rows: Vec<T>,
     limit: i64,
+    list: &str,
     sort: &str,
     key_of: impl Fn(&T) -> (SortKey, SortKey),
 ) -> (Vec<T>, Option<String>) {
@@ -80,7 +88,7 @@ pub fn paginate<T>(
     let next = rows.last().map(|row| {
         let (key, id) = key_of(row);
         Cursor {
-            sort: sort.to_owned(),
+            sort: scoped(list, sort),
             key,
             id,
         }
@@ -166,27 +174,28 @@ mod tests {
     #[test]
     fn cursor_round_trips_and_is_bound_to_its_sort() {
         let cursor = Cursor {
-            sort: "name".into(),
+            sort: "cities:name".into(),
             key: SortKey::Text("chiang mai".into()),
             id: SortKey::Int(7),
         };
         let raw = cursor.encode();
-        assert_eq!(Cursor::decode(&raw, "name").ok(), Some(cursor));
-        assert!(Cursor::decode(&raw, "-name").is_err());
-        assert!(Cursor::decode("not-a-cursor", "name").is_err());
+        assert_eq!(Cursor::decode(&raw, "cities", "name").ok(), Some(cursor));
+        assert!(Cursor::decode(&raw, "cities", "-name").is_err());
+        assert!(Cursor::decode(&raw, "networks", "name").is_err());
+        assert!(Cursor::decode("not-a-cursor", "cities", "name").is_err());
     }
 
     #[test]
     fn paginate_sets_next_cursor_only_when_more_rows_exist() {
-        let (rows, next) = paginate(vec![1, 2, 3], 3, "name", |r| {
+        let (rows, next) = paginate(vec![1, 2, 3], 3, "cities", "name", |r| {
             (SortKey::Int(*r), SortKey::Int(*r))
         });
         assert_eq!((rows.len(), next), (3, None));
-        let (rows, next) = paginate(vec![1, 2, 3, 4], 3, "name", |r| {
+        let (rows, next) = paginate(vec![1, 2, 3, 4], 3, "cities", "name", |r| {
             (SortKey::Int(*r), SortKey::Int(*r))
         });
         assert_eq!(rows, vec![1, 2, 3]);
-        let next = Cursor::decode(&next.unwrap_or_default(), "name").ok();
+        let next = Cursor::decode(&next.unwrap_or_default(), "cities", "name").ok();
         assert_eq!(next.map(|c| c.key), Some(SortKey::Int(3)));
     }
 }

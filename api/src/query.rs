@@ -205,12 +205,20 @@ impl Checker {
         }
     }
 
-    /// Ends the checks: every collected error as one problem, or the cursor decoded for `sort`.
-    pub fn finish(self, cursor: Option<&str>, sort: &str) -> Result<Option<Cursor>, ApiError> {
+    /// Ends the checks: every collected error as one problem, or the cursor decoded for `sort`
+    /// of `list`.
+    pub fn finish(
+        self,
+        cursor: Option<&str>,
+        list: &str,
+        sort: &str,
+    ) -> Result<Option<Cursor>, ApiError> {
         if !self.errors.is_empty() {
             return Err(ApiError::InvalidQuery(self.errors));
         }
-        cursor.map(|raw| Cursor::decode(raw, sort)).transpose()
+        cursor
+            .map(|raw| Cursor::decode(raw, list, sort))
+            .transpose()
     }
 }
 

@@ -199,14 +199,20 @@ pub fn list(
             cities::name_sort,
         ))
         .load(conn)?;
-    let (rows, next) = paginate(rows, limit, sort.as_str(), |(row, int_key, name_sort)| {
-        let key = if is_text {
-            SortKey::Text(name_sort.clone())
-        } else {
-            SortKey::Int(*int_key)
-        };
-        (key, SortKey::Int(row.id))
-    });
+    let (rows, next) = paginate(
+        rows,
+        limit,
+        "cities",
+        sort.as_str(),
+        |(row, int_key, name_sort)| {
+            let key = if is_text {
+                SortKey::Text(name_sort.clone())
+            } else {
+                SortKey::Int(*int_key)
+            };
+            (key, SortKey::Int(row.id))
+        },
+    );
     let rows: Vec<CityRow> = rows.into_iter().map(|(row, _, _)| row).collect();
     let items = with_memberships(conn, rows)?;
     Ok((items, next, total))

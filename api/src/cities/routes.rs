@@ -40,7 +40,7 @@ pub async fn list_cities(
     };
     let sort: CitySort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let cursor = check.finish(q.cursor.as_deref(), "cities", sort.as_str())?;
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list(conn, &filters, sort, limit, cursor.as_ref())
     })

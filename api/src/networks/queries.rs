@@ -134,7 +134,7 @@ pub fn list(
         q = q.filter(after_cursor("networks.name_sort", "networks.id", desc, c));
     }
     let rows = q.select(NetworkRow::as_select()).load(conn)?;
-    let (rows, next) = paginate(rows, limit, sort.as_str(), |r| {
+    let (rows, next) = paginate(rows, limit, "networks", sort.as_str(), |r| {
         (SortKey::Text(r.name_sort.clone()), SortKey::Int(r.id))
     });
     Ok((to_networks(conn, rows)?, next, total))
@@ -257,7 +257,7 @@ pub fn members(
             sql::<BigInt>(&format!("CAST({int_key} AS BIGINT)")),
         ))
         .load(conn)?;
-    let (rows, next) = paginate(rows, limit, sort.as_str(), |r| {
+    let (rows, next) = paginate(rows, limit, "members", sort.as_str(), |r| {
         let key = if is_text {
             SortKey::Text(r.name_sort.clone())
         } else {

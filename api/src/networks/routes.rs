@@ -38,7 +38,7 @@ pub async fn list_networks(
     };
     let sort: NetworkSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let cursor = check.finish(q.cursor.as_deref(), "networks", sort.as_str())?;
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list(conn, &filters, sort, limit, cursor.as_ref())
     })
@@ -102,7 +102,7 @@ pub async fn list_members(
     };
     let sort: MemberSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let cursor = check.finish(q.cursor.as_deref(), "members", sort.as_str())?;
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::members(conn, &slug, &filters, sort, limit, cursor.as_ref())
     })

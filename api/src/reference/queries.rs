@@ -97,7 +97,7 @@ pub fn list_countries(
         q = q.filter(after_cursor(key, "countries.code", order.desc, c));
     }
     let rows = q.select(CountryRow::as_select()).load(conn)?;
-    let (rows, next) = paginate(rows, limit, order.name, |r| {
+    let (rows, next) = paginate(rows, limit, "countries", order.name, |r| {
         let k = if order.by_code {
             r.code.clone()
         } else {
@@ -167,7 +167,7 @@ pub fn list_provinces(
         q = q.filter(after_cursor(key, "provinces.code", order.desc, c));
     }
     let rows = q.select(ProvinceRow::as_select()).load(conn)?;
-    let (rows, next) = paginate(rows, limit, order.name, |r| {
+    let (rows, next) = paginate(rows, limit, "provinces", order.name, |r| {
         let k = if order.by_code {
             r.code.clone()
         } else {

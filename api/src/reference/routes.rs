@@ -47,7 +47,7 @@ pub async fn list_countries(
     let search = check.search("q", q.q.as_deref());
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let cursor = check.finish(q.cursor.as_deref(), "countries", sort.as_str())?;
     let filters = CountryFilters { group, q: search };
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_countries(conn, &filters, &order(sort), limit, cursor.as_ref())
@@ -82,7 +82,7 @@ pub async fn list_provinces(
     let search = check.search("q", q.q.as_deref());
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), sort.as_str())?;
+    let cursor = check.finish(q.cursor.as_deref(), "provinces", sort.as_str())?;
     let filters = ProvinceFilters { region, q: search };
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_provinces(conn, &filters, &order(sort), limit, cursor.as_ref())

@@ -1,0 +1,271 @@
+//! The test harness: the real server, on port 0, against a fresh database of either backend.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use actix_web::dev::ServerHandle;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use learning_city::config::{DatabaseConfig, ServeConfig};
+use learning_city::startup::Application;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// Which database a test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A fresh database that is removed when dropped.
+enum TestDb {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin_url, name } = self {
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ =
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn);
+            }
+        }
+    }
+}
+
+/// The PostgreSQL URL tests create their databases through.
+pub fn admin_url() -> String {
+    std::env::var("TEST_DATABASE_URL").expect(
+        "TEST_DATABASE_URL must name a PostgreSQL database whose role may CREATE DATABASE \
+         (scripts/test sets it; scripts/ensure-postgres creates the role)",
+    )
+}
+
+/// `url` with its database name replaced by `name`.
+pub fn with_database(url: &str, name: &str) -> String {
+    let (base, _) = url.rsplit_once('/').expect("database URL has a path");
+    format!("{base}/{name}")
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn fresh_database(backend: Backend) -> (String, TestDb) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = dir.path().join("test.sqlite3").display().to_string();
+            (url, TestDb::Sqlite(dir))
+        }
+        Backend::Postgres => {
+            let admin = admin_url();
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or_default();
+            let name = format!(
+                "lc_test_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::SeqCst),
+                nanos
+            );
+            let mut conn = PgConnection::establish(&admin).expect("connect to TEST_DATABASE_URL");
+            diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                .execute(&mut conn)
+                .expect("create test database");
+            let url = with_database(&admin, &name);
+            (
+                url,
+                TestDb::Postgres {
+                    admin_url: admin,
+                    name,
+                },
+            )
+        }
+    }
+}
+
+/// A running service and an HTTP client for it.
+pub struct TestApp {
+    pub url: String,
+    pub database_url: String,
+    pub backend: Backend,
+    pub client: reqwest::Client,
+    handle: ServerHandle,
+    db: TestDb,
+}
+
+/// A response: status, headers and the body parsed as JSON (`Null` when it is not JSON).
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    /// The `content-type` header.
+    pub fn content_type(&self) -> &str {
+        self.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// Asserts this is a problem document with `status` and `code`, and returns it.
+    pub fn problem(&self, status: u16, code: &str) -> &Value {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.body);
+        assert_eq!(self.content_type(), "application/problem+json");
+        assert_eq!(self.body["status"], status);
+        assert_eq!(self.body["code"], code, "body: {}", self.body);
+        assert_eq!(
+            self.body["type"],
+            format!("urn:learning-city:problem:{code}")
+        );
+        assert!(self.body["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(self.body["detail"].as_str().is_some_and(|t| !t.is_empty()));
+        &self.body
+    }
+}
+
+impl TestApp {
+    /// Starts the service on a fresh, migrated and seeded database.
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let (database_url, db) = fresh_database(backend);
+        let config = ServeConfig {
+            database: DatabaseConfig {
+                database_url: database_url.clone(),
+                pool_size: 4,
+                database_timeout_secs: 2,
+            },
+            bind: "127.0.0.1:0".to_owned(),
+            workers: 1,
+        };
+        let app = tokio::task::spawn_blocking(move || Application::build(&config))
+            .await
+            .expect("build task")
+            .expect("application builds");
+        let url = app.url();
+        let handle = app.handle();
+        tokio::spawn(app.run());
+        TestApp {
+            url,
+            database_url,
+            backend,
+            client: reqwest::Client::new(),
+            handle,
+            db,
+        }
+    }
+
+    /// Stops the server (the database is dropped with the app).
+    pub async fn stop(self) {
+        self.handle.stop(false).await;
+    }
+
+    /// GET `path` (relative to the server root).
+    pub async fn get(&self, path: &str) -> Reply {
+        self.send(self.client.get(format!("{}{path}", self.url)))
+            .await
+    }
+
+    /// Sends a request and reads the reply.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("body");
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// GET `path`, asserting 200 with a JSON body.
+    pub async fn json(&self, path: &str) -> Value {
+        let reply = self.get(path).await;
+        assert_eq!(reply.status, StatusCode::OK, "GET {path}: {}", reply.body);
+        assert!(reply.content_type().starts_with("application/json"));
+        reply.body
+    }
+
+    /// Follows `next_cursor` from `path` to the last page; returns every item and the `total`
+    /// the first page reported.
+    pub async fn all_pages(&self, path: &str) -> (Vec<Value>, i64) {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let first = self.json(path).await;
+        let total = first["total"].as_i64().expect("total");
+        let mut items = first["items"].as_array().expect("items").clone();
+        let mut next = first["next_cursor"].as_str().map(str::to_owned);
+        while let Some(cursor) = next {
+            let page = self.json(&format!("{path}{sep}cursor={cursor}")).await;
+            assert_eq!(page["total"], total, "total is stable across pages");
+            let page_items = page["items"].as_array().expect("items");
+            assert!(
+                !page_items.is_empty(),
+                "a page with a cursor is never empty"
+            );
+            items.extend(page_items.iter().cloned());
+            next = page["next_cursor"].as_str().map(str::to_owned);
+        }
+        (items, total)
+    }
+}
+
+/// Percent-encodes a query value (for Thai text and other non-ASCII input).
+pub fn enc(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The `slug` of every item.
+pub fn slugs(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .map(|c| c["slug"].as_str().expect("slug").to_owned())
+        .collect()
+}
+
+/// Declares each named `async fn(&TestApp)` as two tests: `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let app = $crate::common::TestApp::spawn($crate::common::Backend::Sqlite).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let app = $crate::common::TestApp::spawn($crate::common::Backend::Postgres).await;
+                    super::$name(&app).await;
+                    app.stop().await;
+                }
+            )+
+        }
+    };
+}
+
+/// The rows of a seed CSV shipped in `api/seed-data/`, as column -> value maps.
+pub fn seed_rows(file: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let path = format!("{}/../api/seed-data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let mut reader = csv::Reader::from_path(&path).expect("seed file");
+    reader.deserialize().map(|r| r.expect("seed row")).collect()
+}

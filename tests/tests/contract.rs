@@ -1,0 +1,134 @@
+//! The committed contract: `openapi.yaml` matches the code, the served document matches it,
+//! every operation documents its problems, and both migration folders agree.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::TestApp;
+use serde_json::Value;
+
+fn repo(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+#[test]
+fn openapi_yaml_is_current() {
+    let committed = std::fs::read_to_string(repo("openapi.yaml")).expect("openapi.yaml exists");
+    let generated = learning_city::openapi::yaml().expect("document renders");
+    assert!(
+        committed == generated,
+        "openapi.yaml is stale: run `cargo run --bin learning-city -- openapi --output openapi.yaml`"
+    );
+}
+
+#[test]
+fn document_is_openapi_3_1_and_every_operation_documents_its_problems() {
+    let doc: Value = serde_json::to_value(learning_city::openapi::document()).expect("json");
+    assert!(doc["openapi"]
+        .as_str()
+        .is_some_and(|v| v.starts_with("3.1")));
+    let paths = doc["paths"].as_object().expect("paths");
+    assert!(paths.len() >= 9, "every operation is documented");
+    for (path, item) in paths {
+        for (method, op) in item.as_object().expect("path item") {
+            let responses = op["responses"].as_object().expect("responses");
+            let mut expected = vec!["200", "400"];
+            if path.contains('{') {
+                expected.push("404");
+            }
+            if path != "/healthz" {
+                expected.push("503");
+            }
+            for status in expected {
+                let response = responses
+                    .get(status)
+                    .unwrap_or_else(|| panic!("{method} {path} documents {status}"));
+                if status != "200" {
+                    assert!(
+                        response["content"]["application/problem+json"].is_object(),
+                        "{method} {path} {status} is a problem"
+                    );
+                }
+            }
+            assert!(op["summary"].is_string(), "{method} {path} has a summary");
+        }
+    }
+}
+
+fn migration_names(backend: &str) -> BTreeSet<String> {
+    std::fs::read_dir(repo(&format!("migrations/{backend}")))
+        .expect("migration folder")
+        .map(|entry| {
+            let entry = entry.expect("entry");
+            for file in ["up.sql", "down.sql"] {
+                assert!(
+                    entry.path().join(file).is_file(),
+                    "{:?} has {file}",
+                    entry.path()
+                );
+            }
+            entry.file_name().to_string_lossy().into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn both_migration_folders_hold_the_same_migrations() {
+    let sqlite = migration_names("sqlite");
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, migration_names("postgres"));
+}
+
+async fn served_document_and_offline_docs(app: &TestApp) {
+    let served = app.json("/api/openapi.json").await;
+    let expected = serde_json::to_value(learning_city::openapi::document()).expect("json");
+    assert_eq!(served, expected);
+
+    let docs = app
+        .client
+        .get(format!("{}/api/docs/", app.url))
+        .send()
+        .await
+        .expect("docs");
+    assert_eq!(docs.status(), 200);
+    let html = docs.text().await.expect("html");
+    assert!(html.contains("swagger-ui"), "Swagger UI page");
+    let init = app
+        .client
+        .get(format!("{}/api/docs/swagger-initializer.js", app.url))
+        .send()
+        .await
+        .expect("initializer")
+        .text()
+        .await
+        .expect("js");
+    assert!(init.contains("/api/openapi.json"));
+    assert!(!init.contains("https://"), "no CDN");
+    let redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .get(format!("{}/api/docs", app.url))
+        .send()
+        .await
+        .expect("redirect");
+    assert_eq!(redirect.status(), 308);
+    assert_eq!(redirect.headers()["location"], "/api/docs/");
+
+    let home = app
+        .client
+        .get(format!("{}/", app.url))
+        .send()
+        .await
+        .expect("home");
+    assert_eq!(home.status(), 200);
+    assert!(home
+        .text()
+        .await
+        .expect("html")
+        .contains("Thailand Learning City Platform"));
+}
+
+on_both_backends!(served_document_and_offline_docs);
