@@ -27,11 +27,36 @@ enum Command {
     Migrate(DatabaseConfig),
     /// Migrate and load the reference data if the database has none (idempotent).
     Seed(DatabaseConfig),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Print the OpenAPI document (YAML), or write it to a file.
     Openapi {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from standard input (one line); when standard
+    /// input is a terminal or empty, a strong password is generated and printed once.
+    Add {
+        #[command(flatten)]
+        database: DatabaseConfig,
+        /// The sign-in email.
+        #[arg(long)]
+        email: String,
+        /// `admin`, `secretariat`, `evaluator`, `city_editor` or `analyst`.
+        #[arg(long)]
+        role: String,
+        /// Display name (default: the email).
+        #[arg(long)]
+        name: Option<String>,
+        /// The city slug of a `city_editor`.
+        #[arg(long)]
+        city: Option<String>,
     },
 }
 
@@ -55,6 +80,25 @@ pub async fn run() -> ExitCode {
         Command::Serve(config) => serve(config).await,
         Command::Migrate(config) => migrate(&config),
         Command::Seed(config) => seed(&config),
+        Command::User(UserCommand::Add {
+            database,
+            email,
+            role,
+            name,
+            city,
+        }) => password_from_stdin().and_then(|(password, generated)| {
+            let account = add_user(&database, &email, &role, name, city, &password)?;
+            println!(
+                "created {} ({}) with id {}",
+                account.email,
+                account.role.as_str(),
+                account.id
+            );
+            if generated {
+                println!("password (shown once): {password}");
+            }
+            Ok(())
+        }),
         Command::Openapi { output } => openapi(output),
     };
     match result {
@@ -103,6 +147,67 @@ fn seed(config: &DatabaseConfig) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// The password from standard input, or a generated one (and whether it was generated).
+fn password_from_stdin() -> Result<(String, bool), String> {
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read the password: {e}"))?;
+        let line = line.trim_end_matches(['\r', '\n']);
+        if !line.is_empty() {
+            return Ok((line.to_owned(), false));
+        }
+    }
+    Ok((crate::auth::tokens::random_token(), true))
+}
+
+/// Creates an account as `learning-city user add` does: on a migrated database, with the same
+/// checks as the API, audited as the command line.
+pub fn add_user(
+    database: &DatabaseConfig,
+    email: &str,
+    role: &str,
+    name: Option<String>,
+    city: Option<String>,
+    password: &str,
+) -> Result<crate::users::types::Account, String> {
+    let mut body = serde_json::json!({
+        "email": email,
+        "role": role,
+        "display_name": name.unwrap_or_else(|| email.to_owned()),
+        "password": password,
+    });
+    if let Some(city) = city {
+        body["city"] = serde_json::Value::String(city);
+    }
+    let changes =
+        crate::users::writes::read(crate::input::JsonBody(body), true).map_err(|e| describe(&e))?;
+    let hash = crate::auth::password::hash(password)?;
+    let (_, pool) = startup::open_pool(database)?;
+    startup::prepare(&pool)?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    crate::users::writes::create(&mut conn, None, changes, hash).map_err(|e| describe(&e))
+}
+
+/// An API error as one line for the terminal.
+fn describe(err: &crate::error::ApiError) -> String {
+    let problem = err.problem();
+    if problem.errors.is_empty() {
+        problem.detail
+    } else {
+        problem
+            .errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 fn openapi(output: Option<PathBuf>) -> Result<(), String> {

@@ -53,6 +53,65 @@ pub struct ServeConfig {
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "WORKERS", default_value_t = 0)]
     pub workers: usize,
+
+    #[command(flatten)]
+    pub auth: AuthConfig,
+
+    #[command(flatten)]
+    pub limits: LimitConfig,
+
+    /// Origins allowed to call the API from a browser: `*` or a comma-separated list.
+    #[arg(long, env = "CORS_ORIGINS", default_value = "*")]
+    pub cors_origins: String,
+}
+
+/// Sessions and tokens.
+#[derive(Debug, Clone, Args)]
+pub struct AuthConfig {
+    /// Secret that signs access tokens (32 bytes or more). Unset: one is generated once and
+    /// kept in `jwt-secret` beside the SQLite file, or in the PostgreSQL database.
+    #[arg(long, env = "JWT_SECRET", hide_env_values = true)]
+    pub jwt_secret: Option<String>,
+
+    /// Lifetime of an access token, in seconds.
+    #[arg(long, env = "ACCESS_TOKEN_TTL_SECS", default_value_t = 900)]
+    pub access_token_ttl_secs: i64,
+
+    /// Lifetime of a refresh token, in days.
+    #[arg(long, env = "REFRESH_TOKEN_TTL_DAYS", default_value_t = 30)]
+    pub refresh_token_ttl_days: i64,
+}
+
+/// Abuse limits. Per-minute figures allow that many requests at once, refilled evenly.
+#[derive(Debug, Clone, Args)]
+pub struct LimitConfig {
+    /// Turn every rate limit on or off (off for benchmarks).
+    #[arg(long, env = "RATE_LIMITS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub rate_limits: bool,
+
+    /// Requests per minute from one IP address without credentials.
+    #[arg(long, env = "ANONYMOUS_REQUESTS_PER_MINUTE", default_value_t = 600)]
+    pub anonymous_per_minute: u32,
+
+    /// Requests per minute for one API key without a limit of its own.
+    #[arg(long, env = "API_KEY_REQUESTS_PER_MINUTE", default_value_t = 6000)]
+    pub api_key_per_minute: u32,
+
+    /// Login attempts per minute from one IP address.
+    #[arg(long, env = "LOGIN_ATTEMPTS_PER_IP_PER_MINUTE", default_value_t = 20)]
+    pub login_per_ip_per_minute: u32,
+
+    /// Login attempts per minute for one account.
+    #[arg(
+        long,
+        env = "LOGIN_ATTEMPTS_PER_ACCOUNT_PER_MINUTE",
+        default_value_t = 5
+    )]
+    pub login_per_account_per_minute: u32,
+
+    /// Largest accepted request body, in bytes.
+    #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
 }
 
 /// Logging settings, shared by every command.

@@ -67,6 +67,22 @@ pub enum ApiError {
         /// What was wrong.
         detail: String,
     },
+    /// Input fields were refused (422); every offending field is listed.
+    #[error("invalid fields")]
+    Validation(Vec<FieldError>),
+    /// Any other refusal with its own status and stable code (401, 403, 409, 412, 413, 415,
+    /// 429, ...).
+    #[error("{detail}")]
+    Refused {
+        /// The HTTP status.
+        status: StatusCode,
+        /// The stable code.
+        code: &'static str,
+        /// What was wrong.
+        detail: String,
+        /// Seconds after which a retry may succeed (sent as `Retry-After`).
+        retry_after: Option<u64>,
+    },
     /// The database cannot be reached right now.
     #[error("database unavailable: {0}")]
     Unavailable(String),
@@ -89,6 +105,16 @@ impl ApiError {
                 (StatusCode::BAD_REQUEST, "invalid_cursor", "Invalid cursor")
             }
             ApiError::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code, "Bad request"),
+            ApiError::Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "Invalid fields",
+            ),
+            ApiError::Refused { status, code, .. } => (
+                *status,
+                code,
+                status.canonical_reason().unwrap_or("Refused"),
+            ),
             ApiError::Unavailable(_) => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "database_unavailable",
@@ -106,7 +132,7 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let (status, code, title) = self.parts();
         let (detail, errors) = match self {
-            ApiError::InvalidQuery(errors) => (
+            ApiError::InvalidQuery(errors) | ApiError::Validation(errors) => (
                 errors
                     .iter()
                     .map(|e| format!("{}: {}", e.field, e.message))
@@ -125,6 +151,48 @@ impl ApiError {
             other => (other.to_string(), Vec::new()),
         };
         Problem::new(status, code, title, detail).with_errors(errors)
+    }
+}
+
+impl ApiError {
+    /// A refusal with `status` and a stable `code`.
+    pub fn refused(status: StatusCode, code: &'static str, detail: impl Into<String>) -> Self {
+        ApiError::Refused {
+            status,
+            code,
+            detail: detail.into(),
+            retry_after: None,
+        }
+    }
+
+    /// 401: credentials missing or not valid.
+    pub fn unauthorized(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::refused(StatusCode::UNAUTHORIZED, code, detail)
+    }
+
+    /// 403: authenticated, but not allowed to do this.
+    pub fn forbidden(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::refused(StatusCode::FORBIDDEN, code, detail)
+    }
+
+    /// 409: the request conflicts with the current state.
+    pub fn conflict(code: &'static str, detail: impl Into<String>) -> Self {
+        Self::refused(StatusCode::CONFLICT, code, detail)
+    }
+
+    /// 429 with the seconds to wait.
+    pub fn too_many_requests(detail: impl Into<String>, retry_after: u64) -> Self {
+        ApiError::Refused {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            code: "too_many_requests",
+            detail: detail.into(),
+            retry_after: Some(retry_after.max(1)),
+        }
+    }
+
+    /// A single invalid field (422).
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation(vec![FieldError::new(field, message)])
     }
 }
 
@@ -170,7 +238,24 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(msg) => tracing::warn!(error = %msg, "database unavailable"),
             _ => {}
         }
-        self.problem().response()
+        let mut response = self.problem().response();
+        let headers = response.headers_mut();
+        match self {
+            ApiError::Refused {
+                retry_after: Some(secs),
+                ..
+            } => {
+                headers.insert(header::RETRY_AFTER, header::HeaderValue::from(*secs));
+            }
+            ApiError::Refused { status, .. } if *status == StatusCode::UNAUTHORIZED => {
+                headers.insert(
+                    header::WWW_AUTHENTICATE,
+                    header::HeaderValue::from_static("Bearer realm=\"learning-city\""),
+                );
+            }
+            _ => {}
+        }
+        response
     }
 }
 

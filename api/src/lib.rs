@@ -1,23 +1,32 @@
 //! Thailand Learning City Platform: the JSON REST API service.
 //!
-//! Layers, bottom up: [`error`], [`config`], [`text`] -> [`db`], [`pagination`], [`query`] ->
-//! [`seed`] -> resources ([`reference`], [`cities`], [`networks`], [`health`]) -> [`routes`],
-//! [`fallback`] -> [`openapi`], [`startup`] -> [`cli`].
+//! Layers, bottom up: [`error`], [`config`], [`text`] -> [`db`], [`pagination`], [`query`],
+//! [`input`], [`etag`] -> [`auth`], [`audit`], [`seed`] -> resources ([`reference`], [`cities`],
+//! [`networks`], [`memberships`], [`users`], [`api_keys`], [`health`]) -> [`routes`],
+//! [`fallback`], [`security`] -> [`openapi`], [`startup`] -> [`cli`].
 
+pub mod api_keys;
+pub mod audit;
+pub mod auth;
 pub mod cities;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod etag;
 pub mod fallback;
 pub mod health;
+pub mod input;
+pub mod memberships;
 pub mod networks;
 pub mod openapi;
 pub mod pagination;
 pub mod query;
 pub mod reference;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod startup;
 pub mod text;
 pub mod types;
+pub mod users;

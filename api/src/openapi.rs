@@ -2,7 +2,9 @@
 //! every registered operation exactly as the running service mounts it.
 
 use actix_web::App;
-use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 use crate::error::Problem;
@@ -14,7 +16,9 @@ use crate::error::Problem;
         title = "Thailand Learning City Platform API",
         description = "Open data on learning cities: which cities are learning cities, the \
 networks they belong to, the awards they won and how they score in evaluations. Reads of \
-published data are public. Errors are RFC 9457 problem documents with a stable `code`.",
+published data are public; portals may send an `X-API-Key` for their own rate limit. Writes \
+need a bearer access token from `/api/v1/auth/login`. Errors are RFC 9457 problem documents \
+with a stable `code`.",
         license(name = "MIT", identifier = "MIT"),
     ),
     tags(
@@ -22,10 +26,84 @@ published data are public. Errors are RFC 9457 problem documents with a stable `
         (name = "networks", description = "Networks of learning cities and their members"),
         (name = "reference", description = "Countries and Thai provinces"),
         (name = "health", description = "Liveness and readiness probes"),
+        (name = "auth", description = "Sessions: login, token refresh, logout"),
+        (name = "admin", description = "Users, API keys and the audit log"),
     ),
-    components(schemas(Problem))
+    components(schemas(Problem)),
+    modifiers(&Security)
 )]
 pub struct ApiDoc;
+
+/// Declares the two credential schemes.
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "Access token from `POST /api/v1/auth/login` (15 minutes)",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-API-Key",
+                "Key issued by an admin or the secretariat; identifies a portal or analyst and sets its rate limit",
+            ))),
+        );
+    }
+}
+
+/// Adds the answers every `/api/v1` operation can give whatever it does: 401 for credentials
+/// that are sent but not valid, and 429 when a rate limit is reached.
+struct CommonProblems;
+
+impl Modify for CommonProblems {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let problem = || {
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build()
+        };
+        for (path, item) in api.paths.paths.iter_mut() {
+            if !path.starts_with("/api/v1") {
+                continue;
+            }
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.patch,
+                &mut item.put,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let responses = &mut op.responses.responses;
+                responses.entry("401".to_owned()).or_insert_with(|| {
+                    ResponseBuilder::new()
+                        .description("Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`)")
+                        .content("application/problem+json", problem())
+                        .into()
+                });
+                responses.entry("429".to_owned()).or_insert_with(|| {
+                    ResponseBuilder::new()
+                        .description("Rate limit reached (`too_many_requests`); see `Retry-After`")
+                        .content("application/problem+json", problem())
+                        .into()
+                });
+            }
+        }
+    }
+}
 
 /// Problem responses of a list operation.
 #[derive(utoipa::IntoResponses)]
@@ -66,6 +144,81 @@ pub enum ItemListProblems {
     Unavailable(#[to_schema] Problem),
 }
 
+/// Problem responses of a create.
+#[derive(utoipa::IntoResponses)]
+pub enum CreateProblems {
+    /// The body is not JSON (`malformed_json`).
+    #[response(status = 400, content_type = "application/problem+json")]
+    BadRequest(#[to_schema] Problem),
+    /// The role may not do this (`forbidden`).
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(#[to_schema] Problem),
+    /// The record conflicts with an existing one (`slug_taken`, `duplicate`).
+    #[response(status = 409, content_type = "application/problem+json")]
+    Conflict(#[to_schema] Problem),
+    /// The body is too large (`payload_too_large`).
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(#[to_schema] Problem),
+    /// The body is not sent as JSON (`unsupported_media_type`).
+    #[response(status = 415, content_type = "application/problem+json")]
+    MediaType(#[to_schema] Problem),
+    /// Invalid fields, all listed in `errors` (`validation_failed`).
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(#[to_schema] Problem),
+    /// The database is unreachable (`database_unavailable`).
+    #[response(status = 503, content_type = "application/problem+json")]
+    Unavailable(#[to_schema] Problem),
+}
+
+/// Problem responses of a partial update.
+#[derive(utoipa::IntoResponses)]
+pub enum UpdateProblems {
+    /// The body is not JSON (`malformed_json`).
+    #[response(status = 400, content_type = "application/problem+json")]
+    BadRequest(#[to_schema] Problem),
+    /// The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`).
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(#[to_schema] Problem),
+    /// No such record (`not_found`).
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(#[to_schema] Problem),
+    /// The change conflicts with an existing record (`slug_taken`, `duplicate`).
+    #[response(status = 409, content_type = "application/problem+json")]
+    Conflict(#[to_schema] Problem),
+    /// `If-Match` names an older version (`precondition_failed`); nothing was changed.
+    #[response(status = 412, content_type = "application/problem+json")]
+    Stale(#[to_schema] Problem),
+    /// The body is too large (`payload_too_large`).
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(#[to_schema] Problem),
+    /// The body is not sent as JSON (`unsupported_media_type`).
+    #[response(status = 415, content_type = "application/problem+json")]
+    MediaType(#[to_schema] Problem),
+    /// Invalid fields, all listed in `errors` (`validation_failed`).
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(#[to_schema] Problem),
+    /// The database is unreachable (`database_unavailable`).
+    #[response(status = 503, content_type = "application/problem+json")]
+    Unavailable(#[to_schema] Problem),
+}
+
+/// Problem responses of a write without a body (archive, restore, revoke, deactivate).
+#[derive(utoipa::IntoResponses)]
+pub enum WriteProblems {
+    /// The role may not do this (`forbidden`).
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(#[to_schema] Problem),
+    /// No such record (`not_found`).
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(#[to_schema] Problem),
+    /// `If-Match` names an older version (`precondition_failed`); nothing was changed.
+    #[response(status = 412, content_type = "application/problem+json")]
+    Stale(#[to_schema] Problem),
+    /// The database is unreachable (`database_unavailable`).
+    #[response(status = 503, content_type = "application/problem+json")]
+    Unavailable(#[to_schema] Problem),
+}
+
 /// The complete OpenAPI document, built from the same route registration the server uses.
 pub fn document() -> utoipa::openapi::OpenApi {
     let (_, api) = App::new()
@@ -73,6 +226,12 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .configure(crate::routes::register)
         .split_for_parts();
+    finish(api)
+}
+
+/// Completes a collected document: adds the answers every operation can give.
+pub fn finish(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    CommonProblems.modify(&mut api);
     api
 }
 

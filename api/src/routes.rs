@@ -3,7 +3,7 @@
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{cities, health, networks, reference};
+use crate::{api_keys, audit, auth, cities, health, memberships, networks, reference, users};
 
 /// The base path of the versioned API.
 pub const API_V1: &str = "/api/v1";
@@ -14,12 +14,38 @@ pub fn register(cfg: &mut ServiceConfig) {
         .service(health::readyz)
         .service(
             scope(API_V1)
+                .service(auth::routes::login)
+                .service(auth::routes::refresh)
+                .service(auth::routes::logout)
+                .service(auth::routes::me)
                 .service(cities::routes::list_cities)
+                .service(cities::routes::create_city)
                 .service(cities::routes::get_city)
+                .service(cities::routes::update_city)
+                .service(cities::routes::archive_city)
+                .service(cities::routes::restore_city)
                 .service(networks::routes::list_networks)
+                .service(networks::routes::create_network)
                 .service(networks::routes::get_network)
+                .service(networks::routes::update_network)
+                .service(networks::routes::archive_network)
+                .service(networks::routes::restore_network)
                 .service(networks::routes::list_members)
+                .service(memberships::routes::create_membership)
+                .service(memberships::routes::get_membership)
+                .service(memberships::routes::update_membership)
+                .service(memberships::routes::archive_membership)
+                .service(memberships::routes::restore_membership)
                 .service(reference::routes::list_countries)
-                .service(reference::routes::list_provinces),
+                .service(reference::routes::list_provinces)
+                .service(users::routes::list_users)
+                .service(users::routes::create_user)
+                .service(users::routes::get_user)
+                .service(users::routes::update_user)
+                .service(users::routes::deactivate_user)
+                .service(api_keys::routes::create_api_key)
+                .service(api_keys::routes::list_api_keys)
+                .service(api_keys::routes::revoke_api_key)
+                .service(audit::routes::list_audit),
         );
 }

@@ -9,12 +9,16 @@ use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::limits::Limits;
+use crate::auth::tokens::TokenKeys;
+use crate::auth::{self, AuthState};
 use crate::config::{DatabaseConfig, ServeConfig};
 use crate::db::{self, Backend, Pool};
+use crate::error::ApiError;
 use crate::fallback::{self, RouteTable};
 use crate::openapi::ApiDoc;
 use crate::seed::{self, SeedReport};
-use crate::{query, routes};
+use crate::{query, routes, security};
 
 /// Opens the pool for a database configuration.
 pub fn open_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
@@ -49,22 +53,46 @@ impl Application {
         if !report.is_empty() {
             tracing::info!(?report, "loaded reference data");
         }
+        let secret = {
+            let mut conn = pool.get().map_err(|e| format!("cannot connect: {e}"))?;
+            auth::secret::signing_secret(config.auth.jwt_secret.as_deref(), &backend, &mut conn)?
+        };
+        let auth_state = web::Data::new(AuthState {
+            keys: TokenKeys::new(
+                &secret,
+                config.auth.access_token_ttl_secs,
+                config.auth.refresh_token_ttl_days,
+            )?,
+            limits: Limits::new(&config.limits),
+            decoy_hash: auth::password::hash(&auth::tokens::random_token())?,
+        });
         let listener = TcpListener::bind(&config.bind)
             .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let pool = web::Data::new(pool);
         let table = web::Data::new(RouteTable::from_openapi(&crate::openapi::document()));
+        let max_body = config.limits.max_body_bytes;
+        let cors_origins = config.cors_origins.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(pool.clone())
                 .app_data(table.clone())
+                .app_data(auth_state.clone())
                 .app_data(web::QueryConfig::default().error_handler(query::query_error))
+                .app_data(web::PathConfig::default().error_handler(|err, req| {
+                    ApiError::NotFound(format!("no such resource: {} ({err})", req.path())).into()
+                }))
+                .app_data(web::PayloadConfig::new(max_body))
+                .wrap(middleware::from_fn(auth::middleware::authenticate))
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+                .wrap(middleware::from_fn(security::headers))
+                .wrap(security::cors(&cors_origins))
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .configure(routes::register)
                 .openapi_service(|api| {
-                    SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api)
+                    SwaggerUi::new("/api/docs/{_:.*}")
+                        .url("/api/openapi.json", crate::openapi::finish(api))
                 })
                 .into_app()
                 .default_service(web::to(fallback::not_matched))

@@ -36,3 +36,13 @@ pub fn optional_localized(en: Option<String>, th: Option<String>) -> Option<Loca
 pub fn utc(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
     at.and_utc()
 }
+
+/// Bilingual text in a request body; in a PATCH each language may be left out (unchanged) or
+/// `null` (cleared).
+#[derive(Debug, ToSchema)]
+pub struct LocalizedInput {
+    /// English.
+    pub en: Option<String>,
+    /// Thai.
+    pub th: Option<String>,
+}

@@ -19,6 +19,8 @@ use crate::types::{optional_localized, utc, Localized};
 /// Checked filters of the city list.
 #[derive(Debug, Default)]
 pub struct CityFilters {
+    /// List archived cities instead of public ones (staff only).
+    pub archived: bool,
     pub country: Option<String>,
     pub province: Option<String>,
     pub group: Option<CountryGroup>,
@@ -47,6 +49,7 @@ struct CityRow {
     geonames_id: Option<i64>,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
+    archived_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Queryable)]
@@ -220,9 +223,20 @@ pub fn list(
 
 /// A public city by slug, with its memberships.
 pub fn get(conn: &mut DbConnection, slug: &str) -> Result<City, ApiError> {
-    let row = cities::table
+    find(conn, slug, false)
+}
+
+/// A city by slug, with its memberships; archived cities only when `archived` is true.
+pub fn find(conn: &mut DbConnection, slug: &str, archived: bool) -> Result<City, ApiError> {
+    let query = cities::table
         .filter(cities::slug.eq(slug))
-        .filter(cities::archived_at.is_null())
+        .into_boxed::<MultiBackend>();
+    let query = if archived {
+        query.filter(cities::archived_at.is_not_null())
+    } else {
+        query.filter(cities::archived_at.is_null())
+    };
+    let row = query
         .select(CityRow::as_select())
         .first(conn)
         .optional()?
@@ -294,6 +308,7 @@ fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<C
             geonames_id: r.geonames_id,
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
+            archived_at: r.archived_at.map(utc),
         })
         .collect())
 }

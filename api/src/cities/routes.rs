@@ -1,18 +1,26 @@
-//! `GET /cities` and `GET /cities/{slug}`.
+//! `GET /cities`, `GET /cities/{slug}`, and the writes: `POST /cities`,
+//! `PATCH /cities/{slug}`, `DELETE /cities/{slug}` (archive) and `POST /cities/{slug}/restore`.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, CityFilters};
-use super::types::{City, CityListQuery, CityPage, CitySort};
+use super::types::{City, CityInput, CityListQuery, CityPage, CitySort};
+use super::{input, writes};
+use crate::auth::routes::STAFF;
+use crate::auth::{Caller, Role};
 use crate::db::{self, Pool};
 use crate::error::ApiError;
-use crate::openapi::{ItemProblems, ListProblems};
+use crate::etag;
+use crate::input::JsonBody;
+use crate::openapi::{CreateProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems};
 use crate::query::{Checker, NoQuery, SortParam};
 use crate::reference::types::{CountryGroup, ThRegion};
 
 /// List cities.
 ///
 /// Public learning cities with their network memberships, filtered, sorted and paged.
+/// Staff can list archived cities with `archived=true`.
 #[utoipa::path(
     tag = "cities",
     params(CityListQuery),
@@ -21,11 +29,18 @@ use crate::reference::types::{CountryGroup, ThRegion};
 #[get("/cities")]
 pub async fn list_cities(
     pool: web::Data<Pool>,
+    caller: Caller,
     query: web::Query<CityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
+    let archived =
+        check.one_of("archived", q.archived.as_deref(), &["true", "false"]) == Some("true");
+    if archived {
+        caller.require(STAFF)?;
+    }
     let filters = CityFilters {
+        archived,
         country: check.country("country", q.country.as_deref()),
         province: check.province("province", q.province.as_deref()),
         group: check
@@ -54,19 +69,150 @@ pub async fn list_cities(
 
 /// Get a city.
 ///
-/// One public city by slug, with all its network memberships.
+/// One public city by slug, with all its network memberships. Carries an `ETag`;
+/// `If-None-Match` with it gives 304.
 #[utoipa::path(
     tag = "cities",
     params(("slug" = String, Path, description = "The city's slug", example = "phayao")),
-    responses((status = 200, description = "The city", body = City), ItemProblems)
+    responses(
+        (status = 200, description = "The city", body = City, headers(("ETag" = String, description = "Version tag"))),
+        (status = 304, description = "Not modified since the `If-None-Match` tag"),
+        ItemProblems
+    )
 )]
 #[get("/cities/{slug}")]
 pub async fn get_city(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     slug: web::Path<String>,
     _query: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
     let city = db::run(&pool, move |conn| queries::get(conn, &slug)).await?;
-    Ok(HttpResponse::Ok().json(city))
+    etag::respond(&req, StatusCode::OK, &city)
+}
+
+/// Create a city.
+///
+/// Admin and secretariat. Field names are those the read API returns.
+#[utoipa::path(
+    tag = "cities",
+    security(("bearer" = [])),
+    request_body(content = CityInput, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Created", body = City, headers(("ETag" = String), ("Location" = String))),
+        CreateProblems
+    )
+)]
+#[post("/cities")]
+pub async fn create_city(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let (changes, errors) = input::read(body, true)?;
+    let city = db::run(&pool, move |conn| {
+        writes::create(conn, &actor, changes, errors)
+    })
+    .await?;
+    let mut response = etag::respond(&req, StatusCode::CREATED, &city)?;
+    if let Ok(location) = format!("/api/v1/cities/{}", city.slug).parse() {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Update a city.
+///
+/// JSON merge patch (RFC 7396): fields left out are unchanged, `null` clears. Admin and
+/// secretariat; a city editor only their own city, and not its `slug` or `country`. With
+/// `If-Match`, a stale ETag gets 412 and changes nothing.
+#[utoipa::path(
+    tag = "cities",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The city's slug", example = "phayao"),
+        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
+    ),
+    request_body(content = CityInput, content_type = "application/merge-patch+json"),
+    responses((status = 200, description = "Updated", body = City, headers(("ETag" = String))), UpdateProblems)
+)]
+#[patch("/cities/{slug}")]
+pub async fn update_city(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller
+        .require(&[Role::Admin, Role::Secretariat, Role::CityEditor])?
+        .clone();
+    let (changes, errors) = input::read(body, false)?;
+    let if_match = etag::if_match(&req);
+    let slug = slug.into_inner();
+    let city = db::run(&pool, move |conn| {
+        writes::update(conn, &actor, &slug, changes, errors, if_match.as_deref())
+    })
+    .await?;
+    etag::respond(&req, StatusCode::OK, &city)
+}
+
+/// Archive a city.
+///
+/// Admin and secretariat. Hides the city from public reads; nothing is deleted, and an admin
+/// can restore it. Honours `If-Match`.
+#[utoipa::path(
+    tag = "cities",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The city's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
+    ),
+    responses((status = 204, description = "Archived"), WriteProblems)
+)]
+#[delete("/cities/{slug}")]
+pub async fn archive_city(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let if_match = etag::if_match(&req);
+    let slug = slug.into_inner();
+    db::run(&pool, move |conn| {
+        writes::set_archived(conn, &actor, &slug, true, if_match.as_deref())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Restore an archived city.
+///
+/// Admin only.
+#[utoipa::path(
+    tag = "cities",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The archived city's slug")),
+    responses((status = 200, description = "Restored", body = City, headers(("ETag" = String))), WriteProblems)
+)]
+#[post("/cities/{slug}/restore")]
+pub async fn restore_city(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(&[Role::Admin])?.clone();
+    let slug = slug.into_inner();
+    let city = db::run(&pool, move |conn| {
+        writes::set_archived(conn, &actor, &slug, false, None)
+    })
+    .await?;
+    etag::respond(&req, StatusCode::OK, &city)
 }

@@ -68,6 +68,9 @@ pub struct City {
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
     pub updated_at: DateTime<Utc>,
+    /// When the city was archived (only shown to staff, on archived cities).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 crate::page_type!(
@@ -128,4 +131,43 @@ pub struct CityListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `true` lists archived cities instead (admin and secretariat only).
+    #[param(value_type = Option<bool>)]
+    pub archived: Option<String>,
+}
+
+/// The body of `POST /cities` (create) and `PATCH /cities/{slug}` (JSON merge patch: a field
+/// left out is unchanged, `null` clears it). Field names are those of [`City`]; `id`,
+/// `memberships` and the timestamps are read-only.
+#[derive(Debug, ToSchema)]
+pub struct CityInput {
+    /// URL key; derived from the English name when left out on create.
+    #[schema(
+        example = "phayao",
+        pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length = 100
+    )]
+    pub slug: Option<String>,
+    /// Name; `en` is required on create.
+    pub name: Option<crate::types::LocalizedInput>,
+    /// ISO 3166-1 alpha-2 country code (required on create).
+    #[schema(example = "TH")]
+    pub country: Option<String>,
+    /// ISO 3166-2:TH province code; only for Thai cities.
+    #[schema(example = "TH-56")]
+    pub province: Option<String>,
+    /// Latitude, -90 to 90; give with `lon`.
+    pub lat: Option<f64>,
+    /// Longitude, -180 to 180; give with `lat`.
+    pub lon: Option<f64>,
+    /// Population, 0 or more.
+    pub population: Option<i64>,
+    /// Area in km², more than 0.
+    pub area_km2: Option<f64>,
+    /// An http(s) URL.
+    pub website: Option<String>,
+    /// Description in English and Thai.
+    pub description: Option<crate::types::LocalizedInput>,
+    /// GeoNames id.
+    pub geonames_id: Option<i64>,
 }

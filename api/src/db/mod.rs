@@ -85,3 +85,28 @@ pub fn now() -> chrono::NaiveDateTime {
     now.with_nanosecond(now.nanosecond() / 1_000 * 1_000)
         .unwrap_or(now)
 }
+
+/// Runs `work` in a write transaction: `BEGIN IMMEDIATE` on SQLite (the write lock is taken up
+/// front, so concurrent writers queue instead of failing on a lock upgrade), an ordinary
+/// transaction on PostgreSQL. Rolls back when `work` fails.
+pub fn write_transaction<T>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, crate::error::ApiError>,
+) -> Result<T, crate::error::ApiError> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    let outcome = work(conn);
+    let finish = match (conn, outcome.is_ok()) {
+        (DbConnection::Sqlite(c), true) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Postgresql(c), true) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Sqlite(c), false) => AnsiTransactionManager::rollback_transaction(c),
+        (DbConnection::Postgresql(c), false) => AnsiTransactionManager::rollback_transaction(c),
+    };
+    finish?;
+    outcome
+}

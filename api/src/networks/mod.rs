@@ -3,3 +3,4 @@
 mod queries;
 pub mod routes;
 pub mod types;
+mod writes;

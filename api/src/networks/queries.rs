@@ -50,6 +50,7 @@ struct NetworkRow {
     description_th: Option<String>,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
+    archived_at: Option<chrono::NaiveDateTime>,
 }
 
 fn filtered(f: &NetworkFilters) -> networks::BoxedQuery<'static, MultiBackend> {
@@ -108,6 +109,7 @@ fn to_networks(conn: &mut DbConnection, rows: Vec<NetworkRow>) -> Result<Vec<Net
             description: optional_localized(r.description_en, r.description_th),
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
+            archived_at: r.archived_at.map(utc),
         })
         .collect())
 }
@@ -141,9 +143,19 @@ pub fn list(
 }
 
 fn find(conn: &mut DbConnection, slug: &str) -> Result<NetworkRow, ApiError> {
-    networks::table
+    find_row(conn, slug, false)
+}
+
+fn find_row(conn: &mut DbConnection, slug: &str, archived: bool) -> Result<NetworkRow, ApiError> {
+    let query = networks::table
         .filter(networks::slug.eq(slug))
-        .filter(networks::archived_at.is_null())
+        .into_boxed::<MultiBackend>();
+    let query = if archived {
+        query.filter(networks::archived_at.is_not_null())
+    } else {
+        query.filter(networks::archived_at.is_null())
+    };
+    query
         .select(NetworkRow::as_select())
         .first(conn)
         .optional()?
@@ -152,7 +164,16 @@ fn find(conn: &mut DbConnection, slug: &str) -> Result<NetworkRow, ApiError> {
 
 /// A public network by slug.
 pub fn get(conn: &mut DbConnection, slug: &str) -> Result<Network, ApiError> {
-    let row = find(conn, slug)?;
+    find_network(conn, slug, false)
+}
+
+/// A network by slug; archived networks only when `archived` is true.
+pub fn find_network(
+    conn: &mut DbConnection,
+    slug: &str,
+    archived: bool,
+) -> Result<Network, ApiError> {
+    let row = find_row(conn, slug, archived)?;
     to_networks(conn, vec![row])?
         .pop()
         .ok_or_else(|| ApiError::Internal("network vanished while loading".to_owned()))

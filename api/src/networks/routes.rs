@@ -1,15 +1,24 @@
-//! `GET /networks`, `GET /networks/{slug}` and `GET /networks/{slug}/members`.
+//! `GET /networks`, `GET /networks/{slug}`, `GET /networks/{slug}/members`, and the writes:
+//! `POST /networks`, `PATCH` and `DELETE /networks/{slug}`, `POST /networks/{slug}/restore`.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, MemberFilters, NetworkFilters};
 use super::types::{
-    MemberListQuery, MemberSort, MembershipRole, MembershipStatus, Network, NetworkListQuery,
-    NetworkMemberPage, NetworkPage, NetworkScope, NetworkSort, NetworkStatus,
+    MemberListQuery, MemberSort, MembershipRole, MembershipStatus, Network, NetworkInput,
+    NetworkListQuery, NetworkMemberPage, NetworkPage, NetworkScope, NetworkSort, NetworkStatus,
 };
+use super::writes;
+use crate::auth::routes::STAFF;
+use crate::auth::{Caller, Role};
 use crate::db::{self, Pool};
 use crate::error::ApiError;
-use crate::openapi::{ItemListProblems, ItemProblems, ListProblems};
+use crate::etag;
+use crate::input::JsonBody;
+use crate::openapi::{
+    CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems,
+};
 use crate::query::{Checker, NoQuery, SortParam};
 
 /// List networks.
@@ -51,20 +60,144 @@ pub async fn list_networks(
 }
 
 /// Get a network.
+///
+/// Carries an `ETag`; `If-None-Match` with it gives 304.
 #[utoipa::path(
     tag = "networks",
     params(("slug" = String, Path, description = "The network's slug", example = "unesco-gnlc")),
-    responses((status = 200, description = "The network", body = Network), ItemProblems)
+    responses(
+        (status = 200, description = "The network", body = Network, headers(("ETag" = String))),
+        (status = 304, description = "Not modified since the `If-None-Match` tag"),
+        ItemProblems
+    )
 )]
 #[get("/networks/{slug}")]
 pub async fn get_network(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     slug: web::Path<String>,
     _query: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
     let network = db::run(&pool, move |conn| queries::get(conn, &slug)).await?;
-    Ok(HttpResponse::Ok().json(network))
+    etag::respond(&req, StatusCode::OK, &network)
+}
+
+/// Create a network.
+///
+/// Admin and secretariat.
+#[utoipa::path(
+    tag = "networks",
+    security(("bearer" = [])),
+    request_body(content = NetworkInput, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Created", body = Network, headers(("ETag" = String), ("Location" = String))),
+        CreateProblems
+    )
+)]
+#[post("/networks")]
+pub async fn create_network(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let changes = writes::read(body, true)?;
+    let network = db::run(&pool, move |conn| writes::create(conn, &actor, changes)).await?;
+    let mut response = etag::respond(&req, StatusCode::CREATED, &network)?;
+    if let Ok(location) = format!("/api/v1/networks/{}", network.slug).parse() {
+        response
+            .headers_mut()
+            .insert(actix_web::http::header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// Update a network.
+///
+/// JSON merge patch; admin and secretariat. Honours `If-Match` (412 when stale).
+#[utoipa::path(
+    tag = "networks",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The network's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
+    ),
+    request_body(content = NetworkInput, content_type = "application/merge-patch+json"),
+    responses((status = 200, description = "Updated", body = Network, headers(("ETag" = String))), UpdateProblems)
+)]
+#[patch("/networks/{slug}")]
+pub async fn update_network(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let changes = writes::read(body, false)?;
+    let if_match = etag::if_match(&req);
+    let slug = slug.into_inner();
+    let network = db::run(&pool, move |conn| {
+        writes::update(conn, &actor, &slug, changes, if_match.as_deref())
+    })
+    .await?;
+    etag::respond(&req, StatusCode::OK, &network)
+}
+
+/// Archive a network.
+///
+/// Admin and secretariat; hides it from public reads. Honours `If-Match`.
+#[utoipa::path(
+    tag = "networks",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The network's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
+    ),
+    responses((status = 204, description = "Archived"), WriteProblems)
+)]
+#[delete("/networks/{slug}")]
+pub async fn archive_network(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let if_match = etag::if_match(&req);
+    let slug = slug.into_inner();
+    db::run(&pool, move |conn| {
+        writes::set_archived(conn, &actor, &slug, true, if_match.as_deref())
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Restore an archived network.
+///
+/// Admin only.
+#[utoipa::path(
+    tag = "networks",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The archived network's slug")),
+    responses((status = 200, description = "Restored", body = Network, headers(("ETag" = String))), WriteProblems)
+)]
+#[post("/networks/{slug}/restore")]
+pub async fn restore_network(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(&[Role::Admin])?.clone();
+    let slug = slug.into_inner();
+    let network = db::run(&pool, move |conn| {
+        writes::set_archived(conn, &actor, &slug, false, None)
+    })
+    .await?;
+    etag::respond(&req, StatusCode::OK, &network)
 }
 
 /// List a network's members.

@@ -94,6 +94,9 @@ pub struct Network {
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
     pub updated_at: DateTime<Utc>,
+    /// When the network was archived (only on archived networks).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 /// The city of a network member row.
@@ -222,4 +225,28 @@ pub struct MemberListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+}
+
+/// The body of `POST /networks` and `PATCH /networks/{slug}` (JSON merge patch).
+#[derive(Debug, ToSchema)]
+pub struct NetworkInput {
+    /// URL key; derived from the English name when left out on create.
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100)]
+    pub slug: Option<String>,
+    /// Name; `en` is required on create.
+    pub name: Option<crate::types::LocalizedInput>,
+    /// Required on create.
+    pub scope: Option<NetworkScope>,
+    /// Default `active`.
+    pub status: Option<NetworkStatus>,
+    /// The country of a national network.
+    pub country: Option<String>,
+    /// The coordinating body.
+    pub secretariat: Option<crate::types::LocalizedInput>,
+    /// 1900 to next year.
+    pub founded_year: Option<i32>,
+    /// An http(s) URL.
+    pub website: Option<String>,
+    /// Description in English and Thai.
+    pub description: Option<crate::types::LocalizedInput>,
 }

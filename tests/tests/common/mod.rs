@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use actix_web::dev::ServerHandle;
 use diesel::{Connection, PgConnection, RunQueryDsl};
-use learning_city::config::{DatabaseConfig, ServeConfig};
+use learning_city::config::{AuthConfig, DatabaseConfig, LimitConfig, ServeConfig};
 use learning_city::startup::Application;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -130,10 +130,16 @@ impl Reply {
 }
 
 impl TestApp {
-    /// Starts the service on a fresh, migrated and seeded database.
+    /// Starts the service on a fresh, migrated and seeded database, with rate limits high
+    /// enough not to matter.
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the configuration adjusted first.
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
         let (database_url, db) = fresh_database(backend);
-        let config = ServeConfig {
+        let mut config = ServeConfig {
             database: DatabaseConfig {
                 database_url: database_url.clone(),
                 pool_size: 4,
@@ -141,7 +147,22 @@ impl TestApp {
             },
             bind: "127.0.0.1:0".to_owned(),
             workers: 1,
+            auth: AuthConfig {
+                jwt_secret: None,
+                access_token_ttl_secs: 900,
+                refresh_token_ttl_days: 30,
+            },
+            limits: LimitConfig {
+                rate_limits: true,
+                anonymous_per_minute: 100_000,
+                api_key_per_minute: 100_000,
+                login_per_ip_per_minute: 10_000,
+                login_per_account_per_minute: 10_000,
+                max_body_bytes: 65_536,
+            },
+            cors_origins: "*".to_owned(),
         };
+        adjust(&mut config);
         let app = tokio::task::spawn_blocking(move || Application::build(&config))
             .await
             .expect("build task")
@@ -157,6 +178,134 @@ impl TestApp {
             handle,
             db,
         }
+    }
+
+    /// The database configuration of this app (for command-line operations).
+    pub fn database(&self) -> DatabaseConfig {
+        DatabaseConfig {
+            database_url: self.database_url.clone(),
+            pool_size: 2,
+            database_timeout_secs: 2,
+        }
+    }
+
+    /// Creates the first admin as `learning-city user add` does and signs in; returns the
+    /// access token.
+    pub async fn admin_token(&self) -> String {
+        let database = self.database();
+        tokio::task::spawn_blocking(move || {
+            learning_city::cli::add_user(
+                &database,
+                "admin@example.org",
+                "admin",
+                None,
+                None,
+                ADMIN_PASSWORD,
+            )
+        })
+        .await
+        .expect("task")
+        .expect("admin created");
+        self.login("admin@example.org", ADMIN_PASSWORD).await["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    }
+
+    /// Signs in; returns the token response (asserting 200).
+    pub async fn login(&self, email: &str, password: &str) -> Value {
+        let reply = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                &serde_json::json!({"email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::OK,
+            "login {email}: {}",
+            reply.body
+        );
+        reply.body
+    }
+
+    /// Creates a user through the API with `admin` and signs them in; returns their token.
+    pub async fn user_token(&self, admin: &str, role: &str, city: Option<&str>) -> String {
+        let email = format!(
+            "{role}-{}@example.org",
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
+        let mut body = serde_json::json!({
+            "email": email, "display_name": role, "role": role, "password": USER_PASSWORD
+        });
+        if let Some(city) = city {
+            body["city"] = Value::String(city.to_owned());
+        }
+        let reply = self.post("/api/v1/users", Some(admin), &body).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::CREATED,
+            "create {role}: {}",
+            reply.body
+        );
+        self.login(&email, USER_PASSWORD).await["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    }
+
+    /// A request with an optional bearer token.
+    pub fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+    ) -> reqwest::RequestBuilder {
+        let builder = self.client.request(method, format!("{}{path}", self.url));
+        match token {
+            Some(token) => builder.bearer_auth(token),
+            None => builder,
+        }
+    }
+
+    /// POST a JSON body.
+    pub async fn post(&self, path: &str, token: Option<&str>, body: &Value) -> Reply {
+        self.send(self.request(reqwest::Method::POST, path, token).json(body))
+            .await
+    }
+
+    /// PATCH a JSON merge patch, with an optional `If-Match`.
+    pub async fn patch(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> Reply {
+        let mut request = self
+            .request(reqwest::Method::PATCH, path, token)
+            .header("content-type", "application/merge-patch+json")
+            .body(body.to_string());
+        if let Some(tag) = if_match {
+            request = request.header("if-match", tag);
+        }
+        self.send(request).await
+    }
+
+    /// DELETE, with an optional `If-Match`.
+    pub async fn delete(&self, path: &str, token: Option<&str>, if_match: Option<&str>) -> Reply {
+        let mut request = self.request(reqwest::Method::DELETE, path, token);
+        if let Some(tag) = if_match {
+            request = request.header("if-match", tag);
+        }
+        self.send(request).await
+    }
+
+    /// GET with a bearer token.
+    pub async fn get_as(&self, path: &str, token: &str) -> Reply {
+        self.send(self.request(reqwest::Method::GET, path, Some(token)))
+            .await
     }
 
     /// Stops the server (the database is dropped with the app).
@@ -212,6 +361,22 @@ impl TestApp {
             next = page["next_cursor"].as_str().map(str::to_owned);
         }
         (items, total)
+    }
+}
+
+/// The password of the first admin in tests.
+pub const ADMIN_PASSWORD: &str = "admin password for tests";
+/// The password of users created in tests.
+pub const USER_PASSWORD: &str = "user password for tests";
+
+impl Reply {
+    /// The `etag` header.
+    pub fn etag(&self) -> String {
+        self.headers
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .expect("etag header")
+            .to_owned()
     }
 }
 

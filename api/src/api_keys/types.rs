@@ -1,0 +1,73 @@
+//! API shapes of API keys.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// What a key may be used for.
+pub const SCOPES: &[&str] = &["read"];
+
+/// An API key as listed (never the key itself).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiKeyInfo {
+    pub id: i64,
+    /// What the key is for.
+    pub name: String,
+    /// Who holds it (an organisation or person).
+    pub owner: String,
+    /// The visible start of the key: `lck_<prefix>_...`.
+    pub prefix: String,
+    /// Granted scopes (`read`: public data at the key's own rate limit).
+    pub scopes: Vec<String>,
+    /// Requests per minute; `null` means the service default.
+    pub rate_limit_per_minute: Option<i32>,
+    /// The id of the user who issued it.
+    pub created_by: i64,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Last use, to the minute.
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A newly issued key: the only time `key` is shown.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IssuedApiKey {
+    /// Send as `X-API-Key`. Store it now: it cannot be shown again.
+    pub key: String,
+    pub api_key: ApiKeyInfo,
+}
+
+crate::page_type!(
+    /// A page of API keys, newest first.
+    ApiKeyPage,
+    ApiKeyInfo
+);
+
+/// The body of `POST /api-keys`.
+#[derive(Debug, ToSchema)]
+pub struct ApiKeyInput {
+    pub name: String,
+    pub owner: String,
+    /// Default `["read"]`.
+    pub scopes: Option<Vec<String>>,
+    /// When the key stops working (RFC 3339, in the future).
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Requests per minute, 1 to 100000; default: the service's API-key limit.
+    pub rate_limit_per_minute: Option<i32>,
+}
+
+/// Query parameters of `GET /api-keys`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ApiKeyListQuery {
+    /// Include revoked keys (`true`); default only live ones.
+    #[param(value_type = Option<bool>)]
+    pub revoked: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+}

@@ -1,0 +1,44 @@
+//! The audit log: every write records who did what to which record, with before and after.
+
+pub mod routes;
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::auth::User;
+use crate::db::schema::audit_log;
+use crate::db::{now, DbConnection};
+use crate::error::ApiError;
+
+/// The actor of writes made from the command line.
+pub const CLI_ACTOR: &str = "cli";
+
+/// Records one write, inside the caller's transaction. `actor` is `None` for the command line.
+pub fn record<T: Serialize>(
+    conn: &mut DbConnection,
+    actor: Option<&User>,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<(), ApiError> {
+    let json = |v: Option<&T>| {
+        v.map(serde_json::to_string)
+            .transpose()
+            .map_err(|e| ApiError::Internal(e.to_string()))
+    };
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::at.eq(now()),
+            audit_log::actor_user_id.eq(actor.map(|a| a.id)),
+            audit_log::actor.eq(actor.map_or(CLI_ACTOR, |a| a.email.as_str())),
+            audit_log::action.eq(action),
+            audit_log::entity.eq(entity),
+            audit_log::entity_id.eq(entity_id),
+            audit_log::before.eq(json(before)?),
+            audit_log::after.eq(json(after)?),
+        ))
+        .execute(conn)?;
+    Ok(())
+}

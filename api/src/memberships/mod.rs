@@ -1,0 +1,7 @@
+//! Memberships of cities in networks as records of their own: read one, create, update,
+//! archive and restore.
+
+mod queries;
+pub mod routes;
+pub mod types;
+mod writes;

@@ -1,0 +1,328 @@
+//! Creating, updating, archiving and restoring memberships, with their audit entries.
+
+use chrono::Datelike;
+use diesel::prelude::*;
+
+use super::queries::find;
+use super::types::Membership;
+use crate::audit;
+use crate::auth::User;
+use crate::db::schema::{cities, memberships, networks};
+use crate::db::{now, write_transaction, DbConnection};
+use crate::error::{ApiError, FieldError};
+use crate::etag;
+use crate::input::{Fields, JsonBody, Patch};
+use crate::networks::types::{MembershipRole, MembershipStatus};
+
+/// Checked fields of a membership write.
+pub struct MembershipChanges {
+    city: Patch<String>,
+    network: Patch<String>,
+    role: Patch<String>,
+    status: Patch<String>,
+    joined_year: Patch<i64>,
+    joined_on: Patch<chrono::NaiveDate>,
+    left_year: Patch<i64>,
+    source_url: Patch<String>,
+    note: Patch<String>,
+}
+
+/// Reads and checks a membership body; `city` and `network` only on create.
+pub fn read(body: JsonBody, creating: bool) -> Result<MembershipChanges, ApiError> {
+    let mut f = Fields::new(body.0)?;
+    f.read_only(&["id", "created_at", "updated_at", "archived_at"]);
+    if !creating {
+        f.read_only(&["city", "network"]);
+    }
+    let city = f.slug("city");
+    let network = f.slug("network");
+    let role = f.choice("role", MembershipRole::VALUES);
+    let status = f.choice("status", MembershipStatus::VALUES);
+    let last = i64::from(chrono::Utc::now().year() + 1);
+    let joined_year = f.integer("joined_year", 1900..=last);
+    let joined_on = f.date("joined_on");
+    let left_year = f.integer("left_year", 1900..=last);
+    let source_url = f.url("source_url");
+    let note = f.text("note", 2000);
+    for (name, cleared) in [
+        ("role", matches!(role, Patch::Null)),
+        ("status", matches!(status, Patch::Null)),
+    ] {
+        if cleared {
+            f.fail(name, "cannot be cleared");
+        }
+    }
+    if creating {
+        f.require("city", &city);
+        f.require("network", &network);
+    }
+    f.finish()?;
+    Ok(MembershipChanges {
+        city,
+        network,
+        role,
+        status,
+        joined_year,
+        joined_on,
+        left_year,
+        source_url,
+        note,
+    })
+}
+
+fn year(patch: Patch<i64>) -> Patch<i32> {
+    match patch {
+        Patch::Set(y) => i32::try_from(y).map_or(Patch::Absent, Patch::Set),
+        Patch::Null => Patch::Null,
+        Patch::Absent => Patch::Absent,
+    }
+}
+
+/// Joined before left, and the date inside the joined year.
+fn check_years(
+    joined: Option<i32>,
+    on: Option<chrono::NaiveDate>,
+    left: Option<i32>,
+) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    if let (Some(j), Some(l)) = (joined, left) {
+        if l < j {
+            errors.push(FieldError::new(
+                "left_year",
+                "must not be before joined_year",
+            ));
+        }
+    }
+    if let (Some(j), Some(d)) = (joined, on) {
+        if d.year() != j {
+            errors.push(FieldError::new("joined_on", "must fall in joined_year"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+fn duplicate() -> ApiError {
+    ApiError::conflict(
+        "duplicate",
+        "the city already has a current membership in this network",
+    )
+}
+
+/// Creates a membership of a public city in a public network.
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &User,
+    ch: MembershipChanges,
+) -> Result<Membership, ApiError> {
+    write_transaction(conn, |conn| {
+        let city_slug = ch.city.set().unwrap_or_default();
+        let network_slug = ch.network.set().unwrap_or_default();
+        let city: Option<i64> = cities::table
+            .filter(cities::slug.eq(&city_slug))
+            .filter(cities::archived_at.is_null())
+            .select(cities::id)
+            .first(conn)
+            .optional()?;
+        let network: Option<i64> = networks::table
+            .filter(networks::slug.eq(&network_slug))
+            .filter(networks::archived_at.is_null())
+            .select(networks::id)
+            .first(conn)
+            .optional()?;
+        let mut errors = Vec::new();
+        if city.is_none() {
+            errors.push(FieldError::new(
+                "city",
+                format!("no city with slug `{city_slug}`"),
+            ));
+        }
+        if network.is_none() {
+            errors.push(FieldError::new(
+                "network",
+                format!("no network with slug `{network_slug}`"),
+            ));
+        }
+        let (Some(city), Some(network)) = (city, network) else {
+            return Err(ApiError::Validation(errors));
+        };
+        let joined_year = year(ch.joined_year)
+            .set()
+            .or_else(|| ch.joined_on.clone().set().map(|d| d.year()));
+        let joined_on = ch.joined_on.set();
+        let left_year = year(ch.left_year).set();
+        check_years(joined_year, joined_on, left_year)?;
+        let current: i64 = memberships::table
+            .filter(memberships::city_id.eq(city))
+            .filter(memberships::network_id.eq(network))
+            .filter(memberships::archived_at.is_null())
+            .count()
+            .get_result(conn)?;
+        if current > 0 {
+            return Err(duplicate());
+        }
+        let at = now();
+        let id: i64 = diesel::insert_into(memberships::table)
+            .values((
+                memberships::city_id.eq(city),
+                memberships::network_id.eq(network),
+                memberships::role.eq(ch.role.set().unwrap_or_else(|| "member".to_owned())),
+                memberships::status.eq(ch.status.set().unwrap_or_else(|| "active".to_owned())),
+                memberships::joined_year.eq(joined_year),
+                memberships::joined_on.eq(joined_on),
+                memberships::left_year.eq(left_year),
+                memberships::source_url.eq(ch.source_url.set()),
+                memberships::note.eq(ch.note.set()),
+                memberships::created_at.eq(at),
+                memberships::updated_at.eq(at),
+            ))
+            .returning(memberships::id)
+            .get_result(conn)?;
+        let created = find(conn, id, false)?;
+        audit::record(
+            conn,
+            Some(actor),
+            "create",
+            "membership",
+            &id.to_string(),
+            None,
+            Some(&created),
+        )?;
+        Ok(created)
+    })
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = memberships)]
+struct MembershipChangeset {
+    role: Option<String>,
+    status: Option<String>,
+    joined_year: Option<Option<i32>>,
+    joined_on: Option<Option<chrono::NaiveDate>>,
+    left_year: Option<Option<i32>>,
+    source_url: Option<Option<String>>,
+    note: Option<Option<String>>,
+    version: i32,
+    updated_at: chrono::NaiveDateTime,
+}
+
+/// Applies a JSON merge patch to a public membership.
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &User,
+    id: i64,
+    ch: MembershipChanges,
+    if_match: Option<&str>,
+) -> Result<Membership, ApiError> {
+    write_transaction(conn, |conn| {
+        let before = find(conn, id, false)?;
+        etag::check(if_match, &etag::of(&before)?)?;
+        let joined_year = year(ch.joined_year);
+        let left_year = year(ch.left_year);
+        check_years(
+            joined_year.merged(before.joined_year),
+            ch.joined_on.merged(before.joined_on),
+            left_year.merged(before.left_year),
+        )?;
+        let version: i32 = memberships::table
+            .find(id)
+            .select(memberships::version)
+            .first(conn)?;
+        let changes = MembershipChangeset {
+            role: ch.role.set(),
+            status: ch.status.set(),
+            joined_year: joined_year.into_change(),
+            joined_on: ch.joined_on.into_change(),
+            left_year: left_year.into_change(),
+            source_url: ch.source_url.into_change(),
+            note: ch.note.into_change(),
+            version: version + 1,
+            updated_at: now(),
+        };
+        let updated = diesel::update(
+            memberships::table
+                .filter(memberships::id.eq(id))
+                .filter(memberships::version.eq(version)),
+        )
+        .set(&changes)
+        .execute(conn)?;
+        if updated == 0 {
+            return Err(etag::changed_meanwhile("membership"));
+        }
+        let after = find(conn, id, false)?;
+        audit::record(
+            conn,
+            Some(actor),
+            "update",
+            "membership",
+            &id.to_string(),
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    })
+}
+
+/// Archives a public membership, or restores an archived one (unless the city already has
+/// another current membership in that network).
+pub fn set_archived(
+    conn: &mut DbConnection,
+    actor: &User,
+    id: i64,
+    archive: bool,
+    if_match: Option<&str>,
+) -> Result<Membership, ApiError> {
+    write_transaction(conn, |conn| {
+        let before = find(conn, id, !archive)?;
+        etag::check(if_match, &etag::of(&before)?)?;
+        let (version, city, network): (i32, i64, i64) = memberships::table
+            .find(id)
+            .select((
+                memberships::version,
+                memberships::city_id,
+                memberships::network_id,
+            ))
+            .first(conn)?;
+        if !archive {
+            let current: i64 = memberships::table
+                .filter(memberships::city_id.eq(city))
+                .filter(memberships::network_id.eq(network))
+                .filter(memberships::archived_at.is_null())
+                .count()
+                .get_result(conn)?;
+            if current > 0 {
+                return Err(duplicate());
+            }
+        }
+        let at = now();
+        let updated = diesel::update(
+            memberships::table
+                .filter(memberships::id.eq(id))
+                .filter(memberships::version.eq(version)),
+        )
+        .set((
+            memberships::archived_at.eq(archive.then_some(at)),
+            memberships::version.eq(version + 1),
+            memberships::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+        if updated == 0 {
+            return Err(etag::changed_meanwhile("membership"));
+        }
+        let after = find(conn, id, archive)?;
+        let action = if archive { "archive" } else { "restore" };
+        audit::record(
+            conn,
+            Some(actor),
+            action,
+            "membership",
+            &id.to_string(),
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    })
+}

@@ -1,0 +1,305 @@
+//! Creating, updating, archiving and restoring networks, with their audit entries.
+
+use chrono::Datelike;
+use diesel::prelude::*;
+
+use super::queries::find_network;
+use super::types::{Network, NetworkScope, NetworkStatus};
+use crate::audit;
+use crate::auth::User;
+use crate::db::schema::{countries, networks};
+use crate::db::{now, write_transaction, DbConnection};
+use crate::error::ApiError;
+use crate::etag;
+use crate::input::{Fields, JsonBody, Patch};
+use crate::text::{fold, slugify};
+
+/// Checked fields of a network write.
+pub struct NetworkChanges {
+    slug: Patch<String>,
+    name_en: Patch<String>,
+    name_th: Patch<String>,
+    scope: Patch<String>,
+    status: Patch<String>,
+    country: Patch<String>,
+    secretariat_en: Patch<String>,
+    secretariat_th: Patch<String>,
+    founded_year: Patch<i64>,
+    website: Patch<String>,
+    description_en: Patch<String>,
+    description_th: Patch<String>,
+}
+
+fn pair(patch: Patch<(Patch<String>, Patch<String>)>) -> (Patch<String>, Patch<String>) {
+    match patch {
+        Patch::Absent => (Patch::Absent, Patch::Absent),
+        Patch::Null => (Patch::Null, Patch::Null),
+        Patch::Set(p) => p,
+    }
+}
+
+/// Reads and checks a network body; on create `name.en` and `scope` are required.
+pub fn read(body: JsonBody, creating: bool) -> Result<NetworkChanges, ApiError> {
+    let mut f = Fields::new(body.0)?;
+    f.read_only(&["id", "member_count", "created_at", "updated_at"]);
+    let slug = f.slug("slug");
+    let (name_en, name_th) = pair(f.localized("name", 200));
+    let scope = f.choice("scope", NetworkScope::VALUES);
+    let status = f.choice("status", NetworkStatus::VALUES);
+    let country = f.text("country", 2);
+    let (secretariat_en, secretariat_th) = pair(f.localized("secretariat", 300));
+    let next_year = i64::from(chrono::Utc::now().year() + 1);
+    let founded_year = f.integer("founded_year", 1900..=next_year);
+    let website = f.url("website");
+    let (description_en, description_th) = pair(f.localized("description", 5000));
+    for (name, cleared) in [
+        ("slug", matches!(slug, Patch::Null)),
+        ("name.en", matches!(name_en, Patch::Null)),
+        ("scope", matches!(scope, Patch::Null)),
+        ("status", matches!(status, Patch::Null)),
+    ] {
+        if cleared {
+            f.fail(name, "cannot be cleared");
+        }
+    }
+    if creating {
+        f.require("name.en", &name_en);
+        f.require("scope", &scope);
+    }
+    f.finish()?;
+    Ok(NetworkChanges {
+        slug,
+        name_en,
+        name_th,
+        scope,
+        status,
+        country: match country {
+            Patch::Set(c) => Patch::Set(c.to_ascii_uppercase()),
+            other => other,
+        },
+        secretariat_en,
+        secretariat_th,
+        founded_year,
+        website,
+        description_en,
+        description_th,
+    })
+}
+
+fn check_refs(
+    conn: &mut DbConnection,
+    slug: Option<&str>,
+    country: Option<&str>,
+) -> Result<(), ApiError> {
+    if let Some(country) = country {
+        let known: i64 = countries::table
+            .filter(countries::code.eq(country))
+            .count()
+            .get_result(conn)?;
+        if known == 0 {
+            return Err(ApiError::field(
+                "country",
+                format!("`{country}` is not an ISO 3166-1 alpha-2 code"),
+            ));
+        }
+    }
+    if let Some(slug) = slug {
+        let taken: i64 = networks::table
+            .filter(networks::slug.eq(slug))
+            .count()
+            .get_result(conn)?;
+        if taken > 0 {
+            return Err(ApiError::conflict(
+                "slug_taken",
+                format!("a network (possibly archived) already has the slug `{slug}`"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Creates a network.
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &User,
+    ch: NetworkChanges,
+) -> Result<Network, ApiError> {
+    write_transaction(conn, |conn| {
+        let name_en = ch
+            .name_en
+            .set()
+            .ok_or_else(|| ApiError::field("name.en", "is required"))?;
+        let slug = ch.slug.set().unwrap_or_else(|| slugify(&name_en));
+        if slug.is_empty() {
+            return Err(ApiError::field(
+                "slug",
+                "cannot be derived from the English name; give one",
+            ));
+        }
+        let country = ch.country.set();
+        check_refs(conn, Some(&slug), country.as_deref())?;
+        let at = now();
+        diesel::insert_into(networks::table)
+            .values((
+                networks::slug.eq(&slug),
+                networks::name_sort.eq(fold(&name_en)),
+                networks::name_en.eq(&name_en),
+                networks::name_th.eq(ch.name_th.set()),
+                networks::scope.eq(ch.scope.set().unwrap_or_default()),
+                networks::status.eq(ch.status.set().unwrap_or_else(|| "active".to_owned())),
+                networks::country_code.eq(country),
+                networks::secretariat_en.eq(ch.secretariat_en.set()),
+                networks::secretariat_th.eq(ch.secretariat_th.set()),
+                networks::founded_year
+                    .eq(ch.founded_year.set().and_then(|y| i32::try_from(y).ok())),
+                networks::website.eq(ch.website.set()),
+                networks::description_en.eq(ch.description_en.set()),
+                networks::description_th.eq(ch.description_th.set()),
+                networks::created_at.eq(at),
+                networks::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+        let network = find_network(conn, &slug, false)?;
+        audit::record(
+            conn,
+            Some(actor),
+            "create",
+            "network",
+            &network.id.to_string(),
+            None,
+            Some(&network),
+        )?;
+        Ok(network)
+    })
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = networks)]
+struct NetworkChangeset {
+    slug: Option<String>,
+    name_en: Option<String>,
+    name_sort: Option<String>,
+    name_th: Option<Option<String>>,
+    scope: Option<String>,
+    status: Option<String>,
+    country_code: Option<Option<String>>,
+    secretariat_en: Option<Option<String>>,
+    secretariat_th: Option<Option<String>>,
+    founded_year: Option<Option<i32>>,
+    website: Option<Option<String>>,
+    description_en: Option<Option<String>>,
+    description_th: Option<Option<String>>,
+    version: i32,
+    updated_at: chrono::NaiveDateTime,
+}
+
+fn guarded_version(conn: &mut DbConnection, id: i64) -> Result<i32, ApiError> {
+    Ok(networks::table
+        .find(id)
+        .select(networks::version)
+        .first(conn)?)
+}
+
+/// Applies a JSON merge patch to a public network.
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &User,
+    slug: &str,
+    ch: NetworkChanges,
+    if_match: Option<&str>,
+) -> Result<Network, ApiError> {
+    write_transaction(conn, |conn| {
+        let before = find_network(conn, slug, false)?;
+        etag::check(if_match, &etag::of(&before)?)?;
+        let version = guarded_version(conn, before.id)?;
+        let new_slug = ch.slug.clone().set().filter(|s| s != slug);
+        check_refs(
+            conn,
+            new_slug.as_deref(),
+            ch.country.clone().set().as_deref(),
+        )?;
+        let changes = NetworkChangeset {
+            slug: ch.slug.set(),
+            name_sort: ch.name_en.clone().set().map(|n| fold(&n)),
+            name_en: ch.name_en.set(),
+            name_th: ch.name_th.into_change(),
+            scope: ch.scope.set(),
+            status: ch.status.set(),
+            country_code: ch.country.into_change(),
+            secretariat_en: ch.secretariat_en.into_change(),
+            secretariat_th: ch.secretariat_th.into_change(),
+            founded_year: ch
+                .founded_year
+                .into_change()
+                .map(|y| y.and_then(|y| i32::try_from(y).ok())),
+            website: ch.website.into_change(),
+            description_en: ch.description_en.into_change(),
+            description_th: ch.description_th.into_change(),
+            version: version + 1,
+            updated_at: now(),
+        };
+        let updated = diesel::update(
+            networks::table
+                .filter(networks::id.eq(before.id))
+                .filter(networks::version.eq(version)),
+        )
+        .set(&changes)
+        .execute(conn)?;
+        if updated == 0 {
+            return Err(etag::changed_meanwhile("network"));
+        }
+        let after = find_network(conn, changes.slug.as_deref().unwrap_or(slug), false)?;
+        audit::record(
+            conn,
+            Some(actor),
+            "update",
+            "network",
+            &after.id.to_string(),
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    })
+}
+
+/// Archives a public network, or restores an archived one.
+pub fn set_archived(
+    conn: &mut DbConnection,
+    actor: &User,
+    slug: &str,
+    archive: bool,
+    if_match: Option<&str>,
+) -> Result<Network, ApiError> {
+    write_transaction(conn, |conn| {
+        let before = find_network(conn, slug, !archive)?;
+        etag::check(if_match, &etag::of(&before)?)?;
+        let version = guarded_version(conn, before.id)?;
+        let at = now();
+        let updated = diesel::update(
+            networks::table
+                .filter(networks::id.eq(before.id))
+                .filter(networks::version.eq(version)),
+        )
+        .set((
+            networks::archived_at.eq(archive.then_some(at)),
+            networks::version.eq(version + 1),
+            networks::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+        if updated == 0 {
+            return Err(etag::changed_meanwhile("network"));
+        }
+        let after = find_network(conn, slug, archive)?;
+        let action = if archive { "archive" } else { "restore" };
+        audit::record(
+            conn,
+            Some(actor),
+            action,
+            "network",
+            &after.id.to_string(),
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    })
+}

@@ -1,0 +1,6 @@
+//! User accounts: admin endpoints and the `user add` command.
+
+mod queries;
+pub mod routes;
+pub mod types;
+pub mod writes;
