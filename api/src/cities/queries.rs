@@ -47,6 +47,7 @@ struct CityRow {
     description_en: Option<String>,
     description_th: Option<String>,
     geonames_id: Option<i64>,
+    version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
     archived_at: Option<chrono::NaiveDateTime>,
@@ -77,11 +78,15 @@ fn network_id(conn: &mut DbConnection, slug: &str) -> Result<Option<i64>, ApiErr
         .optional()?)
 }
 
-/// Public cities matching the filters (`network_id` already resolved).
+/// Cities matching the filters (`network_id` already resolved): public ones, or archived ones
+/// when the filters ask for them.
 fn filtered(f: &CityFilters, network_id: Option<i64>) -> cities::BoxedQuery<'static, MultiBackend> {
-    let mut q = cities::table
-        .filter(cities::archived_at.is_null())
-        .into_boxed();
+    let mut q = cities::table.into_boxed();
+    q = if f.archived {
+        q.filter(cities::archived_at.is_not_null())
+    } else {
+        q.filter(cities::archived_at.is_null())
+    };
     if let Some(country) = &f.country {
         q = q.filter(cities::country_code.eq(country.clone()));
     }
@@ -228,6 +233,15 @@ pub fn get(conn: &mut DbConnection, slug: &str) -> Result<City, ApiError> {
 
 /// A city by slug, with its memberships; archived cities only when `archived` is true.
 pub fn find(conn: &mut DbConnection, slug: &str, archived: bool) -> Result<City, ApiError> {
+    find_versioned(conn, slug, archived).map(|(city, _)| city)
+}
+
+/// A city and its row version, read in one statement, for writes guarded by that version.
+pub fn find_versioned(
+    conn: &mut DbConnection,
+    slug: &str,
+    archived: bool,
+) -> Result<(City, i32), ApiError> {
     let query = cities::table
         .filter(cities::slug.eq(slug))
         .into_boxed::<MultiBackend>();
@@ -241,9 +255,11 @@ pub fn find(conn: &mut DbConnection, slug: &str, archived: bool) -> Result<City,
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no city with slug `{slug}`")))?;
+    let version = row.version;
     let mut cities = with_memberships(conn, vec![row])?;
     cities
         .pop()
+        .map(|city| (city, version))
         .ok_or_else(|| ApiError::Internal("city vanished while loading".to_owned()))
 }
 

@@ -177,10 +177,6 @@ struct CityChangeset {
     updated_at: chrono::NaiveDateTime,
 }
 
-fn version_of(conn: &mut DbConnection, id: i64) -> Result<i32, ApiError> {
-    Ok(cities::table.find(id).select(cities::version).first(conn)?)
-}
-
 /// Applies a JSON merge patch to a public city. A city editor may change only their own city,
 /// and not its slug or country.
 pub fn update(
@@ -192,7 +188,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<City, ApiError> {
     write_transaction(conn, |conn| {
-        let before = queries::find(conn, slug, false)?;
+        let (before, version) = queries::find_versioned(conn, slug, false)?;
         if actor.role == Role::CityEditor {
             if actor.city_id != Some(before.id) {
                 return Err(ApiError::forbidden(
@@ -214,7 +210,6 @@ pub fn update(
                 ));
             }
         }
-        let version = version_of(conn, before.id)?;
         let country = ch
             .country
             .clone()
@@ -299,9 +294,8 @@ pub fn set_archived(
     if_match: Option<&str>,
 ) -> Result<City, ApiError> {
     write_transaction(conn, |conn| {
-        let before = queries::find(conn, slug, !archive)?;
+        let (before, version) = queries::find_versioned(conn, slug, !archive)?;
         etag::check(if_match, &etag::of(&before)?)?;
-        let version = version_of(conn, before.id)?;
         let at = now();
         let updated = diesel::update(
             cities::table

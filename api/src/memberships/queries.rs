@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::types::utc;
 
 type Row = (
+    i32,
     i64,
     String,
     String,
@@ -27,6 +28,16 @@ type Row = (
 /// A membership by id: public ones (the membership, its city and network not archived), or
 /// archived memberships when `archived` is true.
 pub fn find(conn: &mut DbConnection, id: i64, archived: bool) -> Result<Membership, ApiError> {
+    find_versioned(conn, id, archived).map(|(membership, _)| membership)
+}
+
+/// A membership and its row version, read in one statement, for writes guarded by that
+/// version.
+pub fn find_versioned(
+    conn: &mut DbConnection,
+    id: i64,
+    archived: bool,
+) -> Result<(Membership, i32), ApiError> {
     let query = memberships::table
         .inner_join(cities::table)
         .inner_join(networks::table)
@@ -41,6 +52,7 @@ pub fn find(conn: &mut DbConnection, id: i64, archived: bool) -> Result<Membersh
     };
     let row: Row = query
         .select((
+            memberships::version,
             memberships::id,
             cities::slug,
             networks::slug,
@@ -58,19 +70,20 @@ pub fn find(conn: &mut DbConnection, id: i64, archived: bool) -> Result<Membersh
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no membership with id {id}")))?;
-    Ok(Membership {
-        id: row.0,
-        city: row.1,
-        network: row.2,
-        role: row.3,
-        status: row.4,
-        joined_year: row.5,
-        joined_on: row.6,
-        left_year: row.7,
-        source_url: row.8,
-        note: row.9,
-        created_at: utc(row.10),
-        updated_at: utc(row.11),
-        archived_at: row.12.map(utc),
-    })
+    let membership = Membership {
+        id: row.1,
+        city: row.2,
+        network: row.3,
+        role: row.4,
+        status: row.5,
+        joined_year: row.6,
+        joined_on: row.7,
+        left_year: row.8,
+        source_url: row.9,
+        note: row.10,
+        created_at: utc(row.11),
+        updated_at: utc(row.12),
+        archived_at: row.13.map(utc),
+    };
+    Ok((membership, row.0))
 }

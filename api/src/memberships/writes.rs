@@ -3,7 +3,7 @@
 use chrono::Datelike;
 use diesel::prelude::*;
 
-use super::queries::find;
+use super::queries::{find, find_versioned};
 use super::types::Membership;
 use crate::audit;
 use crate::auth::User;
@@ -218,7 +218,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<Membership, ApiError> {
     write_transaction(conn, |conn| {
-        let before = find(conn, id, false)?;
+        let (before, version) = find_versioned(conn, id, false)?;
         etag::check(if_match, &etag::of(&before)?)?;
         let joined_year = year(ch.joined_year);
         let left_year = year(ch.left_year);
@@ -227,10 +227,6 @@ pub fn update(
             ch.joined_on.merged(before.joined_on),
             left_year.merged(before.left_year),
         )?;
-        let version: i32 = memberships::table
-            .find(id)
-            .select(memberships::version)
-            .first(conn)?;
         let changes = MembershipChangeset {
             role: ch.role.set(),
             status: ch.status.set(),
@@ -276,15 +272,11 @@ pub fn set_archived(
     if_match: Option<&str>,
 ) -> Result<Membership, ApiError> {
     write_transaction(conn, |conn| {
-        let before = find(conn, id, !archive)?;
+        let (before, version) = find_versioned(conn, id, !archive)?;
         etag::check(if_match, &etag::of(&before)?)?;
-        let (version, city, network): (i32, i64, i64) = memberships::table
+        let (city, network): (i64, i64) = memberships::table
             .find(id)
-            .select((
-                memberships::version,
-                memberships::city_id,
-                memberships::network_id,
-            ))
+            .select((memberships::city_id, memberships::network_id))
             .first(conn)?;
         if !archive {
             let current: i64 = memberships::table

@@ -48,6 +48,7 @@ struct NetworkRow {
     website: Option<String>,
     description_en: Option<String>,
     description_th: Option<String>,
+    version: i32,
     created_at: chrono::NaiveDateTime,
     updated_at: chrono::NaiveDateTime,
     archived_at: Option<chrono::NaiveDateTime>,
@@ -173,9 +174,20 @@ pub fn find_network(
     slug: &str,
     archived: bool,
 ) -> Result<Network, ApiError> {
+    find_versioned(conn, slug, archived).map(|(network, _)| network)
+}
+
+/// A network and its row version, read in one statement, for writes guarded by that version.
+pub fn find_versioned(
+    conn: &mut DbConnection,
+    slug: &str,
+    archived: bool,
+) -> Result<(Network, i32), ApiError> {
     let row = find_row(conn, slug, archived)?;
+    let version = row.version;
     to_networks(conn, vec![row])?
         .pop()
+        .map(|network| (network, version))
         .ok_or_else(|| ApiError::Internal("network vanished while loading".to_owned()))
 }
 

@@ -3,7 +3,7 @@
 use chrono::Datelike;
 use diesel::prelude::*;
 
-use super::queries::find_network;
+use super::queries::{find_network, find_versioned};
 use super::types::{Network, NetworkScope, NetworkStatus};
 use crate::audit;
 use crate::auth::User;
@@ -193,13 +193,6 @@ struct NetworkChangeset {
     updated_at: chrono::NaiveDateTime,
 }
 
-fn guarded_version(conn: &mut DbConnection, id: i64) -> Result<i32, ApiError> {
-    Ok(networks::table
-        .find(id)
-        .select(networks::version)
-        .first(conn)?)
-}
-
 /// Applies a JSON merge patch to a public network.
 pub fn update(
     conn: &mut DbConnection,
@@ -209,9 +202,8 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<Network, ApiError> {
     write_transaction(conn, |conn| {
-        let before = find_network(conn, slug, false)?;
+        let (before, version) = find_versioned(conn, slug, false)?;
         etag::check(if_match, &etag::of(&before)?)?;
-        let version = guarded_version(conn, before.id)?;
         let new_slug = ch.slug.clone().set().filter(|s| s != slug);
         check_refs(
             conn,
@@ -271,9 +263,8 @@ pub fn set_archived(
     if_match: Option<&str>,
 ) -> Result<Network, ApiError> {
     write_transaction(conn, |conn| {
-        let before = find_network(conn, slug, !archive)?;
+        let (before, version) = find_versioned(conn, slug, !archive)?;
         etag::check(if_match, &etag::of(&before)?)?;
-        let version = guarded_version(conn, before.id)?;
         let at = now();
         let updated = diesel::update(
             networks::table

@@ -11,6 +11,7 @@ use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 use crate::types::utc;
 
 type Row = (
+    i32,
     i64,
     String,
     String,
@@ -23,14 +24,14 @@ type Row = (
 
 fn to_account(r: Row) -> Account {
     Account {
-        id: r.0,
-        email: r.1,
-        display_name: r.2,
-        role: Role::parse(&r.3).unwrap_or(Role::Analyst),
-        city: r.4,
-        active: r.5,
-        created_at: utc(r.6),
-        updated_at: utc(r.7),
+        id: r.1,
+        email: r.2,
+        display_name: r.3,
+        role: Role::parse(&r.4).unwrap_or(Role::Analyst),
+        city: r.5,
+        active: r.6,
+        created_at: utc(r.7),
+        updated_at: utc(r.8),
     }
 }
 
@@ -43,6 +44,7 @@ fn base(
 macro_rules! account_columns {
     () => {
         (
+            users::version,
             users::id,
             users::email,
             users::display_name,
@@ -57,13 +59,19 @@ macro_rules! account_columns {
 
 /// An account by id.
 pub fn get(conn: &mut DbConnection, id: i64) -> Result<Account, ApiError> {
+    get_versioned(conn, id).map(|(account, _)| account)
+}
+
+/// An account and its row version, read in one statement, for writes guarded by that version.
+pub fn get_versioned(conn: &mut DbConnection, id: i64) -> Result<(Account, i32), ApiError> {
     let row: Row = base()
         .filter(users::id.eq(id))
         .select(account_columns!())
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no user with id {id}")))?;
-    Ok(to_account(row))
+    let version = row.0;
+    Ok((to_account(row), version))
 }
 
 /// One page of accounts by id.
@@ -98,7 +106,7 @@ pub fn list(
     }
     let rows: Vec<Row> = q.select(account_columns!()).load(conn)?;
     let (rows, next) = paginate(rows, limit, "users", "id", |r| {
-        (SortKey::Int(r.0), SortKey::Int(r.0))
+        (SortKey::Int(r.1), SortKey::Int(r.1))
     });
     Ok((rows.into_iter().map(to_account).collect(), next, total))
 }

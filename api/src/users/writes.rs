@@ -195,7 +195,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<Account, ApiError> {
     write_transaction(conn, |conn| {
-        let before = queries::get(conn, id)?;
+        let (before, version) = queries::get_versioned(conn, id)?;
         etag::check(if_match, &etag::of(&before)?)?;
         check_password(ch.password.clone().set().as_deref(), &before.email)?;
         if id == actor.id && (ch.active == Patch::Set(false) || ch.role.is_present()) {
@@ -211,7 +211,6 @@ pub fn update(
             .unwrap_or_else(|| before.role.as_str().to_owned());
         let city = ch.city.merged(before.city.clone());
         let city_id = city_for(conn, &role, city.as_deref())?;
-        let version: i32 = users::table.find(id).select(users::version).first(conn)?;
         let at = now();
         let updated = diesel::update(
             users::table
