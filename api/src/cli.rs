@@ -142,8 +142,14 @@ fn seed(config: &DatabaseConfig) -> Result<(), String> {
         println!("reference data already present; nothing loaded");
     } else {
         println!(
-            "loaded {} countries, {} provinces, {} networks, {} cities, {} memberships",
-            report.countries, report.provinces, report.networks, report.cities, report.memberships
+            "loaded {} countries, {} provinces, {} networks, {} cities, {} memberships, {} award cycles, {} awards",
+            report.countries,
+            report.provinces,
+            report.networks,
+            report.cities,
+            report.memberships,
+            report.award_cycles,
+            report.awards
         );
     }
     Ok(())

@@ -373,6 +373,36 @@ impl Fields {
         }
     }
 
+    /// A JSON array, taken as it is for the caller to read item by item.
+    pub fn array(&mut self, name: &str) -> Option<Vec<Value>> {
+        match self.take(name) {
+            Patch::Set(Value::Array(items)) => Some(items),
+            Patch::Set(_) | Patch::Null => {
+                self.fail(name, "must be a list");
+                None
+            }
+            Patch::Absent => None,
+        }
+    }
+
+    /// Reads an object nested in a list; its errors are named `prefix` + field.
+    pub fn nested(value: Value, prefix: &str) -> Result<Fields, &'static str> {
+        match value {
+            Value::Object(map) => Ok(Fields {
+                map,
+                prefix: prefix.to_owned(),
+                errors: Vec::new(),
+            }),
+            _ => Err("must be an object"),
+        }
+    }
+
+    /// Takes over the errors of a nested reader (unknown fields included).
+    pub fn absorb(&mut self, nested: Fields) {
+        let mut errors = nested.into_errors();
+        self.errors.append(&mut errors);
+    }
+
     /// Refuses these fields if sent (read-only fields of the resource).
     pub fn read_only(&mut self, names: &[&str]) {
         for name in names {

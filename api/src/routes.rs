@@ -3,7 +3,9 @@
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::{api_keys, audit, auth, cities, health, memberships, networks, reference, users};
+use crate::{
+    api_keys, audit, auth, awards, cities, health, memberships, networks, reference, users,
+};
 
 /// The base path of the versioned API.
 pub const API_V1: &str = "/api/v1";
@@ -24,6 +26,21 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(cities::routes::update_city)
                 .service(cities::routes::archive_city)
                 .service(cities::routes::restore_city)
+                .service(awards::routes::city_awards)
+                .service(awards::routes::list_programmes)
+                .service(awards::routes::get_programme)
+                .service(awards::routes::list_cycles)
+                .service(awards::routes::create_cycle)
+                .service(awards::routes::get_cycle)
+                .service(awards::routes::update_cycle)
+                .service(awards::routes::transition_cycle)
+                .service(awards::routes::list_categories)
+                .service(awards::routes::get_category)
+                .service(awards::routes::list_nominations)
+                .service(awards::routes::create_nomination)
+                .service(awards::routes::get_nomination)
+                .service(awards::routes::withdraw_nomination)
+                .service(awards::routes::decide_nomination)
                 .service(networks::routes::list_networks)
                 .service(networks::routes::create_network)
                 .service(networks::routes::get_network)

@@ -170,7 +170,99 @@ diesel::joinable!(users -> cities (city_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(api_keys -> users (created_by));
 
+diesel::table! {
+    award_programmes (id) {
+        id -> BigInt,
+        slug -> Text,
+        name_en -> Text,
+        name_th -> Nullable<Text>,
+        organisers_en -> Nullable<Text>,
+        organisers_th -> Nullable<Text>,
+        secretariat_en -> Nullable<Text>,
+        secretariat_th -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        description_th -> Nullable<Text>,
+        website -> Nullable<Text>,
+        eligible_country -> Nullable<Text>,
+        membership_network_id -> Nullable<BigInt>,
+        min_membership_months -> Nullable<Integer>,
+        cooldown_years -> Nullable<Integer>,
+        max_winners_per_country -> Nullable<Integer>,
+        eligibility_notes -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    award_cycles (id) {
+        id -> BigInt,
+        programme_id -> BigInt,
+        year -> Integer,
+        title_en -> Text,
+        title_th -> Nullable<Text>,
+        status -> Text,
+        nominations_open_on -> Nullable<Date>,
+        nominations_close_on -> Nullable<Date>,
+        ceremony_on -> Nullable<Date>,
+        ceremony_en -> Nullable<Text>,
+        ceremony_th -> Nullable<Text>,
+        summary_en -> Nullable<Text>,
+        summary_th -> Nullable<Text>,
+        criteria -> Nullable<Text>,
+        source_url -> Nullable<Text>,
+        published_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    award_categories (id) {
+        id -> BigInt,
+        cycle_id -> BigInt,
+        slug -> Text,
+        name_en -> Text,
+        name_th -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        description_th -> Nullable<Text>,
+        position -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    nominations (id) {
+        id -> BigInt,
+        cycle_id -> BigInt,
+        category_id -> BigInt,
+        city_id -> BigInt,
+        status -> Text,
+        statement -> Nullable<Text>,
+        evidence_links -> Text,
+        submitted_by -> Nullable<BigInt>,
+        source_url -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(award_cycles -> award_programmes (programme_id));
+diesel::joinable!(award_categories -> award_cycles (cycle_id));
+diesel::joinable!(nominations -> award_categories (category_id));
+diesel::joinable!(nominations -> award_cycles (cycle_id));
+diesel::joinable!(nominations -> cities (city_id));
+diesel::joinable!(award_programmes -> networks (membership_network_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    award_programmes,
+    award_cycles,
+    award_categories,
+    nominations,
     users,
     refresh_tokens,
     api_keys,

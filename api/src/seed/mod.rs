@@ -1,12 +1,13 @@
 //! Loads the real reference data shipped in `api/seed-data/` (compiled into the binary, so the
 //! service reads nothing outside its own database at run time). See `api/seed-data/SOURCES.md`.
 
+mod awards;
 mod networks;
 mod reference;
 
 use diesel::prelude::*;
 
-use crate::db::schema::countries;
+use crate::db::schema::{award_programmes, cities, countries};
 use crate::db::DbConnection;
 
 /// What a seed run did.
@@ -22,6 +23,10 @@ pub struct SeedReport {
     pub cities: usize,
     /// Memberships inserted.
     pub memberships: usize,
+    /// Award cycles inserted.
+    pub award_cycles: usize,
+    /// Recorded awards (winning nominations) inserted.
+    pub awards: usize,
 }
 
 impl SeedReport {
@@ -31,23 +36,30 @@ impl SeedReport {
     }
 }
 
-/// Loads the reference data into an empty database, in one transaction; does nothing when it is
-/// already there.
+/// Loads the reference data, in one transaction. Each part (reference data and networks;
+/// awards) is loaded only into a database that does not have it yet, so a database created by
+/// an older release gets the parts added since.
 pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
     conn.transaction(|conn| {
+        let mut report = SeedReport::default();
         let present: i64 = countries::table.count().get_result(conn)?;
-        if present > 0 {
-            return Ok(SeedReport::default());
+        if present == 0 {
+            report.countries = reference::countries(conn)?;
+            report.provinces = reference::provinces(conn)?;
+            report.networks = networks::networks(conn)?;
+            let (cities, memberships) = networks::gnlc_members(conn)?;
+            report.cities = cities;
+            report.memberships = memberships;
         }
-        let mut report = SeedReport {
-            countries: reference::countries(conn)?,
-            provinces: reference::provinces(conn)?,
-            networks: networks::networks(conn)?,
-            ..SeedReport::default()
-        };
-        let (cities, memberships) = networks::gnlc_members(conn)?;
-        report.cities = cities;
-        report.memberships = memberships;
+        let programmes: i64 = award_programmes::table.count().get_result(conn)?;
+        if programmes == 0 {
+            let cities_before: i64 = cities::table.count().get_result(conn)?;
+            let (cycles, awards) = awards::awards(conn)?;
+            let cities_after: i64 = cities::table.count().get_result(conn)?;
+            report.award_cycles = cycles;
+            report.awards = awards;
+            report.cities += usize::try_from(cities_after - cities_before).unwrap_or_default();
+        }
         Ok(report)
     })
     .map_err(|e: SeedError| e.to_string())

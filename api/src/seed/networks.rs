@@ -1,6 +1,6 @@
 //! The three networks and the known GNLC member cities with their memberships.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use diesel::prelude::*;
 use serde::Deserialize;
@@ -106,16 +106,64 @@ struct MemberCsv {
     note: Option<String>,
 }
 
+/// A row of `city_coordinates.csv` (GeoNames).
 #[derive(Deserialize)]
-struct CoordinateCsv {
-    city: String,
-    country: String,
-    country_iso2: String,
-    geonameid: Option<i64>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    geonames_population: Option<i64>,
-    name_th: Option<String>,
+pub struct CoordinateCsv {
+    pub city: String,
+    pub country: String,
+    pub country_iso2: String,
+    pub geonameid: Option<i64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonames_population: Option<i64>,
+    pub name_th: Option<String>,
+}
+
+/// The id of the city with this English name in this country, inserting it (with its GeoNames
+/// data) when it is not there yet. A slug already used elsewhere gets the country code appended.
+pub fn upsert_city(
+    conn: &mut DbConnection,
+    name: &str,
+    place: &CoordinateCsv,
+    province: Option<&str>,
+) -> Result<i64, SeedError> {
+    let existing: Option<i64> = cities::table
+        .filter(cities::name_en.eq(name))
+        .filter(cities::country_code.eq(&place.country_iso2))
+        .select(cities::id)
+        .first(conn)
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let mut slug = slugify(name);
+    let taken: i64 = cities::table
+        .filter(cities::slug.eq(&slug))
+        .count()
+        .get_result(conn)?;
+    if taken > 0 {
+        slug = format!("{slug}-{}", place.country_iso2.to_ascii_lowercase());
+    }
+    let name_th = place.name_th.as_deref().filter(|n| !n.is_empty());
+    let at = now();
+    Ok(diesel::insert_into(cities::table)
+        .values((
+            cities::slug.eq(&slug),
+            cities::name_en.eq(name),
+            cities::name_th.eq(name_th),
+            cities::name_sort.eq(fold(name)),
+            cities::search_text.eq(search_text(&[Some(name), name_th])),
+            cities::country_code.eq(&place.country_iso2),
+            cities::province_code.eq(province),
+            cities::lat.eq(place.lat),
+            cities::lon.eq(place.lon),
+            cities::population.eq(place.geonames_population),
+            cities::geonames_id.eq(place.geonameid),
+            cities::created_at.eq(at),
+            cities::updated_at.eq(at),
+        ))
+        .returning(cities::id)
+        .get_result(conn)?)
 }
 
 /// Inserts the known GNLC member cities and their GNLC memberships; returns
@@ -133,7 +181,6 @@ pub fn gnlc_members(conn: &mut DbConnection) -> Result<(usize, usize), SeedError
         .select(networks::id)
         .first(conn)?;
     let at = now();
-    let mut slugs = HashSet::new();
     for m in &members {
         let place = places
             .get(&(m.city.as_str(), m.country.as_str()))
@@ -143,30 +190,8 @@ pub fn gnlc_members(conn: &mut DbConnection) -> Result<(usize, usize), SeedError
                     m.city, m.country
                 ))
             })?;
-        let mut slug = slugify(&m.city);
-        if !slugs.insert(slug.clone()) {
-            slug = format!("{slug}-{}", place.country_iso2.to_ascii_lowercase());
-            slugs.insert(slug.clone());
-        }
-        let name_th = place.name_th.as_deref().filter(|n| !n.is_empty());
-        let city_id: i64 = diesel::insert_into(cities::table)
-            .values((
-                cities::slug.eq(&slug),
-                cities::name_en.eq(&m.city),
-                cities::name_th.eq(name_th),
-                cities::name_sort.eq(fold(&m.city)),
-                cities::search_text.eq(search_text(&[Some(m.city.as_str()), name_th])),
-                cities::country_code.eq(&place.country_iso2),
-                cities::province_code.eq(m.th_province_iso.as_deref().filter(|p| !p.is_empty())),
-                cities::lat.eq(place.lat),
-                cities::lon.eq(place.lon),
-                cities::population.eq(place.geonames_population),
-                cities::geonames_id.eq(place.geonameid),
-                cities::created_at.eq(at),
-                cities::updated_at.eq(at),
-            ))
-            .returning(cities::id)
-            .get_result(conn)?;
+        let province = m.th_province_iso.as_deref().filter(|p| !p.is_empty());
+        let city_id = upsert_city(conn, &m.city, place, province)?;
         let joined_on = m
             .announced
             .as_deref()
