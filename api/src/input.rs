@@ -199,6 +199,18 @@ impl Fields {
         }
     }
 
+    /// A secret such as a password: taken exactly as sent (not trimmed), 1 to `max` characters.
+    pub fn secret(&mut self, name: &str, max: usize) -> Patch<String> {
+        match self.take(name) {
+            Patch::Set(Value::String(s)) if (1..=max).contains(&s.chars().count()) => Patch::Set(s),
+            Patch::Set(_) => {
+                self.fail(name, format!("must be a string of 1 to {max} characters"));
+                Patch::Absent
+            }
+            other => other.map_none(),
+        }
+    }
+
     /// An integer within `range`.
     pub fn integer(&mut self, name: &str, range: std::ops::RangeInclusive<i64>) -> Patch<i64> {
         match self.take(name) {

@@ -62,7 +62,15 @@ async fn admit(req: &ServiceRequest) -> Result<Caller, ApiError> {
             "authentication state missing".to_owned(),
         ));
     };
-    let caller = identify(req, &state, &pool).await?;
+    let caller = match identify(req, &state, &pool).await {
+        Ok(caller) => caller,
+        // Refused credentials count against the address, so that they cannot be used to
+        // send unlimited requests.
+        Err(refusal) => {
+            state.limits.anonymous(client_ip(req.request()))?;
+            return Err(refusal);
+        }
+    };
     match &caller {
         Caller::Anonymous => state.limits.anonymous(client_ip(req.request()))?,
         Caller::ApiKey(key) => state.limits.api_key(key)?,
@@ -80,18 +88,19 @@ async fn identify(
         let token = value
             .to_str()
             .ok()
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
+            .and_then(|v| v.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim())
             .ok_or_else(|| {
                 ApiError::unauthorized(
                     "invalid_token",
                     "use `Authorization: Bearer <access token>`",
                 )
             })?;
-        let user_id = state.keys.verify(token).ok_or_else(|| {
+        let (user_id, epoch) = state.keys.verify(token).ok_or_else(|| {
             ApiError::unauthorized("invalid_token", "the access token is invalid or expired")
         })?;
-        return db::run(pool, move |conn| active_user(conn, user_id))
+        return db::run(pool, move |conn| active_user(conn, user_id, epoch))
             .await?
             .map(Caller::User)
             .ok_or_else(|| ApiError::unauthorized("invalid_token", "the account is not active"));
@@ -111,15 +120,28 @@ async fn identify(
     Ok(Caller::Anonymous)
 }
 
-/// The active user with this id, with their current role.
-pub fn active_user(conn: &mut db::DbConnection, id: i64) -> Result<Option<User>, ApiError> {
-    let row: Option<(i64, String, String, Option<i64>)> = users::table
+/// The active user with this id, with their current role, if a token of session epoch `epoch`
+/// is still valid for them: deactivation and password changes end every earlier session.
+pub fn active_user(
+    conn: &mut db::DbConnection,
+    id: i64,
+    epoch: i32,
+) -> Result<Option<User>, ApiError> {
+    type Row = (i64, String, String, Option<i64>, i32);
+    let row: Option<Row> = users::table
         .filter(users::id.eq(id))
         .filter(users::active.eq(true))
-        .select((users::id, users::email, users::role, users::city_id))
+        .filter(users::session_epoch.eq(epoch))
+        .select((
+            users::id,
+            users::email,
+            users::role,
+            users::city_id,
+            users::session_epoch,
+        ))
         .first(conn)
         .optional()?;
-    Ok(row.and_then(|(id, email, role, city_id)| {
+    Ok(row.and_then(|(id, email, role, city_id, _)| {
         Role::parse(&role).map(|role| User {
             id,
             email,

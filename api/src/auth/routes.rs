@@ -28,6 +28,10 @@ fn issue(
     family: &str,
 ) -> Result<TokenResponse, ApiError> {
     let refresh_token = new_refresh_token();
+    let epoch: i32 = users::table
+        .find(user_id)
+        .select(users::session_epoch)
+        .first(conn)?;
     let at = now();
     diesel::insert_into(refresh_tokens::table)
         .values((
@@ -39,7 +43,9 @@ fn issue(
         ))
         .execute(conn)?;
     Ok(TokenResponse {
-        access_token: keys.access_token(user_id).map_err(ApiError::Internal)?,
+        access_token: keys
+            .access_token(user_id, epoch)
+            .map_err(ApiError::Internal)?,
         token_type: "Bearer".to_owned(),
         expires_in: keys.access_ttl,
         refresh_token,
@@ -84,7 +90,7 @@ pub async fn login(
 ) -> Result<HttpResponse, ApiError> {
     let mut fields = Fields::new(body.0)?;
     let email = fields.text("email", 320);
-    let password = fields.text("password", 1024);
+    let password = fields.secret("password", 1024);
     fields.require("email", &email);
     fields.require("password", &password);
     fields.finish()?;
@@ -148,7 +154,7 @@ pub async fn refresh(
     let token = token_body(body)?;
     let state = state.clone();
     let outcome = db::run(&pool, move |conn| {
-        conn.transaction(|conn| rotate(conn, &state.keys, &token))
+        crate::db::write_transaction(conn, |conn| rotate(conn, &state.keys, &token))
     })
     .await?;
     match outcome {

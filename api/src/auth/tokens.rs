@@ -21,6 +21,9 @@ pub struct Claims {
     pub aud: String,
     pub iat: i64,
     pub exp: i64,
+    /// The user's session epoch when issued; ending a user's sessions moves it on.
+    #[serde(default)]
+    pub epoch: i32,
 }
 
 /// Signs and checks access tokens.
@@ -54,8 +57,8 @@ impl TokenKeys {
         })
     }
 
-    /// A signed access token for `user_id`.
-    pub fn access_token(&self, user_id: i64) -> Result<String, String> {
+    /// A signed access token for `user_id` in session epoch `epoch`.
+    pub fn access_token(&self, user_id: i64, epoch: i32) -> Result<String, String> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user_id.to_string(),
@@ -63,15 +66,17 @@ impl TokenKeys {
             aud: AUDIENCE.to_owned(),
             iat: now,
             exp: now + self.access_ttl,
+            epoch,
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| e.to_string())
     }
 
-    /// The user id of a valid access token.
-    pub fn verify(&self, token: &str) -> Option<i64> {
-        decode::<Claims>(token, &self.decoding, &self.validation)
-            .ok()
-            .and_then(|data| data.claims.sub.parse().ok())
+    /// The user id and session epoch of a valid access token.
+    pub fn verify(&self, token: &str) -> Option<(i64, i32)> {
+        let claims = decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()?
+            .claims;
+        Some((claims.sub.parse().ok()?, claims.epoch))
     }
 }
 
@@ -119,8 +124,8 @@ mod tests {
     fn access_tokens_round_trip_and_reject_other_keys() {
         let keys = TokenKeys::new(&[7u8; 32], 60, 1).expect("keys");
         let other = TokenKeys::new(&[8u8; 32], 60, 1).expect("keys");
-        let token = keys.access_token(42).expect("token");
-        assert_eq!(keys.verify(&token), Some(42));
+        let token = keys.access_token(42, 3).expect("token");
+        assert_eq!(keys.verify(&token), Some((42, 3)));
         assert_eq!(other.verify(&token), None);
         assert!(TokenKeys::new(b"short", 60, 1).is_err());
     }

@@ -107,6 +107,7 @@ diesel::table! {
         password_hash -> Text,
         role -> Text,
         city_id -> Nullable<BigInt>,
+        session_epoch -> Integer,
         active -> Bool,
         version -> Integer,
         created_at -> Timestamp,

@@ -57,7 +57,7 @@ pub fn read(body: JsonBody, creating: bool) -> Result<AccountChanges, ApiError> 
     let display_name = f.text("display_name", 200);
     let role = f.choice("role", Role::VALUES);
     let city = f.slug("city");
-    let password = f.text("password", 256);
+    let password = f.secret("password", 256);
     let active = f.boolean("active");
     for (name, cleared) in [
         ("display_name", matches!(display_name, Patch::Null)),
@@ -172,8 +172,12 @@ pub fn create(
     })
 }
 
-/// Revokes every refresh token of a user.
+/// Ends every session of a user: refresh tokens are revoked, and access tokens issued so far
+/// stop working (the session epoch moves on).
 fn revoke_sessions(conn: &mut DbConnection, user_id: i64) -> Result<(), ApiError> {
+    diesel::update(users::table.find(user_id))
+        .set(users::session_epoch.eq(users::session_epoch + 1))
+        .execute(conn)?;
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))

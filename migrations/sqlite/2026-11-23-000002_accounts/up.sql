@@ -7,6 +7,7 @@ CREATE TABLE users (
     password_hash TEXT NOT NULL,
     role TEXT NOT NULL CHECK (role IN ('admin', 'secretariat', 'evaluator', 'city_editor', 'analyst')),
     city_id BIGINT REFERENCES cities (id),
+    session_epoch INTEGER NOT NULL DEFAULT 0,
     active BOOLEAN NOT NULL DEFAULT 1,
     version INTEGER NOT NULL DEFAULT 1,
     created_at TIMESTAMP NOT NULL,
