@@ -33,7 +33,12 @@ fn gnlc_rows() -> Vec<HashMap<String, String>> {
 fn all_cities() -> HashSet<(String, String)> {
     let codes: HashMap<(String, String), String> = seed_rows("city_coordinates.csv")
         .into_iter()
-        .map(|r| ((r["city"].clone(), r["country"].clone()), r["country_iso2"].clone()))
+        .map(|r| {
+            (
+                (r["city"].clone(), r["country"].clone()),
+                r["country_iso2"].clone(),
+            )
+        })
         .collect();
     seed_rows("gnlc_members_known.csv")
         .into_iter()
