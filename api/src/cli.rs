@@ -142,14 +142,15 @@ fn seed(config: &DatabaseConfig) -> Result<(), String> {
         println!("reference data already present; nothing loaded");
     } else {
         println!(
-            "loaded {} countries, {} provinces, {} networks, {} cities, {} memberships, {} award cycles, {} awards",
+            "loaded {} countries, {} provinces, {} networks, {} cities, {} memberships, {} award cycles, {} awards, {} evaluation criteria",
             report.countries,
             report.provinces,
             report.networks,
             report.cities,
             report.memberships,
             report.award_cycles,
-            report.awards
+            report.awards,
+            report.criteria
         );
     }
     Ok(())

@@ -15,6 +15,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod etag;
+pub mod evaluations;
 pub mod fallback;
 pub mod health;
 pub mod input;

@@ -4,7 +4,8 @@ use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    api_keys, audit, auth, awards, cities, health, memberships, networks, reference, users,
+    api_keys, audit, auth, awards, cities, evaluations, health, memberships, networks, reference,
+    users,
 };
 
 /// The base path of the versioned API.
@@ -41,6 +42,25 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(awards::routes::get_nomination)
                 .service(awards::routes::withdraw_nomination)
                 .service(awards::routes::decide_nomination)
+                .service(evaluations::routes::rankings)
+                .service(evaluations::routes::city_evaluations)
+                .service(evaluations::routes::list_frameworks)
+                .service(evaluations::routes::get_framework)
+                .service(evaluations::routes::change_criterion)
+                .service(evaluations::routes::list_rounds)
+                .service(evaluations::routes::create_round)
+                .service(evaluations::routes::publish_round)
+                .service(evaluations::routes::list_conflicts)
+                .service(evaluations::routes::declare_conflict)
+                .service(evaluations::routes::list_evaluations)
+                .service(evaluations::routes::assign)
+                .service(evaluations::routes::get_evaluation)
+                .service(evaluations::routes::save_scores)
+                .service(evaluations::routes::submit)
+                .service(evaluations::routes::recuse)
+                .service(evaluations::routes::return_evaluation)
+                .service(evaluations::routes::finalise)
+                .service(evaluations::routes::area_averages)
                 .service(networks::routes::list_networks)
                 .service(networks::routes::create_network)
                 .service(networks::routes::get_network)

@@ -10,7 +10,7 @@ use super::types::{
     Category, CategoryResult, CityAward, Cycle, Eligibility, Nomination, Programme, ResultCity,
 };
 use crate::db::schema::{
-    award_categories, award_cycles, award_programmes, cities, networks, nominations,
+    award_categories, award_cycles, award_programmes, cities, frameworks, networks, nominations,
 };
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
@@ -430,6 +430,13 @@ fn to_cycles(conn: &mut DbConnection, rows: Vec<CycleRow>) -> Result<Vec<Cycle>,
             cities::country_code,
         ))
         .load(conn)?;
+    let mut framework_of: HashMap<i64, String> = award_cycles::table
+        .inner_join(frameworks::table)
+        .filter(award_cycles::id.eq_any(ids))
+        .select((award_cycles::id, frameworks::slug))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
     let mut categories_by_cycle: HashMap<i64, Vec<Category>> = HashMap::new();
     for row in categories {
         categories_by_cycle
@@ -473,6 +480,7 @@ fn to_cycles(conn: &mut DbConnection, rows: Vec<CycleRow>) -> Result<Vec<Cycle>,
                 ceremony: optional_localized(b.1, b.2),
                 summary: optional_localized(b.3, b.4),
                 criteria: lines(b.5),
+                framework: framework_of.remove(&a.0),
                 source_url: b.6,
                 published_at: c.0.map(utc),
                 categories,

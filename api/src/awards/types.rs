@@ -112,6 +112,8 @@ pub struct Cycle {
     pub summary: Option<Localized>,
     /// The judging criteria published for this cycle.
     pub criteria: Vec<String>,
+    /// The evaluation framework judges score against (its slug).
+    pub framework: Option<String>,
     pub source_url: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
     pub categories: Vec<Category>,
@@ -284,6 +286,8 @@ pub struct CycleInput {
     pub summary: Option<crate::types::LocalizedInput>,
     pub criteria: Option<Vec<String>>,
     pub source_url: Option<String>,
+    /// Slug of the evaluation framework judges score against.
+    pub framework: Option<String>,
     /// At least one on create.
     pub categories: Option<Vec<CategoryInput>>,
 }

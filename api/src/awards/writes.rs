@@ -45,6 +45,7 @@ pub struct CycleChanges {
     summary_th: Patch<String>,
     criteria: Patch<Vec<String>>,
     source_url: Patch<String>,
+    framework: Patch<String>,
     categories: Vec<NewCategory>,
 }
 
@@ -80,6 +81,7 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
     let (summary_en, summary_th) = pair(f.localized("summary", 5000));
     let criteria = f.strings("criteria", 500);
     let source_url = f.url("source_url");
+    let framework = f.slug("framework");
     let mut categories = Vec::new();
     if creating {
         match f.array("categories") {
@@ -140,8 +142,20 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
         summary_th,
         criteria,
         source_url,
+        framework,
         categories,
     })
+}
+
+/// The id of a framework by slug (422 on `framework` when unknown).
+fn framework_id(conn: &mut DbConnection, slug: &str) -> Result<i64, ApiError> {
+    use crate::db::schema::frameworks;
+    frameworks::table
+        .filter(frameworks::slug.eq(slug))
+        .select(frameworks::id)
+        .first(conn)
+        .optional()?
+        .ok_or_else(|| ApiError::field("framework", format!("no framework `{slug}`")))
 }
 
 /// Creates a draft cycle with its categories.
@@ -179,9 +193,15 @@ pub fn create_cycle(
                 format!("{programme_slug} already has a {year} cycle"),
             ));
         }
+        let framework = ch
+            .framework
+            .set()
+            .map(|slug| framework_id(conn, &slug))
+            .transpose()?;
         let at = now();
         let id: i64 = diesel::insert_into(award_cycles::table)
             .values((
+                award_cycles::framework_id.eq(framework),
                 award_cycles::programme_id.eq(programme),
                 award_cycles::year.eq(year),
                 award_cycles::title_en.eq(ch.title_en.set().unwrap_or_default()),
@@ -262,6 +282,7 @@ struct CycleChangeset {
     summary_th: Option<Option<String>>,
     criteria: Option<Option<String>>,
     source_url: Option<Option<String>>,
+    framework_id: Option<Option<i64>>,
     version: i32,
     updated_at: chrono::NaiveDateTime,
 }
@@ -305,6 +326,11 @@ pub fn update_cycle(
             summary_th: ch.summary_th.into_change(),
             criteria: ch.criteria.into_change().map(|c| c.map(|c| c.join("\n"))),
             source_url: ch.source_url.into_change(),
+            framework_id: match ch.framework {
+                Patch::Set(slug) => Some(Some(framework_id(conn, &slug)?)),
+                Patch::Null => Some(None),
+                Patch::Absent => None,
+            },
             version: version + 1,
             updated_at: now(),
         };

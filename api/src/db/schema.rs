@@ -217,6 +217,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        framework_id -> Nullable<BigInt>,
     }
 }
 
@@ -259,8 +260,117 @@ diesel::joinable!(nominations -> award_cycles (cycle_id));
 diesel::joinable!(nominations -> cities (city_id));
 diesel::joinable!(award_programmes -> networks (membership_network_id));
 
+diesel::table! {
+    frameworks (id) {
+        id -> BigInt,
+        slug -> Text,
+        family -> Text,
+        version -> Integer,
+        name_en -> Text,
+        name_th -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        description_th -> Nullable<Text>,
+        source_url -> Nullable<Text>,
+        verified -> Bool,
+        frozen_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    criteria (id) {
+        id -> BigInt,
+        framework_id -> BigInt,
+        parent_id -> Nullable<BigInt>,
+        code -> Text,
+        level -> Text,
+        title_en -> Text,
+        title_th -> Nullable<Text>,
+        weight -> Double,
+        scale_min -> Integer,
+        scale_max -> Integer,
+        required -> Bool,
+        verified -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    monitoring_rounds (id) {
+        id -> BigInt,
+        framework_id -> BigInt,
+        year -> Integer,
+        title_en -> Text,
+        title_th -> Nullable<Text>,
+        status -> Text,
+        published_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    conflicts (id) {
+        id -> BigInt,
+        evaluator_id -> BigInt,
+        city_id -> BigInt,
+        reason -> Text,
+        declared_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluations (id) {
+        id -> BigInt,
+        evaluator_id -> BigInt,
+        framework_id -> BigInt,
+        city_id -> BigInt,
+        nomination_id -> Nullable<BigInt>,
+        round_id -> Nullable<BigInt>,
+        status -> Text,
+        recusal_reason -> Nullable<Text>,
+        return_reason -> Nullable<Text>,
+        overall -> Nullable<Double>,
+        submitted_at -> Nullable<Timestamp>,
+        assigned_by -> BigInt,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    scores (evaluation_id, criterion_id) {
+        evaluation_id -> BigInt,
+        criterion_id -> BigInt,
+        score -> Double,
+        comment -> Nullable<Text>,
+        evidence_links -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(criteria -> frameworks (framework_id));
+diesel::joinable!(award_cycles -> frameworks (framework_id));
+diesel::joinable!(monitoring_rounds -> frameworks (framework_id));
+diesel::joinable!(conflicts -> cities (city_id));
+diesel::joinable!(evaluations -> cities (city_id));
+diesel::joinable!(evaluations -> frameworks (framework_id));
+diesel::joinable!(evaluations -> nominations (nomination_id));
+diesel::joinable!(evaluations -> monitoring_rounds (round_id));
+diesel::joinable!(scores -> evaluations (evaluation_id));
+diesel::joinable!(scores -> criteria (criterion_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     award_programmes,
+    frameworks,
+    criteria,
+    monitoring_rounds,
+    conflicts,
+    evaluations,
+    scores,
     award_cycles,
     award_categories,
     nominations,

@@ -2,12 +2,13 @@
 //! service reads nothing outside its own database at run time). See `api/seed-data/SOURCES.md`.
 
 mod awards;
+mod evaluation_frameworks;
 mod networks;
 mod reference;
 
 use diesel::prelude::*;
 
-use crate::db::schema::{award_programmes, cities, countries};
+use crate::db::schema::{award_programmes, cities, countries, frameworks};
 use crate::db::DbConnection;
 
 /// What a seed run did.
@@ -27,6 +28,8 @@ pub struct SeedReport {
     pub award_cycles: usize,
     /// Recorded awards (winning nominations) inserted.
     pub awards: usize,
+    /// Evaluation criteria inserted.
+    pub criteria: usize,
 }
 
 impl SeedReport {
@@ -59,6 +62,10 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
             report.award_cycles = cycles;
             report.awards = awards;
             report.cities += usize::try_from(cities_after - cities_before).unwrap_or_default();
+        }
+        let frameworks: i64 = frameworks::table.count().get_result(conn)?;
+        if frameworks == 0 {
+            report.criteria = evaluation_frameworks::frameworks(conn)?;
         }
         Ok(report)
     })
