@@ -26,7 +26,13 @@ enum Command {
     /// Apply pending database migrations.
     Migrate(DatabaseConfig),
     /// Migrate and load the reference data if the database has none (idempotent).
-    Seed(DatabaseConfig),
+    Seed {
+        #[command(flatten)]
+        database: DatabaseConfig,
+        /// Also load a clearly labelled demo award cycle with synthetic evaluators and scores.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -79,7 +85,7 @@ pub async fn run() -> ExitCode {
     let result = match cli.command {
         Command::Serve(config) => serve(config).await,
         Command::Migrate(config) => migrate(&config),
-        Command::Seed(config) => seed(&config),
+        Command::Seed { database, demo } => seed(&database, demo),
         Command::User(UserCommand::Add {
             database,
             email,
@@ -135,7 +141,7 @@ fn migrate(config: &DatabaseConfig) -> Result<(), String> {
     Ok(())
 }
 
-fn seed(config: &DatabaseConfig) -> Result<(), String> {
+fn seed(config: &DatabaseConfig, demo: bool) -> Result<(), String> {
     let (_, pool) = startup::open_pool(config)?;
     let (_, report) = startup::prepare(&pool)?;
     if report.is_empty() {
@@ -153,7 +159,26 @@ fn seed(config: &DatabaseConfig) -> Result<(), String> {
             report.criteria
         );
     }
+    if demo {
+        let created = load_demo(config)?;
+        if created == 0 {
+            println!("demo cycle already present");
+        } else {
+            println!("loaded the DEMO award cycle (synthetic data): {created} evaluations");
+        }
+    }
     Ok(())
+}
+
+/// Loads the labelled demo cycle as `learning-city seed --demo` does; returns the number of
+/// demo evaluations created (0 when it was there already).
+pub fn load_demo(database: &DatabaseConfig) -> Result<usize, String> {
+    let (_, pool) = startup::open_pool(database)?;
+    startup::prepare(&pool)?;
+    // Demo evaluators are inactive accounts with a random password nobody knows.
+    let hash = crate::auth::password::hash(&crate::auth::tokens::random_token())?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    crate::seed::seed_demo(&mut conn, &hash)
 }
 
 /// The password from standard input, or a generated one (and whether it was generated).

@@ -774,8 +774,71 @@ async fn monitoring_round_with_nested_framework(app: &TestApp) {
     .problem(409, "not_assignable");
 }
 
+async fn demo_cycle_is_labelled_and_ranked(app: &TestApp) {
+    assert_eq!(
+        app.json("/api/v1/award-programmes").await["total"],
+        2,
+        "the default seed has no demo data"
+    );
+    let database = app.database();
+    let created = tokio::task::spawn_blocking(move || learning_city::cli::load_demo(&database))
+        .await
+        .expect("task")
+        .expect("demo loads");
+    assert_eq!(created, 18);
+    let again = app.database();
+    assert_eq!(
+        tokio::task::spawn_blocking(move || learning_city::cli::load_demo(&again))
+            .await
+            .expect("task"),
+        Ok(0)
+    );
+    let programme = app
+        .json("/api/v1/award-programmes/demo-learning-city-award")
+        .await;
+    assert!(programme["name"]["en"]
+        .as_str()
+        .is_some_and(|n| n.contains("DEMO") && n.contains("synthetic")));
+    let cycles = app
+        .json("/api/v1/award-cycles?programme=demo-learning-city-award")
+        .await;
+    let cycle = &cycles["items"][0];
+    assert!(cycle["title"]["en"]
+        .as_str()
+        .is_some_and(|t| t.contains("DEMO")));
+    assert_eq!(cycle["status"], "published");
+    let id = cycle["id"].as_i64().expect("id");
+    for category in cycle["categories"].as_array().expect("categories") {
+        assert!(category["name"]["en"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("DEMO")));
+        let slug = category["slug"].as_str().expect("slug");
+        let ranking = app
+            .json(&format!(
+                "/api/v1/award-cycles/{id}/rankings?category={slug}"
+            ))
+            .await;
+        let entries = ranking["entries"].as_array().expect("entries");
+        assert_eq!(entries.len(), 3);
+        assert!(entries.iter().all(|e| e["evaluations"] == 3));
+        let means: Vec<f64> = entries
+            .iter()
+            .map(|e| e["mean"].as_f64().expect("mean"))
+            .collect();
+        assert!(means.windows(2).all(|w| w[0] >= w[1]), "ranked: {means:?}");
+    }
+    let winners: usize = cycle["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| r["winners"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(winners, 2);
+}
+
 on_both_backends!(
     full_judged_cycle,
     seeded_frameworks,
-    monitoring_round_with_nested_framework
+    monitoring_round_with_nested_framework,
+    demo_cycle_is_labelled_and_ranked,
 );

@@ -53,17 +53,18 @@ struct AwardCriteria {
 /// Scores run from 1 to 5 on every seeded criterion.
 const SCALE: (i32, i32) = (1, 5);
 
-struct NewCriterion<'a> {
-    framework: i64,
-    parent: Option<i64>,
-    code: &'a str,
-    level: &'a str,
-    title: &'a str,
-    verified: bool,
-    position: usize,
+/// A criterion to insert.
+pub(super) struct NewCriterion<'a> {
+    pub framework: i64,
+    pub parent: Option<i64>,
+    pub code: &'a str,
+    pub level: &'a str,
+    pub title: &'a str,
+    pub verified: bool,
+    pub position: usize,
 }
 
-fn insert_criterion(conn: &mut DbConnection, c: NewCriterion) -> Result<i64, SeedError> {
+pub(super) fn insert_criterion(conn: &mut DbConnection, c: NewCriterion) -> Result<i64, SeedError> {
     Ok(diesel::insert_into(criteria::table)
         .values((
             criteria::framework_id.eq(c.framework),
@@ -82,7 +83,7 @@ fn insert_criterion(conn: &mut DbConnection, c: NewCriterion) -> Result<i64, See
         .get_result(conn)?)
 }
 
-fn insert_framework(
+pub(super) fn insert_framework(
     conn: &mut DbConnection,
     slug: &str,
     family: &str,

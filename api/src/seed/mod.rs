@@ -2,6 +2,7 @@
 //! service reads nothing outside its own database at run time). See `api/seed-data/SOURCES.md`.
 
 mod awards;
+pub mod demo;
 mod evaluation_frameworks;
 mod networks;
 mod reference;
@@ -70,6 +71,13 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
         Ok(report)
     })
     .map_err(|e: SeedError| e.to_string())
+}
+
+/// Loads the labelled demo cycle (synthetic data) in one transaction, unless it is there;
+/// returns the number of demo evaluations created.
+pub fn seed_demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, String> {
+    conn.transaction(|conn| demo::demo(conn, password_hash))
+        .map_err(|e: SeedError| e.to_string())
 }
 
 /// A failure while seeding: bad shipped data or a database error.
