@@ -268,6 +268,10 @@ impl From<diesel::result::Error> for ApiError {
             | Error::DatabaseError(DatabaseErrorKind::UnableToSendCommand, info) => {
                 ApiError::Unavailable(info.message().to_owned())
             }
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::conflict(
+                "duplicate",
+                "a record with the same key was written at the same moment; fetch the current state",
+            ),
             Error::DatabaseError(_, info) if is_transient(info.message()) => {
                 ApiError::Unavailable(info.message().to_owned())
             }

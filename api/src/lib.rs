@@ -16,6 +16,7 @@ pub mod db;
 pub mod error;
 pub mod etag;
 pub mod evaluations;
+pub mod export;
 pub mod fallback;
 pub mod health;
 pub mod input;

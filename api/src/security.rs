@@ -52,6 +52,7 @@ pub fn cors(origins: &str) -> Cors {
             Method::GET,
             Method::HEAD,
             Method::POST,
+            Method::PUT,
             Method::PATCH,
             Method::DELETE,
         ])

@@ -479,7 +479,10 @@ fn to_cycles(conn: &mut DbConnection, rows: Vec<CycleRow>) -> Result<Vec<Cycle>,
                 ceremony_on: b.0,
                 ceremony: optional_localized(b.1, b.2),
                 summary: optional_localized(b.3, b.4),
-                criteria: lines(b.5),
+                criteria: b
+                    .5
+                    .and_then(|c| serde_json::from_str(&c).ok())
+                    .unwrap_or_default(),
                 framework: framework_of.remove(&a.0),
                 source_url: b.6,
                 published_at: c.0.map(utc),
@@ -656,6 +659,36 @@ fn to_nomination(r: NominationRow) -> Nomination {
     }
 }
 
+/// City editors see the secretariat's decisions only once results are published: until then a
+/// shortlisted, winning or not awarded nomination shows as `submitted`.
+fn hide_undecided(
+    conn: &mut DbConnection,
+    reader: Reader,
+    mut items: Vec<Nomination>,
+) -> Result<Vec<Nomination>, ApiError> {
+    if !matches!(reader, Reader::Editor(_)) || items.is_empty() {
+        return Ok(items);
+    }
+    let published: std::collections::HashSet<i64> = award_cycles::table
+        .filter(award_cycles::id.eq_any(items.iter().map(|n| n.cycle_id).collect::<Vec<_>>()))
+        .filter(award_cycles::status.eq("published"))
+        .select(award_cycles::id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect();
+    for item in &mut items {
+        if !published.contains(&item.cycle_id)
+            && matches!(
+                item.status.as_str(),
+                "shortlisted" | "winner" | "not_awarded"
+            )
+        {
+            item.status = "submitted".to_owned();
+        }
+    }
+    Ok(items)
+}
+
 /// Filters of the nomination list.
 #[derive(Debug, Default)]
 pub struct NominationFilters {
@@ -703,7 +736,8 @@ pub fn list_nominations(
     let (rows, next) = paginate(rows, limit, "nominations", "id", |r| {
         (SortKey::Int(r.0 .0), SortKey::Int(r.0 .0))
     });
-    Ok((rows.into_iter().map(to_nomination).collect(), next, total))
+    let items = rows.into_iter().map(to_nomination).collect();
+    Ok((hide_undecided(conn, reader, items)?, next, total))
 }
 
 /// A nomination visible to the reader, with its row version.
@@ -719,7 +753,11 @@ pub fn get_nomination(
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no nomination {id}")))?;
     let version = row.1 .5;
-    Ok((to_nomination(row), version))
+    let mut shown = hide_undecided(conn, reader, vec![to_nomination(row)])?;
+    let nomination = shown
+        .pop()
+        .ok_or_else(|| ApiError::Internal("nomination vanished".to_owned()))?;
+    Ok((nomination, version))
 }
 
 // ---------- a city's awards

@@ -11,7 +11,7 @@ use crate::auth::{Role, User};
 use crate::db::schema::{
     award_categories, award_cycles, award_programmes, cities, memberships, networks, nominations,
 };
-use crate::db::{now, write_transaction, DbConnection};
+use crate::db::{lock_row, now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
 use crate::etag;
 use crate::input::{Fields, JsonBody, Patch};
@@ -182,6 +182,7 @@ pub fn create_cycle(
                     format!("no award programme `{programme_slug}`"),
                 )
             })?;
+        lock_row(conn, "award_programmes", programme)?;
         let taken: i64 = award_cycles::table
             .filter(award_cycles::programme_id.eq(programme))
             .filter(award_cycles::year.eq(year))
@@ -214,7 +215,10 @@ pub fn create_cycle(
                 award_cycles::ceremony_th.eq(ch.ceremony_th.set()),
                 award_cycles::summary_en.eq(ch.summary_en.set()),
                 award_cycles::summary_th.eq(ch.summary_th.set()),
-                award_cycles::criteria.eq(ch.criteria.set().map(|c| c.join("\n"))),
+                award_cycles::criteria.eq(ch
+                    .criteria
+                    .set()
+                    .map(|c| serde_json::Value::from(c).to_string())),
                 award_cycles::source_url.eq(ch.source_url.set()),
                 award_cycles::created_at.eq(at),
                 award_cycles::updated_at.eq(at),
@@ -324,7 +328,10 @@ pub fn update_cycle(
             ceremony_th: ch.ceremony_th.into_change(),
             summary_en: ch.summary_en.into_change(),
             summary_th: ch.summary_th.into_change(),
-            criteria: ch.criteria.into_change().map(|c| c.map(|c| c.join("\n"))),
+            criteria: ch
+                .criteria
+                .into_change()
+                .map(|c| c.map(|c| serde_json::Value::from(c).to_string())),
             source_url: ch.source_url.into_change(),
             framework_id: match ch.framework {
                 Patch::Set(slug) => Some(Some(framework_id(conn, &slug)?)),
@@ -398,16 +405,31 @@ pub fn transition(
             return Err(etag::changed_meanwhile("cycle"));
         }
         if to == "published" {
-            diesel::update(
-                nominations::table
-                    .filter(nominations::cycle_id.eq(id))
-                    .filter(nominations::status.eq_any(["submitted", "shortlisted"])),
-            )
-            .set((
-                nominations::status.eq("not_awarded"),
-                nominations::updated_at.eq(at),
-            ))
-            .execute(conn)?;
+            let undecided: Vec<i64> = nominations::table
+                .filter(nominations::cycle_id.eq(id))
+                .filter(nominations::status.eq_any(["submitted", "shortlisted"]))
+                .select(nominations::id)
+                .load(conn)?;
+            for nomination in undecided {
+                let (before, _) = get_nomination(conn, nomination, Reader::Staff)?;
+                diesel::update(nominations::table.find(nomination))
+                    .set((
+                        nominations::status.eq("not_awarded"),
+                        nominations::version.eq(nominations::version + 1),
+                        nominations::updated_at.eq(at),
+                    ))
+                    .execute(conn)?;
+                let (after, _) = get_nomination(conn, nomination, Reader::Staff)?;
+                audit::record(
+                    conn,
+                    Some(actor),
+                    "close_undecided",
+                    "nomination",
+                    &nomination.to_string(),
+                    Some(&before),
+                    Some(&after),
+                )?;
+            }
         }
         let (after, _) = get_cycle(conn, id, Reader::Staff)?;
         audit::record(
@@ -551,6 +573,7 @@ pub fn nominate(
             .ok_or_else(|| {
                 ApiError::field("category", format!("no award category `{}`", ch.category))
             })?;
+        lock_row(conn, "award_categories", category)?;
         let city_filter = match (&ch.city, actor.role, actor.city_id) {
             (_, Role::CityEditor, Some(own)) => {
                 let own_slug: String = cities::table.find(own).select(cities::slug).first(conn)?;
@@ -627,7 +650,8 @@ pub fn nominate(
             .filter(nominations::city_id.eq(city))
             .filter(nominations::status.eq("winner"))
             .filter(award_cycles::programme_id.eq(programme))
-            .filter(award_cycles::id.ne(cycle))
+            .filter(award_cycles::status.eq("published"))
+            .filter(award_cycles::year.lt(cycle_year))
             .select(award_cycles::year)
             .load(conn)?;
         let facts = Facts {
@@ -701,6 +725,10 @@ pub fn decide(
     if_match: Option<&str>,
 ) -> Result<Nomination, ApiError> {
     write_transaction(conn, |conn| {
+        let (before, _) = get_nomination(conn, id, reader)?;
+        // Decisions of one cycle queue up, so the limit per country sees every winner; the
+        // nomination is read again under the lock.
+        lock_row(conn, "award_cycles", before.cycle_id)?;
         let (before, version) = get_nomination(conn, id, reader)?;
         etag::check(if_match, &etag::of(&before)?)?;
         let (cycle_status, country): (String, String) = nominations::table

@@ -110,3 +110,19 @@ pub fn write_transaction<T>(
     finish?;
     outcome
 }
+
+/// Locks one row of `table` until the end of the current write transaction, so that checks
+/// made after it (counts, limits) cannot race with another writer. PostgreSQL takes a row
+/// lock (`FOR UPDATE`); on SQLite, [`write_transaction`] already serialises writers.
+pub fn lock_row(
+    conn: &mut DbConnection,
+    table: &'static str,
+    id: i64,
+) -> Result<(), crate::error::ApiError> {
+    use diesel::RunQueryDsl;
+    if let DbConnection::Postgresql(c) = conn {
+        diesel::sql_query(format!("SELECT 1 FROM {table} WHERE id = {id} FOR UPDATE"))
+            .execute(c)?;
+    }
+    Ok(())
+}

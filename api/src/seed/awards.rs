@@ -164,7 +164,8 @@ pub fn awards(conn: &mut DbConnection) -> Result<(usize, usize), SeedError> {
     let cycles = by_year.len() + 1;
     for (year, winners) in by_year {
         let first = winners[0];
-        let criteria = (year == 2024).then(|| unesco.criteria.join("\n"));
+        let criteria =
+            (year == 2024).then(|| serde_json::Value::from(unesco.criteria.clone()).to_string());
         let cycle: i64 = diesel::insert_into(award_cycles::table)
             .values((
                 award_cycles::programme_id.eq(programme),

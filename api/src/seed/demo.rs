@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use super::evaluation_frameworks::{insert_criterion, insert_framework, NewCriterion};
 use super::SeedError;
 use crate::db::schema::{
-    award_categories, award_cycles, award_programmes, cities, evaluations, nominations, scores,
-    users,
+    award_categories, award_cycles, award_programmes, cities, evaluations, frameworks, nominations,
+    scores, users,
 };
 use crate::db::{now, DbConnection};
 
@@ -80,6 +80,10 @@ pub fn demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, SeedE
             },
         )?);
     }
+    // Final evaluations use it, so it is frozen like any framework in use.
+    diesel::update(frameworks::table.find(framework))
+        .set(frameworks::frozen_at.eq(at))
+        .execute(conn)?;
     let programme: i64 = diesel::insert_into(award_programmes::table)
         .values((
             award_programmes::slug.eq(DEMO_PROGRAMME),
