@@ -11,8 +11,19 @@ use crate::error::ApiError;
 /// The body and the strong ETag of a value.
 pub fn tagged<T: Serialize>(value: &T) -> Result<(Vec<u8>, String), ApiError> {
     let body = serde_json::to_vec(value).map_err(|e| ApiError::Internal(e.to_string()))?;
-    let digest = Sha256::digest(&body);
-    Ok((body, format!("\"{}\"", hex::encode(&digest[..12]))))
+    let tag = of_bytes(&body);
+    Ok((body, tag))
+}
+
+/// The strong ETag of a response body.
+pub fn of_bytes(body: &[u8]) -> String {
+    let digest = Sha256::digest(body);
+    format!("\"{}\"", hex::encode(&digest[..12]))
+}
+
+/// Whether an `If-None-Match` / `If-Match` value names `tag` (or is `*`).
+pub fn matches(header_value: &str, tag: &str) -> bool {
+    listed(header_value, tag)
 }
 
 /// The ETag of a value.

@@ -13,6 +13,15 @@ use crate::db::{DbConnection, Pool};
 use crate::error::ApiError;
 use crate::query::Checker;
 
+/// The download formats, as documented for the `format` parameter.
+#[derive(Debug, Clone, Copy, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Ndjson,
+}
+
 /// Rows read from the database per step of an export.
 pub const CHUNK: i64 = 500;
 

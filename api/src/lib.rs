@@ -9,6 +9,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod awards;
+pub mod caching;
 pub mod cities;
 pub mod cli;
 pub mod config;

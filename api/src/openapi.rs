@@ -231,10 +231,44 @@ pub fn document() -> utoipa::openapi::OpenApi {
     finish(api)
 }
 
-/// Completes a collected document: adds the answers every operation can give.
+/// Completes a collected document: adds the answers every operation can give, and the CSV and
+/// NDJSON downloads of the lists that offer them.
 pub fn finish(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     CommonProblems.modify(&mut api);
+    Downloads.modify(&mut api);
     api
+}
+
+/// Declares `text/csv` and `application/x-ndjson` on the 200 answer of every list with a
+/// `format` parameter.
+struct Downloads;
+
+impl Modify for Downloads {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        use utoipa::openapi::RefOr;
+        let text = || {
+            ContentBuilder::new()
+                .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                .build()
+        };
+        for item in api.paths.paths.values_mut() {
+            let Some(op) = item.get.as_mut() else {
+                continue;
+            };
+            let downloadable = op
+                .parameters
+                .as_ref()
+                .is_some_and(|ps| ps.iter().any(|p| p.name == "format"));
+            if !downloadable {
+                continue;
+            }
+            if let Some(RefOr::T(ok)) = op.responses.responses.get_mut("200") {
+                ok.content.insert("text/csv".to_owned(), text());
+                ok.content.insert("application/x-ndjson".to_owned(), text());
+            }
+        }
+    }
 }
 
 /// The document as YAML, as committed in `openapi.yaml`.

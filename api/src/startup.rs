@@ -18,7 +18,7 @@ use crate::error::ApiError;
 use crate::fallback::{self, RouteTable};
 use crate::openapi::ApiDoc;
 use crate::seed::{self, SeedReport};
-use crate::{query, routes, security};
+use crate::{caching, query, routes, security};
 
 /// Opens the pool for a database configuration.
 pub fn open_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
@@ -83,6 +83,7 @@ impl Application {
                     ApiError::NotFound(format!("no such resource: {} ({err})", req.path())).into()
                 }))
                 .app_data(web::PayloadConfig::new(max_body))
+                .wrap(middleware::from_fn(caching::conditional))
                 .wrap(middleware::from_fn(auth::middleware::authenticate))
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
                 .wrap(security::cors(&cors_origins))

@@ -8,9 +8,10 @@ use super::queries::{self, CycleFilters, NominationFilters, Reader};
 use super::rules::{CYCLE_STATUSES, NOMINATION_STATUSES};
 use super::types::{
     CategoryListQuery, CategoryPage, CityAwardPage, Cycle, CycleInput, CycleListQuery, CyclePage,
-    DecisionInput, Nomination, NominationInput, NominationListQuery, NominationPage, PageQuery,
-    Programme, ProgrammePage, StatusInput,
+    DecisionInput, Nomination, NominationInput, NominationListQuery, NominationPage, Programme,
+    ProgrammePage, PublicPageQuery, StatusInput,
 };
+use super::types::{CATEGORY_COLUMNS, CITY_AWARD_COLUMNS, CYCLE_COLUMNS, PROGRAMME_COLUMNS};
 use super::writes;
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
@@ -48,20 +49,38 @@ fn id_param(check: &mut Checker, name: &str, raw: Option<&str>) -> Option<i64> {
 /// List award programmes.
 #[utoipa::path(
     tag = "awards",
-    params(PageQuery),
+    params(PublicPageQuery),
     responses((status = 200, description = "Programmes", body = ProgrammePage), ListProblems)
 )]
 #[get("/award-programmes")]
 pub async fn list_programmes(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     caller: Caller,
-    query: web::Query<PageQuery>,
+    query: web::Query<PublicPageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "award-programmes", "name")?;
     let reader = reader(&caller);
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "award-programmes",
+            PROGRAMME_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "award-programmes", "name"))
+                    .transpose()?;
+                let (items, next, _) =
+                    queries::list_programmes(conn, reader, crate::export::CHUNK, cursor.as_ref())?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_programmes(conn, reader, limit, cursor.as_ref())
     })
@@ -108,6 +127,7 @@ pub async fn get_programme(
 )]
 #[get("/award-cycles")]
 pub async fn list_cycles(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<CycleListQuery>,
@@ -135,8 +155,30 @@ pub async fn list_cycles(
             .map(str::to_owned),
     };
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "award-cycles", "-year")?;
     let reader = reader(&caller);
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "award-cycles",
+            CYCLE_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "award-cycles", "-year"))
+                    .transpose()?;
+                let (items, next, _) = queries::list_cycles(
+                    conn,
+                    reader,
+                    &filters,
+                    crate::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_cycles(conn, reader, &filters, limit, cursor.as_ref())
     })
@@ -277,6 +319,7 @@ pub async fn transition_cycle(
 )]
 #[get("/award-categories")]
 pub async fn list_categories(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<CategoryListQuery>,
@@ -286,8 +329,31 @@ pub async fn list_categories(
     let programme = check.slug("programme", q.programme.as_deref());
     let cycle = id_param(&mut check, "cycle", q.cycle.as_deref());
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "award-categories", "cycle")?;
     let reader = reader(&caller);
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "award-categories",
+            CATEGORY_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "award-categories", "cycle"))
+                    .transpose()?;
+                let (items, next, _) = queries::list_categories(
+                    conn,
+                    reader,
+                    programme.clone(),
+                    cycle,
+                    crate::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_categories(conn, reader, programme, cycle, limit, cursor.as_ref())
     })
@@ -327,20 +393,38 @@ pub async fn get_category(
 /// The published awards the city won, newest first.
 #[utoipa::path(
     tag = "awards",
-    params(("slug" = String, Path, description = "City slug", example = "cork"), PageQuery),
+    params(("slug" = String, Path, description = "City slug", example = "cork"), PublicPageQuery),
     responses((status = 200, description = "Awards", body = CityAwardPage), ItemListProblems)
 )]
 #[get("/cities/{slug}/awards")]
 pub async fn city_awards(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     slug: web::Path<String>,
-    query: web::Query<PageQuery>,
+    query: web::Query<PublicPageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "city-awards", "-year")?;
     let slug = slug.into_inner();
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "city-awards",
+            CITY_AWARD_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "city-awards", "-year"))
+                    .transpose()?;
+                let (items, next, _) =
+                    queries::city_awards(conn, &slug, crate::export::CHUNK, cursor.as_ref())?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::city_awards(conn, &slug, limit, cursor.as_ref())
     })

@@ -196,6 +196,27 @@ pub struct PageQuery {
     pub cursor: Option<String>,
 }
 
+/// Paging, or a download of every row.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PublicPageQuery {
+    /// Page size, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
+    pub limit: Option<String>,
+    /// Opaque cursor from a previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
+}
+
 /// Query parameters of `GET /award-cycles`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -215,6 +236,15 @@ pub struct CycleListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// Query parameters of `GET /award-categories`.
@@ -233,6 +263,15 @@ pub struct CategoryListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// Query parameters of `GET /nominations`.
@@ -318,3 +357,71 @@ pub struct DecisionInput {
     /// `submitted`, `shortlisted`, `winner` or `not_awarded`.
     pub status: NominationStatus,
 }
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const PROGRAMME_COLUMNS: &[&str] = &[
+    "id",
+    "slug",
+    "name.en",
+    "name.th",
+    "organisers.en",
+    "organisers.th",
+    "secretariat.en",
+    "secretariat.th",
+    "website",
+    "eligibility.country",
+    "eligibility.network",
+    "eligibility.min_membership_months",
+    "eligibility.cooldown_years",
+    "eligibility.max_winners_per_country",
+    "cycle_years",
+];
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const CYCLE_COLUMNS: &[&str] = &[
+    "id",
+    "programme",
+    "year",
+    "title.en",
+    "title.th",
+    "status",
+    "nominations_open_on",
+    "nominations_close_on",
+    "ceremony_on",
+    "ceremony.en",
+    "summary.en",
+    "framework",
+    "criteria",
+    "source_url",
+    "published_at",
+    "categories",
+    "results",
+];
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const CATEGORY_COLUMNS: &[&str] = &[
+    "id",
+    "slug",
+    "cycle_id",
+    "programme",
+    "year",
+    "name.en",
+    "name.th",
+    "description.en",
+    "description.th",
+    "position",
+];
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const CITY_AWARD_COLUMNS: &[&str] = &[
+    "programme",
+    "programme_name.en",
+    "programme_name.th",
+    "cycle_id",
+    "year",
+    "category",
+    "category_name.en",
+    "category_name.th",
+    "status",
+    "source_url",
+];

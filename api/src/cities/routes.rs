@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, CityFilters};
-use super::types::{City, CityInput, CityListQuery, CityPage, CitySort};
+use super::types::{City, CityInput, CityListQuery, CityPage, CitySort, CITY_COLUMNS};
 use super::{input, writes};
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
@@ -28,6 +28,7 @@ use crate::reference::types::{CountryGroup, ThRegion};
 )]
 #[get("/cities")]
 pub async fn list_cities(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     caller: Caller,
     query: web::Query<CityListQuery>,
@@ -55,7 +56,24 @@ pub async fn list_cities(
     };
     let sort: CitySort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "cities", sort.as_str())?;
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "cities",
+            CITY_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "cities", sort.as_str()))
+                    .transpose()?;
+                let (items, next, _) =
+                    queries::list(conn, &filters, sort, crate::export::CHUNK, cursor.as_ref())?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list(conn, &filters, sort, limit, cursor.as_ref())
     })

@@ -134,6 +134,15 @@ pub struct CityListQuery {
     /// `true` lists archived cities instead (admin and secretariat only).
     #[param(value_type = Option<bool>)]
     pub archived: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// The body of `POST /cities` (create) and `PATCH /cities/{slug}` (JSON merge patch: a field
@@ -171,3 +180,24 @@ pub struct CityInput {
     /// GeoNames id.
     pub geonames_id: Option<i64>,
 }
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const CITY_COLUMNS: &[&str] = &[
+    "id",
+    "slug",
+    "name.en",
+    "name.th",
+    "country",
+    "province",
+    "lat",
+    "lon",
+    "population",
+    "area_km2",
+    "website",
+    "description.en",
+    "description.th",
+    "geonames_id",
+    "memberships",
+    "created_at",
+    "updated_at",
+];

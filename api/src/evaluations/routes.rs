@@ -8,6 +8,7 @@ use diesel::prelude::*;
 
 use super::queries::{self, EvaluationFilters, Viewer};
 use super::results::{self, AreaFilters};
+use super::types::FRAMEWORK_COLUMNS;
 use super::types::{
     AreaAverages, AreaStatsQuery, AssignmentInput, CityEvaluations, Conflict, ConflictInput,
     ConflictPage, CriterionInput, Evaluation, EvaluationListQuery, EvaluationPage, Framework,
@@ -16,7 +17,7 @@ use super::types::{
 use super::writes::{self, Step};
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role, User};
-use crate::awards::types::PageQuery;
+use crate::awards::types::{PageQuery, PublicPageQuery};
 use crate::db::schema::{cities, conflicts, frameworks, monitoring_rounds};
 use crate::db::{self, Pool};
 use crate::error::{ApiError, Problem};
@@ -49,16 +50,34 @@ fn positive(check: &mut Checker, name: &str, raw: Option<&str>) -> Option<i64> {
 }
 
 /// List evaluation frameworks.
-#[utoipa::path(tag = "evaluations", params(PageQuery), responses((status = 200, description = "Frameworks", body = FrameworkPage), ListProblems))]
+#[utoipa::path(tag = "evaluations", params(PublicPageQuery), responses((status = 200, description = "Frameworks", body = FrameworkPage), ListProblems))]
 #[get("/frameworks")]
 pub async fn list_frameworks(
+    req: HttpRequest,
     pool: web::Data<Pool>,
-    query: web::Query<PageQuery>,
+    query: web::Query<PublicPageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "frameworks", "slug")?;
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "frameworks",
+            FRAMEWORK_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "frameworks", "slug"))
+                    .transpose()?;
+                let (items, next, _) =
+                    queries::list_frameworks(conn, crate::export::CHUNK, cursor.as_ref())?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_frameworks(conn, limit, cursor.as_ref())
     })

@@ -350,3 +350,16 @@ pub struct CriterionInput {
     pub scale_max: Option<i32>,
     pub required: Option<bool>,
 }
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const FRAMEWORK_COLUMNS: &[&str] = &[
+    "id",
+    "slug",
+    "family",
+    "version",
+    "name.en",
+    "name.th",
+    "source_url",
+    "verified",
+    "frozen",
+];

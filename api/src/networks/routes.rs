@@ -9,6 +9,7 @@ use super::types::{
     MemberListQuery, MemberSort, MembershipRole, MembershipStatus, Network, NetworkInput,
     NetworkListQuery, NetworkMemberPage, NetworkPage, NetworkScope, NetworkSort, NetworkStatus,
 };
+use super::types::{MEMBER_COLUMNS, NETWORK_COLUMNS};
 use super::writes;
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
@@ -31,6 +32,7 @@ use crate::query::{Checker, NoQuery, SortParam};
 )]
 #[get("/networks")]
 pub async fn list_networks(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     query: web::Query<NetworkListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -47,7 +49,24 @@ pub async fn list_networks(
     };
     let sort: NetworkSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "networks", sort.as_str())?;
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "networks",
+            NETWORK_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "networks", sort.as_str()))
+                    .transpose()?;
+                let (items, next, _) =
+                    queries::list(conn, &filters, sort, crate::export::CHUNK, cursor.as_ref())?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list(conn, &filters, sort, limit, cursor.as_ref())
     })
@@ -216,6 +235,7 @@ pub async fn restore_network(
 )]
 #[get("/networks/{slug}/members")]
 pub async fn list_members(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     slug: web::Path<String>,
     query: web::Query<MemberListQuery>,
@@ -235,7 +255,30 @@ pub async fn list_members(
     };
     let sort: MemberSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "members", sort.as_str())?;
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "members",
+            MEMBER_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "members", sort.as_str()))
+                    .transpose()?;
+                let (items, next, _) = queries::members(
+                    conn,
+                    &slug,
+                    &filters,
+                    sort,
+                    crate::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::members(conn, &slug, &filters, sort, limit, cursor.as_ref())
     })

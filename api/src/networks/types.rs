@@ -195,6 +195,15 @@ pub struct NetworkListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// Query parameters of `GET /networks/{slug}/members`.
@@ -225,6 +234,15 @@ pub struct MemberListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// The body of `POST /networks` and `PATCH /networks/{slug}` (JSON merge patch).
@@ -250,3 +268,43 @@ pub struct NetworkInput {
     /// Description in English and Thai.
     pub description: Option<crate::types::LocalizedInput>,
 }
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const NETWORK_COLUMNS: &[&str] = &[
+    "id",
+    "slug",
+    "name.en",
+    "name.th",
+    "scope",
+    "status",
+    "country",
+    "secretariat.en",
+    "secretariat.th",
+    "founded_year",
+    "website",
+    "description.en",
+    "description.th",
+    "member_count",
+    "created_at",
+    "updated_at",
+];
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const MEMBER_COLUMNS: &[&str] = &[
+    "membership_id",
+    "city.id",
+    "city.slug",
+    "city.name.en",
+    "city.name.th",
+    "city.country",
+    "city.province",
+    "city.lat",
+    "city.lon",
+    "role",
+    "status",
+    "joined_year",
+    "joined_on",
+    "left_year",
+    "source_url",
+    "note",
+];

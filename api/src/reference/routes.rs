@@ -1,12 +1,13 @@
 //! `GET /countries` and `GET /provinces`.
 
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, CountryFilters, Order, ProvinceFilters};
 use super::types::{
     CountryGroup, CountryListQuery, CountryPage, ProvinceListQuery, ProvincePage, ReferenceSort,
     ThRegion,
 };
+use super::types::{COUNTRY_COLUMNS, PROVINCE_COLUMNS};
 use crate::db::{self, Pool};
 use crate::error::ApiError;
 use crate::openapi::ListProblems;
@@ -36,6 +37,7 @@ fn order(sort: ReferenceSort) -> Order {
 )]
 #[get("/countries")]
 pub async fn list_countries(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     query: web::Query<CountryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -47,8 +49,30 @@ pub async fn list_countries(
     let search = check.search("q", q.q.as_deref());
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "countries", sort.as_str())?;
     let filters = CountryFilters { group, q: search };
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "countries",
+            COUNTRY_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "countries", sort.as_str()))
+                    .transpose()?;
+                let (items, next, _) = queries::list_countries(
+                    conn,
+                    &filters,
+                    &order(sort),
+                    crate::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_countries(conn, &filters, &order(sort), limit, cursor.as_ref())
     })
@@ -71,6 +95,7 @@ pub async fn list_countries(
 )]
 #[get("/provinces")]
 pub async fn list_provinces(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     query: web::Query<ProvinceListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -82,8 +107,30 @@ pub async fn list_provinces(
     let search = check.search("q", q.q.as_deref());
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
     let limit = check.limit(q.limit.as_deref());
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "provinces", sort.as_str())?;
     let filters = ProvinceFilters { region, q: search };
+    if format.is_export() {
+        return Ok(crate::export::stream(
+            &pool,
+            format,
+            "provinces",
+            PROVINCE_COLUMNS,
+            Box::new(move |conn, raw| {
+                let cursor = raw
+                    .map(|r| crate::pagination::Cursor::decode(r, "provinces", sort.as_str()))
+                    .transpose()?;
+                let (items, next, _) = queries::list_provinces(
+                    conn,
+                    &filters,
+                    &order(sort),
+                    crate::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
+                Ok((items, next))
+            }),
+        ));
+    }
     let (items, next_cursor, total) = db::run(&pool, move |conn| {
         queries::list_provinces(conn, &filters, &order(sort), limit, cursor.as_ref())
     })

@@ -111,6 +111,15 @@ pub struct CountryListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// Query parameters of `GET /provinces`.
@@ -132,6 +141,15 @@ pub struct ProvinceListQuery {
     pub limit: Option<String>,
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
+    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
+    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+    /// `Accept: application/x-ndjson`. Default `json`: one page.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+    /// programs show Thai text correctly.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// Thailand's six geographic regions, as filter values.
@@ -157,3 +175,19 @@ impl ThRegion {
         "western",
     ];
 }
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const COUNTRY_COLUMNS: &[&str] = &["code", "name.en", "name.th", "groups"];
+
+/// The CSV columns of the list: fields of a row, nested ones by dotted path.
+pub const PROVINCE_COLUMNS: &[&str] = &[
+    "code",
+    "dopa_code",
+    "name.en",
+    "name.th",
+    "region.key",
+    "region.name.en",
+    "region.name.th",
+    "lat",
+    "lon",
+];

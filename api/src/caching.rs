@@ -1,0 +1,116 @@
+//! HTTP caching for reads: every successful JSON `GET` carries a strong `ETag` (lists too) and
+//! answers `If-None-Match` with 304; `Cache-Control` lets shared caches keep anonymous answers
+//! briefly and keeps answers to signed-in callers private; paged lists give an RFC 8288
+//! `Link: <...>; rel="next"` header.
+
+use actix_web::body::{self, BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::HttpResponse;
+
+/// How long shared caches may keep an anonymous answer, in seconds.
+pub const PUBLIC_MAX_AGE: u32 = 60;
+
+/// The next page's URL: this request's path and query with `cursor` replaced.
+fn next_link(path: &str, query: &str, cursor: &str) -> String {
+    let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+    pairs.retain(|(k, _)| k != "cursor");
+    pairs.push(("cursor".to_owned(), cursor.to_owned()));
+    let query = serde_urlencoded::to_string(&pairs).unwrap_or_default();
+    format!("<{path}?{query}>; rel=\"next\"")
+}
+
+/// The middleware.
+pub async fn conditional(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let reading = req.method() == Method::GET || req.method() == Method::HEAD;
+    let signed_in = req.headers().contains_key(header::AUTHORIZATION);
+    let if_none_match = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let (path, query) = (req.path().to_owned(), req.query_string().to_owned());
+    let response = next.call(req).await?.map_into_boxed_body();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !reading || response.status() != StatusCode::OK || !json || !path.starts_with("/api/v1") {
+        return Ok(response);
+    }
+    let (request, response) = response.into_parts();
+    let (mut head, payload) = response.into_parts();
+    let bytes = body::to_bytes(payload)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    let headers = head.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let policy = if signed_in {
+            "private, no-cache".to_owned()
+        } else {
+            format!("public, max-age={PUBLIC_MAX_AGE}")
+        };
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            headers.insert(header::CACHE_CONTROL, value);
+        }
+    }
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept, Authorization, X-API-Key"),
+    );
+    let tag = match headers.get(header::ETAG).and_then(|v| v.to_str().ok()) {
+        Some(tag) => tag.to_owned(),
+        None => {
+            let tag = crate::etag::of_bytes(&bytes);
+            if let Ok(value) = HeaderValue::from_str(&tag) {
+                headers.insert(header::ETAG, value);
+            }
+            tag
+        }
+    };
+    if bytes.starts_with(b"{\"items\":") {
+        if let Ok(page) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            if let Some(cursor) = page.get("next_cursor").and_then(|c| c.as_str()) {
+                if let Ok(value) = HeaderValue::from_str(&next_link(&path, &query, cursor)) {
+                    headers.insert(header::LINK, value);
+                }
+            }
+        }
+    }
+    if if_none_match.is_some_and(|v| crate::etag::matches(&v, &tag)) {
+        let mut not_modified = HttpResponse::NotModified();
+        for name in [
+            header::ETAG,
+            header::CACHE_CONTROL,
+            header::VARY,
+            header::LINK,
+        ] {
+            if let Some(value) = head.headers().get(&name) {
+                not_modified.insert_header((name.clone(), value.clone()));
+            }
+        }
+        return Ok(ServiceResponse::new(request, not_modified.finish()));
+    }
+    let response = head.set_body(BoxBody::new(bytes));
+    Ok(ServiceResponse::new(request, response))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_links_replace_the_cursor() {
+        assert_eq!(
+            next_link("/api/v1/cities", "country=TH&cursor=old&limit=5", "new"),
+            "</api/v1/cities?country=TH&limit=5&cursor=new>; rel=\"next\""
+        );
+        assert_eq!(next_link("/x", "", "c"), "</x?cursor=c>; rel=\"next\"");
+    }
+}
