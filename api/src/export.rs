@@ -195,6 +195,45 @@ pub fn stream<T: Serialize + Send + 'static>(
         .streaming(body)
 }
 
+/// A small, already computed table (statistics) as JSON `{"items": [...]}` or CSV.
+pub fn table<T: Serialize>(
+    format: Format,
+    name: &str,
+    columns: &[&str],
+    rows: &[T],
+) -> Result<HttpResponse, ApiError> {
+    match format {
+        Format::Json => Ok(HttpResponse::Ok().json(serde_json::json!({ "items": rows }))),
+        Format::Ndjson | Format::Csv { .. } => {
+            let mut body = Vec::new();
+            if let Format::Csv { bom } = format {
+                if bom {
+                    body.extend_from_slice("\u{feff}".as_bytes());
+                }
+                let mut writer = csv::Writer::from_writer(&mut body);
+                writer
+                    .write_record(columns)
+                    .map_err(|e| ApiError::Internal(e.to_string()))?;
+                writer
+                    .flush()
+                    .map_err(|e| ApiError::Internal(e.to_string()))?;
+            }
+            body.extend(encode(rows, format, columns)?);
+            let (content_type, extension) = match format {
+                Format::Csv { .. } => ("text/csv; charset=utf-8", "csv"),
+                _ => ("application/x-ndjson", "ndjson"),
+            };
+            Ok(HttpResponse::Ok()
+                .content_type(content_type)
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.{extension}\""),
+                ))
+                .body(body))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

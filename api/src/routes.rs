@@ -4,8 +4,8 @@ use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    api_keys, audit, auth, awards, cities, evaluations, health, memberships, networks, reference,
-    users,
+    api_keys, audit, auth, awards, changes, cities, datasets, evaluations, health, memberships,
+    networks, reference, stats, users,
 };
 
 /// The base path of the versioned API.
@@ -61,6 +61,14 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(evaluations::routes::return_evaluation)
                 .service(evaluations::routes::finalise)
                 .service(evaluations::routes::area_averages)
+                .service(changes::list_changes)
+                .service(stats::overview)
+                .service(stats::membership_growth)
+                .service(stats::cities_by_country)
+                .service(stats::cities_by_region)
+                .service(stats::awards)
+                .service(datasets::list_datasets)
+                .service(datasets::download)
                 .service(networks::routes::list_networks)
                 .service(networks::routes::create_network)
                 .service(networks::routes::get_network)
@@ -83,6 +91,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(api_keys::routes::create_api_key)
                 .service(api_keys::routes::list_api_keys)
                 .service(api_keys::routes::revoke_api_key)
+                .service(api_keys::routes::key_usage)
                 .service(audit::routes::list_audit),
         );
 }

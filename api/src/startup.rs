@@ -35,11 +35,16 @@ pub fn prepare(pool: &Pool) -> Result<(Vec<String>, SeedReport), String> {
     Ok((applied, report))
 }
 
+/// How often API-key usage is written to the database.
+pub const USAGE_FLUSH: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// A built, bound, not yet running server.
 pub struct Application {
     server: Server,
     addr: SocketAddr,
     backend: Backend,
+    /// What the usage flusher needs.
+    flush: (Pool, web::Data<AuthState>),
 }
 
 impl Application {
@@ -65,7 +70,9 @@ impl Application {
             )?,
             limits: Limits::new(&config.limits),
             decoy_hash: auth::password::hash(&auth::tokens::random_token())?,
+            usage: crate::usage::Usage::default(),
         });
+        let flush = (pool.clone(), auth_state.clone());
         let listener = TcpListener::bind(&config.bind)
             .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -110,6 +117,7 @@ impl Application {
             server,
             addr,
             backend,
+            flush,
         })
     }
 
@@ -133,8 +141,32 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until stopped; SIGTERM and SIGINT stop it gracefully.
+    /// Serves until stopped; SIGTERM and SIGINT stop it gracefully. API-key usage is written to
+    /// the database every [`USAGE_FLUSH`] and once more at the end.
     pub async fn run(self) -> std::io::Result<()> {
-        self.server.await
+        let (pool, state) = self.flush;
+        let flush = move || {
+            let (pool, state) = (pool.clone(), state.clone());
+            async move {
+                let outcome = db::run(&pool, move |conn| state.usage.flush(conn)).await;
+                if let Err(e) = outcome {
+                    tracing::warn!(error = %e, "could not write API-key usage");
+                }
+            }
+        };
+        let periodic = {
+            let flush = flush.clone();
+            tokio::spawn(async move {
+                let mut every = tokio::time::interval(USAGE_FLUSH);
+                loop {
+                    every.tick().await;
+                    flush().await;
+                }
+            })
+        };
+        let served = self.server.await;
+        periodic.abort();
+        flush().await;
+        served
     }
 }

@@ -12,7 +12,7 @@ use crate::db::schema::api_keys;
 use crate::db::{self, now, write_transaction, DbConnection, MultiBackend, Pool};
 use crate::error::ApiError;
 use crate::input::{Fields, JsonBody, Patch};
-use crate::openapi::{CreateProblems, ListProblems, WriteProblems};
+use crate::openapi::{CreateProblems, ItemProblems, ListProblems, WriteProblems};
 use crate::pagination::{after_cursor, order_sql, paginate, SortKey};
 use crate::query::Checker;
 use crate::types::utc;
@@ -274,4 +274,47 @@ pub async fn revoke_api_key(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Requests made with an API key.
+///
+/// Admin only: the number of requests per day (UTC), exact up to this moment.
+#[utoipa::path(
+    tag = "admin",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, description = "API key id")),
+    responses(
+        (status = 200, description = "Usage", body = super::types::KeyUsage),
+        (status = 403, description = "Not an admin", body = crate::error::Problem, content_type = "application/problem+json"),
+        ItemProblems
+    )
+)]
+#[get("/api-keys/{id}/usage")]
+pub async fn key_usage(
+    pool: web::Data<Pool>,
+    state: web::Data<crate::auth::AuthState>,
+    caller: Caller,
+    id: web::Path<i64>,
+    _q: web::Query<crate::query::NoQuery>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(&[crate::auth::Role::Admin])?;
+    let id = id.into_inner();
+    let state = state.clone();
+    let usage = db::run(&pool, move |conn| {
+        let key = find(conn, id)?;
+        let days = state.usage.of_key(conn, id)?;
+        Ok(super::types::KeyUsage {
+            key_id: id,
+            prefix: key.prefix,
+            total: days.iter().map(|(_, n)| n).sum(),
+            days: days
+                .into_iter()
+                .map(|(day, requests)| super::types::DailyUsage { day, requests })
+                .collect(),
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("cache-control", "no-store"))
+        .json(usage))
 }

@@ -71,3 +71,21 @@ pub struct ApiKeyListQuery {
     /// Opaque cursor from a previous page's `next_cursor`.
     pub cursor: Option<String>,
 }
+
+/// Requests of one key on one day (UTC).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DailyUsage {
+    pub day: chrono::NaiveDate,
+    pub requests: i64,
+}
+
+/// The requests made with one API key.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct KeyUsage {
+    pub key_id: i64,
+    pub prefix: String,
+    /// All requests so far.
+    pub total: i64,
+    /// Per day, newest first.
+    pub days: Vec<DailyUsage>,
+}

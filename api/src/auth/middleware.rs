@@ -73,7 +73,10 @@ async fn admit(req: &ServiceRequest) -> Result<Caller, ApiError> {
     };
     match &caller {
         Caller::Anonymous => state.limits.anonymous(client_ip(req.request()))?,
-        Caller::ApiKey(key) => state.limits.api_key(key)?,
+        Caller::ApiKey(key) => {
+            state.limits.api_key(key)?;
+            state.usage.count(key.id);
+        }
         Caller::User(_) => {}
     }
     Ok(caller)

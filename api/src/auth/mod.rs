@@ -25,6 +25,8 @@ pub struct AuthState {
     pub limits: limits::Limits,
     /// A password hash verified for unknown emails, so that both failures take the same time.
     pub decoy_hash: String,
+    /// Requests counted per API key.
+    pub usage: crate::usage::Usage,
 }
 
 /// What a user may do.

@@ -363,7 +363,18 @@ diesel::joinable!(evaluations -> monitoring_rounds (round_id));
 diesel::joinable!(scores -> evaluations (evaluation_id));
 diesel::joinable!(scores -> criteria (criterion_id));
 
+diesel::table! {
+    api_key_usage (key_id, day) {
+        key_id -> BigInt,
+        day -> Date,
+        requests -> BigInt,
+    }
+}
+
+diesel::joinable!(api_key_usage -> api_keys (key_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    api_key_usage,
     award_programmes,
     frameworks,
     criteria,
