@@ -787,6 +787,7 @@ pub async fn city_evaluations(
 )]
 #[get("/evaluation-stats/areas")]
 pub async fn area_averages(
+    req: HttpRequest,
     pool: web::Data<Pool>,
     query: web::Query<AreaStatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -814,11 +815,17 @@ pub async fn area_averages(
         country: check.country("country", q.country.as_deref()),
         year,
     };
+    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     check.finish(None, "areas", "area")?;
     let framework = framework.unwrap_or_default();
     let items = db::run(&pool, move |conn| {
         results::area_averages(conn, &framework, &filters)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(AreaAverages { items }))
+    crate::export::table(
+        format,
+        "area-averages",
+        super::types::AREA_AVERAGE_COLUMNS,
+        &items,
+    )
 }

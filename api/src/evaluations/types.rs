@@ -287,6 +287,12 @@ pub struct AreaStatsQuery {
     /// Only evaluations of this year (cycle or round year).
     #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
     pub year: Option<String>,
+    /// `json` (default), `csv` or `ndjson`.
+    #[param(value_type = Option<crate::export::ExportFormat>)]
+    pub format: Option<String>,
+    /// With CSV, `true` starts the file with a UTF-8 byte-order mark.
+    #[param(value_type = Option<bool>)]
+    pub bom: Option<String>,
 }
 
 /// The body of `POST /evaluations` (an assignment).
@@ -362,4 +368,15 @@ pub const FRAMEWORK_COLUMNS: &[&str] = &[
     "source_url",
     "verified",
     "frozen",
+];
+
+/// The CSV columns of the area averages.
+pub const AREA_AVERAGE_COLUMNS: &[&str] = &[
+    "framework",
+    "area",
+    "title.en",
+    "title.th",
+    "mean",
+    "cities",
+    "evaluations",
 ];
