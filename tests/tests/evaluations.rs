@@ -576,6 +576,25 @@ async fn full_judged_cycle(app: &TestApp) {
         .await["items"][0]["cities"],
         3
     );
+    let csv = app
+        .client
+        .get(format!(
+            "{}/api/v1/evaluation-stats/areas?framework={FRAMEWORK}&format=csv",
+            app.url
+        ))
+        .send()
+        .await
+        .expect("csv")
+        .text()
+        .await
+        .expect("text");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "framework,area,title.en,title.th,mean,cities,evaluations"
+    );
+    assert_eq!(lines.len(), 9, "a header and the 8 areas");
+    assert!(lines[1].starts_with(&format!("{FRAMEWORK},1,")));
     app.get("/api/v1/evaluation-stats/areas")
         .await
         .problem(400, "invalid_query");
