@@ -22,6 +22,24 @@ fn next_link(path: &str, query: &str, cursor: &str) -> String {
     format!("<{path}?{query}>; rel=\"next\"")
 }
 
+/// Sets `Cache-Control` (unless the handler chose one) and `Vary`.
+fn policy(headers: &mut header::HeaderMap, signed_in: bool) {
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        let policy = if signed_in {
+            "private, no-cache".to_owned()
+        } else {
+            format!("public, max-age={PUBLIC_MAX_AGE}")
+        };
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            headers.insert(header::CACHE_CONTROL, value);
+        }
+    }
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("Accept, Authorization, X-API-Key"),
+    );
+}
+
 /// The middleware.
 pub async fn conditional(
     req: ServiceRequest,
@@ -41,6 +59,11 @@ pub async fn conditional(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/json"));
+    if reading && response.status() == StatusCode::NOT_MODIFIED && path.starts_with("/api/v1") {
+        let mut response = response;
+        policy(response.headers_mut(), signed_in);
+        return Ok(response);
+    }
     if !reading || response.status() != StatusCode::OK || !json || !path.starts_with("/api/v1") {
         return Ok(response);
     }
@@ -50,20 +73,7 @@ pub async fn conditional(
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
     let headers = head.headers_mut();
-    if !headers.contains_key(header::CACHE_CONTROL) {
-        let policy = if signed_in {
-            "private, no-cache".to_owned()
-        } else {
-            format!("public, max-age={PUBLIC_MAX_AGE}")
-        };
-        if let Ok(value) = HeaderValue::from_str(&policy) {
-            headers.insert(header::CACHE_CONTROL, value);
-        }
-    }
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("Accept, Authorization, X-API-Key"),
-    );
+    policy(headers, signed_in);
     let tag = match headers.get(header::ETAG).and_then(|v| v.to_str().ok()) {
         Some(tag) => tag.to_owned(),
         None => {

@@ -61,6 +61,19 @@ pub fn respond<T: Serialize>(
         .body(body))
 }
 
+/// A 201 answer with the created resource, its ETag and its `Location`.
+pub fn created<T: Serialize>(
+    req: &HttpRequest,
+    value: &T,
+    location: String,
+) -> Result<HttpResponse, ApiError> {
+    let mut response = respond(req, StatusCode::CREATED, value)?;
+    if let Ok(location) = header::HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
 /// The `If-Match` header of a request, if any.
 pub fn if_match(req: &HttpRequest) -> Option<String> {
     req.headers()

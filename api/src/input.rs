@@ -162,11 +162,6 @@ impl Fields {
         }
     }
 
-    /// Whether `name` was sent.
-    pub fn has(&self, name: &str) -> bool {
-        self.map.contains_key(name)
-    }
-
     fn take(&mut self, name: &str) -> Patch<Value> {
         match self.map.remove(name) {
             None => Patch::Absent,

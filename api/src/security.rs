@@ -69,6 +69,7 @@ pub fn cors(origins: &str) -> Cors {
             header::RETRY_AFTER,
             header::LINK,
             header::ALLOW,
+            header::CONTENT_DISPOSITION,
         ])
         .max_age(3600);
     if origins.trim() == "*" {

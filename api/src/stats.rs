@@ -160,7 +160,11 @@ pub async fn overview(
                 "Active memberships",
                 Some("สมาชิกภาพ".to_owned()),
                 memberships::table
+                    .inner_join(cities::table)
+                    .inner_join(networks::table)
                     .filter(memberships::archived_at.is_null())
+                    .filter(cities::archived_at.is_null())
+                    .filter(networks::archived_at.is_null())
                     .filter(memberships::status.eq("active"))
                     .count()
                     .get_result(conn)?,
@@ -183,8 +187,10 @@ pub async fn overview(
                 Some("รางวัลที่ได้รับ".to_owned()),
                 nominations::table
                     .inner_join(award_cycles::table)
+                    .inner_join(cities::table)
                     .filter(award_cycles::status.eq("published"))
                     .filter(nominations::status.eq("winner"))
+                    .filter(cities::archived_at.is_null())
                     .count()
                     .get_result(conn)?,
             ),
@@ -355,6 +361,7 @@ pub async fn awards(
                 .inner_join(cities::table.inner_join(countries::table))
                 .filter(award_cycles::status.eq("published"))
                 .filter(nominations::status.eq("winner"))
+                .filter(cities::archived_at.is_null())
         };
         let counts: Vec<(String, String, Option<String>, i64)> = match by.as_str() {
             "programme" => base()

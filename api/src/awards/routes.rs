@@ -234,13 +234,7 @@ pub async fn create_cycle(
         writes::create_cycle(conn, &actor, changes)
     })
     .await?;
-    let mut response = etag::respond(&req, StatusCode::CREATED, &cycle)?;
-    if let Ok(location) = format!("/api/v1/award-cycles/{}", cycle.id).parse() {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, location);
-    }
-    Ok(response)
+    etag::created(&req, &cycle, format!("/api/v1/award-cycles/{}", cycle.id))
 }
 
 /// Edit an award cycle.
@@ -410,6 +404,14 @@ pub async fn city_awards(
     let cursor = check.finish(q.cursor.as_deref(), "city-awards", "-year")?;
     let slug = slug.into_inner();
     if format.is_export() {
+        // An unknown city is a 404 before any byte is streamed.
+        let probe = slug.clone();
+        db::run(&pool, move |conn| {
+            queries::city_awards(conn, &probe, 1, None)
+        })
+        .await?;
+    }
+    if format.is_export() {
         return Ok(crate::export::stream(
             &pool,
             format,
@@ -540,13 +542,11 @@ pub async fn create_nomination(
         .clone();
     let changes = writes::read_nomination(body)?;
     let nomination = db::run(&pool, move |conn| writes::nominate(conn, &actor, changes)).await?;
-    let mut response = etag::respond(&req, StatusCode::CREATED, &nomination)?;
-    if let Ok(location) = format!("/api/v1/nominations/{}", nomination.id).parse() {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, location);
-    }
-    Ok(response)
+    etag::created(
+        &req,
+        &nomination,
+        format!("/api/v1/nominations/{}", nomination.id),
+    )
 }
 
 /// Withdraw a nomination.

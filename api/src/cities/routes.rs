@@ -135,13 +135,7 @@ pub async fn create_city(
         writes::create(conn, &actor, changes, errors)
     })
     .await?;
-    let mut response = etag::respond(&req, StatusCode::CREATED, &city)?;
-    if let Ok(location) = format!("/api/v1/cities/{}", city.slug).parse() {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, location);
-    }
-    Ok(response)
+    etag::created(&req, &city, format!("/api/v1/cities/{}", city.slug))
 }
 
 /// Update a city.

@@ -508,13 +508,11 @@ pub async fn assign(
         writes::assign(conn, &actor, evaluator, target)
     })
     .await?;
-    let mut response = etag::respond(&req, StatusCode::CREATED, &evaluation)?;
-    if let Ok(location) = format!("/api/v1/evaluations/{}", evaluation.id).parse() {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, location);
-    }
-    Ok(response)
+    etag::created(
+        &req,
+        &evaluation,
+        format!("/api/v1/evaluations/{}", evaluation.id),
+    )
 }
 
 /// Get an evaluation with its scores.

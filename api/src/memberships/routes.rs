@@ -61,13 +61,11 @@ pub async fn create_membership(
     let actor = caller.require(STAFF)?.clone();
     let changes = writes::read(body, true)?;
     let membership = db::run(&pool, move |conn| writes::create(conn, &actor, changes)).await?;
-    let mut response = etag::respond(&req, StatusCode::CREATED, &membership)?;
-    if let Ok(location) = format!("/api/v1/memberships/{}", membership.id).parse() {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, location);
-    }
-    Ok(response)
+    etag::created(
+        &req,
+        &membership,
+        format!("/api/v1/memberships/{}", membership.id),
+    )
 }
 
 /// Update a membership.

@@ -124,13 +124,7 @@ pub async fn create_network(
     let actor = caller.require(STAFF)?.clone();
     let changes = writes::read(body, true)?;
     let network = db::run(&pool, move |conn| writes::create(conn, &actor, changes)).await?;
-    let mut response = etag::respond(&req, StatusCode::CREATED, &network)?;
-    if let Ok(location) = format!("/api/v1/networks/{}", network.slug).parse() {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::LOCATION, location);
-    }
-    Ok(response)
+    etag::created(&req, &network, format!("/api/v1/networks/{}", network.slug))
 }
 
 /// Update a network.
@@ -257,6 +251,11 @@ pub async fn list_members(
     let limit = check.limit(q.limit.as_deref());
     let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "members", sort.as_str())?;
+    if format.is_export() {
+        // An unknown network is a 404 before any byte is streamed.
+        let probe = slug.clone();
+        db::run(&pool, move |conn| queries::get(conn, &probe)).await?;
+    }
     if format.is_export() {
         return Ok(crate::export::stream(
             &pool,
