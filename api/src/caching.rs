@@ -64,6 +64,12 @@ pub async fn conditional(
         policy(response.headers_mut(), signed_in);
         return Ok(response);
     }
+    if reading && response.status() == StatusCode::OK && !json && path.starts_with("/api/v1") {
+        // Downloads: the same URL answers JSON or CSV by `Accept`, so caches must tell them apart.
+        let mut response = response;
+        policy(response.headers_mut(), signed_in);
+        return Ok(response);
+    }
     if !reading || response.status() != StatusCode::OK || !json || !path.starts_with("/api/v1") {
         return Ok(response);
     }

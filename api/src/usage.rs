@@ -16,6 +16,9 @@ use crate::error::ApiError;
 #[derive(Default)]
 pub struct Usage {
     pending: Mutex<HashMap<(i64, NaiveDate), i64>>,
+    /// Held while counts move from memory to the database, and by readers, so that a reader
+    /// never sees a count in both places or in neither.
+    moving: Mutex<()>,
 }
 
 impl Usage {
@@ -29,6 +32,10 @@ impl Usage {
 
     /// Writes the pending counts (added to what is stored) and forgets them.
     pub fn flush(&self, conn: &mut DbConnection) -> Result<(), ApiError> {
+        let _moving = self
+            .moving
+            .lock()
+            .map_err(|_| ApiError::Internal("usage lock poisoned".to_owned()))?;
         let pending: Vec<((i64, NaiveDate), i64)> = match self.pending.lock() {
             Ok(mut pending) => pending.drain().collect(),
             Err(_) => return Err(ApiError::Internal("usage counter lock poisoned".to_owned())),
@@ -50,6 +57,10 @@ impl Usage {
         conn: &mut DbConnection,
         key: i64,
     ) -> Result<Vec<(NaiveDate, i64)>, ApiError> {
+        let _moving = self
+            .moving
+            .lock()
+            .map_err(|_| ApiError::Internal("usage lock poisoned".to_owned()))?;
         let mut days: HashMap<NaiveDate, i64> = api_key_usage::table
             .filter(api_key_usage::key_id.eq(key))
             .select((api_key_usage::day, api_key_usage::requests))
