@@ -71,7 +71,7 @@ pub async fn not_matched(req: HttpRequest, table: web::Data<RouteTable>) -> Http
         }
         return response;
     }
-    let reading = req.method() == Method::GET || req.method() == Method::HEAD;
+    let reading = req.method() == Method::GET;
     if path == "/api/docs" && reading {
         return HttpResponse::PermanentRedirect()
             .insert_header((header::LOCATION, "/api/docs/"))

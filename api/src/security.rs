@@ -81,3 +81,20 @@ pub fn cors(origins: &str) -> Cors {
     }
     cors
 }
+
+/// Answers `HEAD` like `GET`, without the body: the request is routed as a `GET`, and the
+/// answer keeps its status and headers (ETag, Cache-Control, ...) but drops its body.
+pub async fn head_as_get<B: MessageBody + 'static>(
+    mut req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    let head = req.method() == Method::HEAD;
+    if head {
+        req.head_mut().method = Method::GET;
+    }
+    let response = next.call(req).await?.map_into_boxed_body();
+    if head {
+        return Ok(response.map_body(|_, _| actix_web::body::BoxBody::new(())));
+    }
+    Ok(response)
+}

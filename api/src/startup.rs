@@ -95,6 +95,7 @@ impl Application {
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
                 .wrap(security::cors(&cors_origins))
                 .wrap(middleware::from_fn(security::headers))
+                .wrap(middleware::from_fn(security::head_as_get))
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .configure(routes::register)

@@ -218,3 +218,52 @@ on_both_backends!(
     bad_cursors_are_refused,
     unknown_routes_slugs_and_methods,
 );
+
+async fn head_answers_like_get_without_a_body(app: &TestApp) {
+    for path in [
+        "/api/v1/cities/phayao",
+        "/api/v1/cities?limit=2",
+        "/healthz",
+        "/",
+    ] {
+        let get = app
+            .client
+            .get(format!("{}{path}", app.url))
+            .send()
+            .await
+            .expect("get");
+        let head = app
+            .client
+            .head(format!("{}{path}", app.url))
+            .send()
+            .await
+            .expect("head");
+        assert_eq!(head.status(), get.status(), "{path}");
+        assert_eq!(
+            head.headers().get("etag"),
+            get.headers().get("etag"),
+            "{path}"
+        );
+        assert_eq!(
+            head.headers().get("content-type"),
+            get.headers().get("content-type"),
+            "{path}"
+        );
+        assert!(
+            head.bytes().await.expect("body").is_empty(),
+            "{path}: no body"
+        );
+    }
+    let missing = app
+        .client
+        .head(format!("{}/api/v1/cities/atlantis", app.url))
+        .send()
+        .await
+        .expect("head");
+    assert_eq!(missing.status(), 404);
+}
+
+mod head {
+    use super::*;
+    on_both_backends!(head_answers_like_get_without_a_body);
+}
