@@ -351,6 +351,16 @@ impl Fields {
         }
     }
 
+    /// A bilingual text object split into its languages: absent leaves both unchanged, `null`
+    /// clears both.
+    pub fn localized_parts(&mut self, name: &str, max: usize) -> (Patch<String>, Patch<String>) {
+        match self.localized(name, max) {
+            Patch::Absent => (Patch::Absent, Patch::Absent),
+            Patch::Null => (Patch::Null, Patch::Null),
+            Patch::Set(parts) => parts,
+        }
+    }
+
     /// A list of strings, each of 1 to `max` characters.
     pub fn strings(&mut self, name: &str, max: usize) -> Patch<Vec<String>> {
         match self.take(name) {

@@ -37,6 +37,20 @@ pub struct Cursor {
 }
 
 impl Cursor {
+    /// Refuses a cursor whose key and tie-breaker are not of the kinds this list sorts by
+    /// (text or integer).
+    pub fn expect(&self, text_key: bool, text_id: bool) -> Result<(), ApiError> {
+        let fits = matches!(self.key, SortKey::Text(_)) == text_key
+            && matches!(self.id, SortKey::Text(_)) == text_id;
+        if fits {
+            Ok(())
+        } else {
+            Err(ApiError::InvalidCursor(
+                "the cursor does not fit this list; start again without `cursor`".to_owned(),
+            ))
+        }
+    }
+
     /// The opaque string form.
     pub fn encode(&self) -> String {
         let json = serde_json::to_vec(self).unwrap_or_default();

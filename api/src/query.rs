@@ -167,6 +167,33 @@ impl Checker {
         }
     }
 
+    /// A positive integer id.
+    pub fn id(&mut self, field: &str, raw: Option<&str>) -> Option<i64> {
+        let raw = raw?;
+        match raw.parse::<i64>() {
+            Ok(v) if v > 0 => Some(v),
+            _ => {
+                self.fail(field, format!("must be a positive integer id, got `{raw}`"));
+                None
+            }
+        }
+    }
+
+    /// A year from 1900 to 2200.
+    pub fn year(&mut self, field: &str, raw: Option<&str>) -> Option<i32> {
+        let raw = raw?;
+        match raw.parse::<i32>() {
+            Ok(y) if (1900..=2200).contains(&y) => Some(y),
+            _ => {
+                self.fail(
+                    field,
+                    format!("must be a year from 1900 to 2200, got `{raw}`"),
+                );
+                None
+            }
+        }
+    }
+
     /// A year range: `2020` (that year), `2019..2022` (inclusive), `2020..` or `..2022`.
     pub fn year_range(&mut self, field: &str, raw: Option<&str>) -> Option<YearRange> {
         let v = raw?;

@@ -211,11 +211,7 @@ pub async fn list_api_keys(
             .order_by(order_sql("api_keys.id", "api_keys.id", true))
             .limit(limit + 1);
         if let Some(c) = &cursor {
-            if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-                return Err(ApiError::InvalidCursor(
-                    "the cursor does not fit this list".to_owned(),
-                ));
-            }
+            c.expect(false, false)?;
             query = query.filter(after_cursor("api_keys.id", "api_keys.id", true, c));
         }
         let rows: Vec<Row> = query.select(key_columns!()).load(conn)?;

@@ -166,11 +166,7 @@ pub async fn list_audit(
             .order_by(order_sql("audit_log.id", "audit_log.id", true))
             .limit(limit + 1);
         if let Some(c) = &cursor {
-            if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-                return Err(ApiError::InvalidCursor(
-                    "the cursor does not fit this list".to_owned(),
-                ));
-            }
+            c.expect(false, false)?;
             query = query.filter(after_cursor("audit_log.id", "audit_log.id", true, c));
         }
         let rows: Vec<Row> = query

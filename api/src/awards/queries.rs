@@ -38,12 +38,6 @@ fn lines(text: Option<String>) -> Vec<String> {
     .unwrap_or_default()
 }
 
-fn bad_cursor() -> ApiError {
-    ApiError::InvalidCursor(
-        "the cursor does not fit this list; start again without `cursor`".to_owned(),
-    )
-}
-
 // ---------- programmes
 
 type ProgrammeRow = (
@@ -167,9 +161,7 @@ pub fn list_programmes(
         ))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Text(_), SortKey::Int(_))) {
-            return Err(bad_cursor());
-        }
+        c.expect(true, false)?;
         query = query.filter(after_cursor(
             "award_programmes.name_en",
             "award_programmes.id",
@@ -292,9 +284,7 @@ pub fn list_categories(
         .order_by(order_sql(key, "award_categories.id", false))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-            return Err(bad_cursor());
-        }
+        c.expect(false, false)?;
         query = query.filter(after_cursor(key, "award_categories.id", false, c));
     }
     let rows: Vec<CategoryRow> = query.select(category_columns!()).load(conn)?;
@@ -533,9 +523,7 @@ pub fn list_cycles(
         ))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-            return Err(bad_cursor());
-        }
+        c.expect(false, false)?;
         query = query.filter(after_cursor(
             "CAST(award_cycles.year AS BIGINT)",
             "award_cycles.id",
@@ -727,9 +715,7 @@ pub fn list_nominations(
         .order_by(order_sql("nominations.id", "nominations.id", false))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-            return Err(bad_cursor());
-        }
+        c.expect(false, false)?;
         query = query.filter(after_cursor("nominations.id", "nominations.id", false, c));
     }
     let rows: Vec<NominationRow> = query.select(nomination_columns!()).load(conn)?;
@@ -791,9 +777,7 @@ pub fn city_awards(
         .order_by(order_sql(key, "nominations.id", true))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-            return Err(bad_cursor());
-        }
+        c.expect(false, false)?;
         query = query.filter(after_cursor(key, "nominations.id", true, c));
     }
     type Row = (

@@ -35,17 +35,6 @@ fn reader(caller: &Caller) -> Reader {
     }
 }
 
-fn id_param(check: &mut Checker, name: &str, raw: Option<&str>) -> Option<i64> {
-    let raw = raw?;
-    match raw.parse::<i64>() {
-        Ok(v) if v > 0 => Some(v),
-        _ => {
-            check.fail(name, format!("must be a positive integer id, got `{raw}`"));
-            None
-        }
-    }
-}
-
 /// List award programmes.
 #[utoipa::path(
     tag = "awards",
@@ -134,19 +123,7 @@ pub async fn list_cycles(
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
-    let year = match q.year.as_deref() {
-        None => None,
-        Some(raw) => match raw.parse::<i32>() {
-            Ok(y) if (1900..=2200).contains(&y) => Some(y),
-            _ => {
-                check.fail(
-                    "year",
-                    format!("must be a year from 1900 to 2200, got `{raw}`"),
-                );
-                None
-            }
-        },
-    };
+    let year = check.year("year", q.year.as_deref());
     let filters = CycleFilters {
         programme: check.slug("programme", q.programme.as_deref()),
         year,
@@ -321,7 +298,7 @@ pub async fn list_categories(
     let q = query.into_inner();
     let mut check = Checker::default();
     let programme = check.slug("programme", q.programme.as_deref());
-    let cycle = id_param(&mut check, "cycle", q.cycle.as_deref());
+    let cycle = check.id("cycle", q.cycle.as_deref());
     let limit = check.limit(q.limit.as_deref());
     let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
     let cursor = check.finish(q.cursor.as_deref(), "award-categories", "cycle")?;
@@ -462,7 +439,7 @@ pub async fn list_nominations(
     let q = query.into_inner();
     let mut check = Checker::default();
     let filters = NominationFilters {
-        cycle: id_param(&mut check, "cycle", q.cycle.as_deref()),
+        cycle: check.id("cycle", q.cycle.as_deref()),
         category: check.slug("category", q.category.as_deref()),
         city: check.slug("city", q.city.as_deref()),
         status: check

@@ -49,14 +49,6 @@ pub struct CycleChanges {
     categories: Vec<NewCategory>,
 }
 
-fn pair(patch: Patch<(Patch<String>, Patch<String>)>) -> (Patch<String>, Patch<String>) {
-    match patch {
-        Patch::Absent => (Patch::Absent, Patch::Absent),
-        Patch::Null => (Patch::Null, Patch::Null),
-        Patch::Set(p) => p,
-    }
-}
-
 /// Reads a cycle body; on create `programme`, `year`, `title.en` and at least one category.
 pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiError> {
     let mut f = Fields::new(body.0)?;
@@ -73,12 +65,12 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
     }
     let programme = f.slug("programme");
     let year = f.integer("year", 1900..=2200);
-    let (title_en, title_th) = pair(f.localized("title", 300));
+    let (title_en, title_th) = f.localized_parts("title", 300);
     let opens = f.date("nominations_open_on");
     let closes = f.date("nominations_close_on");
     let ceremony_on = f.date("ceremony_on");
-    let (ceremony_en, ceremony_th) = pair(f.localized("ceremony", 500));
-    let (summary_en, summary_th) = pair(f.localized("summary", 5000));
+    let (ceremony_en, ceremony_th) = f.localized_parts("ceremony", 500);
+    let (summary_en, summary_th) = f.localized_parts("summary", 5000);
     let criteria = f.strings("criteria", 500);
     let source_url = f.url("source_url");
     let framework = f.slug("framework");
@@ -95,8 +87,8 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
                         }
                     };
                     let slug = c.slug("slug").set();
-                    let (en, th) = pair(c.localized("name", 200));
-                    let (den, dth) = pair(c.localized("description", 2000));
+                    let (en, th) = c.localized_parts("name", 200);
+                    let (den, dth) = c.localized_parts("description", 2000);
                     c.require("name.en", &en);
                     f.absorb(c);
                     if let Some(name_en) = en.set() {

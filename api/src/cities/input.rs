@@ -21,15 +21,6 @@ pub struct CityChanges {
     pub geonames_id: Patch<i64>,
 }
 
-/// Splits a bilingual patch into its languages; clearing the whole object clears both.
-fn languages(patch: Patch<(Patch<String>, Patch<String>)>) -> (Patch<String>, Patch<String>) {
-    match patch {
-        Patch::Absent => (Patch::Absent, Patch::Absent),
-        Patch::Null => (Patch::Null, Patch::Null),
-        Patch::Set(pair) => pair,
-    }
-}
-
 /// Reads and checks a city body. On create, `name.en` and `country` are required. The field
 /// errors found are returned with the changes, so that the write can add those of its checks
 /// against the database and report them all at once.
@@ -43,9 +34,7 @@ pub fn read(body: JsonBody, creating: bool) -> Result<(CityChanges, Vec<FieldErr
         "archived_at",
     ]);
     let slug = f.slug("slug");
-    let name = f.localized("name", 200);
-    let name_null = matches!(name, Patch::Null);
-    let (name_en, name_th) = languages(name);
+    let (name_en, name_th) = f.localized_parts("name", 200);
     let country = f.text("country", 2);
     let province = f.text("province", 5);
     let lat = f.number("lat", -90.0..=90.0);
@@ -53,12 +42,12 @@ pub fn read(body: JsonBody, creating: bool) -> Result<(CityChanges, Vec<FieldErr
     let population = f.integer("population", 0..=100_000_000_000);
     let area_km2 = f.number("area_km2", 0.0..=20_000_000.0);
     let website = f.url("website");
-    let (description_en, description_th) = languages(f.localized("description", 5000));
+    let (description_en, description_th) = f.localized_parts("description", 5000);
     let geonames_id = f.integer("geonames_id", 1..=i64::from(i32::MAX));
     if matches!(slug, Patch::Null) {
         f.fail("slug", "cannot be cleared");
     }
-    if name_null || matches!(name_en, Patch::Null) {
+    if matches!(name_en, Patch::Null) {
         f.fail("name.en", "cannot be cleared");
     }
     if matches!(country, Patch::Null) {

@@ -187,11 +187,7 @@ pub fn list(
         .get_result::<i64>(conn)?;
     let (key, is_text, desc) = sort_key(sort, network_id);
     if let Some(c) = cursor {
-        if matches!(c.key, SortKey::Text(_)) != is_text || !matches!(c.id, SortKey::Int(_)) {
-            return Err(ApiError::InvalidCursor(
-                "the cursor does not fit this list; start again without `cursor`".to_owned(),
-            ));
-        }
+        c.expect(is_text, false)?;
     }
     let mut q = filtered(filters, network_id)
         .order_by(order_sql(&key, "cities.id", desc))

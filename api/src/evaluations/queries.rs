@@ -190,11 +190,7 @@ pub fn list_frameworks(
         .order_by(order_sql("frameworks.slug", "frameworks.id", false))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Text(_), SortKey::Int(_))) {
-            return Err(ApiError::InvalidCursor(
-                "the cursor does not fit this list".to_owned(),
-            ));
-        }
+        c.expect(true, false)?;
         q = q.filter(after_cursor("frameworks.slug", "frameworks.id", false, c));
     }
     let rows: Vec<FrameworkRow> = q.select(framework_columns!()).load(conn)?;
@@ -431,11 +427,7 @@ pub fn list_evaluations(
         .order_by(order_sql("evaluations.id", "evaluations.id", false))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-            return Err(ApiError::InvalidCursor(
-                "the cursor does not fit this list".to_owned(),
-            ));
-        }
+        c.expect(false, false)?;
         q = q.filter(after_cursor("evaluations.id", "evaluations.id", false, c));
     }
     let rows: Vec<EvaluationRow> = q.select(evaluation_columns!()).load(conn)?;

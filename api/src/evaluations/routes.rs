@@ -38,17 +38,6 @@ fn viewer(user: &User) -> Viewer {
     }
 }
 
-fn positive(check: &mut Checker, name: &str, raw: Option<&str>) -> Option<i64> {
-    let raw = raw?;
-    match raw.parse::<i64>() {
-        Ok(v) if v > 0 => Some(v),
-        _ => {
-            check.fail(name, format!("must be a positive integer, got `{raw}`"));
-            None
-        }
-    }
-}
-
 /// List evaluation frameworks.
 #[utoipa::path(tag = "evaluations", params(PublicPageQuery), responses((status = 200, description = "Frameworks", body = FrameworkPage), ListProblems))]
 #[get("/frameworks")]
@@ -453,8 +442,8 @@ pub async fn list_evaluations(
     let q = query.into_inner();
     let mut check = Checker::default();
     let filters = EvaluationFilters {
-        cycle: positive(&mut check, "cycle", q.cycle.as_deref()),
-        round: positive(&mut check, "round", q.round.as_deref()),
+        cycle: check.id("cycle", q.cycle.as_deref()),
+        round: check.id("round", q.round.as_deref()),
         city: check.slug("city", q.city.as_deref()),
         status: check
             .one_of(
@@ -795,19 +784,7 @@ pub async fn area_averages(
     if q.framework.is_none() {
         check.fail("framework", "is required");
     }
-    let year = match q.year.as_deref() {
-        None => None,
-        Some(raw) => match raw.parse::<i32>() {
-            Ok(y) if (1900..=2200).contains(&y) => Some(y),
-            _ => {
-                check.fail(
-                    "year",
-                    format!("must be a year from 1900 to 2200, got `{raw}`"),
-                );
-                None
-            }
-        },
-    };
+    let year = check.year("year", q.year.as_deref());
     let filters = AreaFilters {
         network: check.slug("network", q.network.as_deref()),
         country: check.country("country", q.country.as_deref()),

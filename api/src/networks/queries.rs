@@ -129,11 +129,7 @@ pub fn list(
         .order_by(order_sql("networks.name_sort", "networks.id", desc))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Text(_), SortKey::Int(_))) {
-            return Err(ApiError::InvalidCursor(
-                "the cursor does not fit this list; start again without `cursor`".to_owned(),
-            ));
-        }
+        c.expect(true, false)?;
         q = q.filter(after_cursor("networks.name_sort", "networks.id", desc, c));
     }
     let rows = q.select(NetworkRow::as_select()).load(conn)?;
@@ -260,11 +256,7 @@ pub fn members(
         .order_by(order_sql(key, "memberships.id", desc))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if matches!(c.key, SortKey::Text(_)) != is_text || !matches!(c.id, SortKey::Int(_)) {
-            return Err(ApiError::InvalidCursor(
-                "the cursor does not fit this list; start again without `cursor`".to_owned(),
-            ));
-        }
+        c.expect(is_text, false)?;
         q = q.filter(after_cursor(key, "memberships.id", desc, c));
     }
     let int_key = if is_text { "0" } else { key };

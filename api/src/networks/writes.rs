@@ -30,28 +30,20 @@ pub struct NetworkChanges {
     description_th: Patch<String>,
 }
 
-fn pair(patch: Patch<(Patch<String>, Patch<String>)>) -> (Patch<String>, Patch<String>) {
-    match patch {
-        Patch::Absent => (Patch::Absent, Patch::Absent),
-        Patch::Null => (Patch::Null, Patch::Null),
-        Patch::Set(p) => p,
-    }
-}
-
 /// Reads and checks a network body; on create `name.en` and `scope` are required.
 pub fn read(body: JsonBody, creating: bool) -> Result<NetworkChanges, ApiError> {
     let mut f = Fields::new(body.0)?;
     f.read_only(&["id", "member_count", "created_at", "updated_at"]);
     let slug = f.slug("slug");
-    let (name_en, name_th) = pair(f.localized("name", 200));
+    let (name_en, name_th) = f.localized_parts("name", 200);
     let scope = f.choice("scope", NetworkScope::VALUES);
     let status = f.choice("status", NetworkStatus::VALUES);
     let country = f.text("country", 2);
-    let (secretariat_en, secretariat_th) = pair(f.localized("secretariat", 300));
+    let (secretariat_en, secretariat_th) = f.localized_parts("secretariat", 300);
     let next_year = i64::from(chrono::Utc::now().year() + 1);
     let founded_year = f.integer("founded_year", 1900..=next_year);
     let website = f.url("website");
-    let (description_en, description_th) = pair(f.localized("description", 5000));
+    let (description_en, description_th) = f.localized_parts("description", 5000);
     for (name, cleared) in [
         ("slug", matches!(slug, Patch::Null)),
         ("name.en", matches!(name_en, Patch::Null)),

@@ -97,11 +97,7 @@ pub fn list(
         .order_by(order_sql("users.id", "users.id", false))
         .limit(limit + 1);
     if let Some(c) = cursor {
-        if !matches!((&c.key, &c.id), (SortKey::Int(_), SortKey::Int(_))) {
-            return Err(ApiError::InvalidCursor(
-                "the cursor does not fit this list".to_owned(),
-            ));
-        }
+        c.expect(false, false)?;
         q = q.filter(after_cursor("users.id", "users.id", false, c));
     }
     let rows: Vec<Row> = q.select(account_columns!()).load(conn)?;
