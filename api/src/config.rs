@@ -63,6 +63,11 @@ pub struct ServeConfig {
     /// Origins allowed to call the API from a browser: `*` or a comma-separated list.
     #[arg(long, env = "CORS_ORIGINS", default_value = "*")]
     pub cors_origins: String,
+
+    /// Folder of the built web app (`npm run build` in `frontend/`), served at every path
+    /// outside the API; without an `index.html` there, `/` shows a short placeholder page.
+    #[arg(long, env = "FRONTEND_DIR", default_value = "frontend/dist")]
+    pub frontend_dir: std::path::PathBuf,
 }
 
 /// Sessions and tokens.

@@ -1,11 +1,13 @@
 //! Answers for requests no operation took: 405 with `Allow` when the path exists under another
-//! method, 404 otherwise, both as problems; and the placeholder home page.
+//! method; the web app's files and pages outside the API (or a placeholder home page when the
+//! app is not built); 404 problems otherwise.
 
 use actix_web::dev::ResourceDef;
 use actix_web::http::{header, Method, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::error::Problem;
+use crate::spa::Frontend;
 
 /// The path templates of the documented operations and the methods each accepts.
 pub struct RouteTable(Vec<(ResourceDef, Vec<Method>)>);
@@ -48,7 +50,11 @@ impl RouteTable {
 const HOME: &str = include_str!("home.html");
 
 /// The default service.
-pub async fn not_matched(req: HttpRequest, table: web::Data<RouteTable>) -> HttpResponse {
+pub async fn not_matched(
+    req: HttpRequest,
+    table: web::Data<RouteTable>,
+    frontend: web::Data<Frontend>,
+) -> HttpResponse {
     let path = req.path();
     if let Some(methods) = table.allowed(path) {
         let allow = methods
@@ -77,7 +83,14 @@ pub async fn not_matched(req: HttpRequest, table: web::Data<RouteTable>) -> Http
             .insert_header((header::LOCATION, "/api/docs/"))
             .finish();
     }
-    if path == "/" && reading {
+    let api =
+        path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz";
+    if reading && !api {
+        if let Some(response) = frontend.serve(&req).await {
+            return response;
+        }
+    }
+    if path == "/" && reading && frontend.root().is_none() {
         return HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
             .body(HOME);

@@ -32,6 +32,7 @@ pub mod reference;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod spa;
 pub mod startup;
 pub mod stats;
 pub mod text;

@@ -32,7 +32,15 @@ with a stable `code`.",
         (name = "admin", description = "Users, API keys and the audit log"),
         (name = "open data", description = "Statistics, bulk datasets and the changes feed"),
     ),
-    components(schemas(Problem)),
+    components(schemas(
+        Problem,
+        crate::export::ExportFormat,
+        crate::reference::types::ThRegion,
+        crate::reference::types::ReferenceSort,
+        crate::cities::types::CitySort,
+        crate::networks::types::NetworkSort,
+        crate::networks::types::MemberSort,
+    )),
     modifiers(&Security)
 )]
 pub struct ApiDoc;

@@ -80,10 +80,20 @@ impl Application {
         let table = web::Data::new(RouteTable::from_openapi(&crate::openapi::document()));
         let max_body = config.limits.max_body_bytes;
         let cors_origins = config.cors_origins.clone();
+        let frontend = crate::spa::Frontend::at(&config.frontend_dir);
+        match frontend.root() {
+            Some(root) => tracing::info!(root = %root.display(), "serving the web app"),
+            None => tracing::warn!(
+                dir = %config.frontend_dir.display(),
+                "no built web app there (run `npm run build` in frontend/); serving the API only"
+            ),
+        }
+        let frontend = web::Data::new(frontend);
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(pool.clone())
                 .app_data(table.clone())
+                .app_data(frontend.clone())
                 .app_data(auth_state.clone())
                 .app_data(web::QueryConfig::default().error_handler(query::query_error))
                 .app_data(web::PathConfig::default().error_handler(|err, req| {

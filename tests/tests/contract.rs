@@ -23,6 +23,40 @@ fn openapi_yaml_is_current() {
     );
 }
 
+/// Collects every `$ref` in `value`.
+fn refs(value: &Value, found: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                match (key.as_str(), inner) {
+                    ("$ref", Value::String(target)) => {
+                        found.insert(target.clone());
+                    }
+                    _ => refs(inner, found),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| refs(item, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_schema_reference_resolves() {
+    let doc: Value = serde_json::to_value(learning_city::openapi::document()).expect("json");
+    let mut found = BTreeSet::new();
+    refs(&doc, &mut found);
+    assert!(found.len() > 50, "the document uses its components");
+    let dangling: Vec<_> = found
+        .iter()
+        .filter(|target| {
+            let pointer = target.trim_start_matches('#');
+            !target.starts_with("#/") || doc.pointer(pointer).is_none()
+        })
+        .collect();
+    assert!(dangling.is_empty(), "references to nothing: {dangling:?}");
+}
+
 #[test]
 fn document_is_openapi_3_1_and_every_operation_documents_its_problems() {
     let doc: Value = serde_json::to_value(learning_city::openapi::document()).expect("json");

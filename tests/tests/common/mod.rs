@@ -161,6 +161,7 @@ impl TestApp {
                 max_body_bytes: 65_536,
             },
             cors_origins: "*".to_owned(),
+            frontend_dir: std::path::PathBuf::from("no-web-app-here"),
         };
         adjust(&mut config);
         let app = tokio::task::spawn_blocking(move || Application::build(&config))

@@ -1,0 +1,192 @@
+//! The service serves the built web app: its files, `index.html` for the app's own page paths,
+//! immutable caching of hashed assets, and no way out of the folder; the API keeps its problems.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Backend, TestApp};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const INDEX: &str = "<!doctype html><title>Learning cities</title><div id=\"root\"></div>";
+const SCRIPT: &str = "console.log('app');";
+const SECRET: &str = "outside-the-web-app";
+
+/// A built app in `dir/dist`, with a file beside `dist` that must never be served.
+fn build_app(dir: &Path) -> std::path::PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(dist.join("assets")).expect("mkdir");
+    std::fs::write(dist.join("index.html"), INDEX).expect("index");
+    std::fs::write(dist.join("assets/index-Ab12_x.js"), SCRIPT).expect("script");
+    std::fs::write(dist.join("favicon.svg"), "<svg/>").expect("icon");
+    std::fs::write(dist.join(".env"), SECRET).expect("hidden");
+    std::fs::write(dir.join("secret.txt"), SECRET).expect("secret");
+    dist
+}
+
+async fn spawn_with_app(backend: Backend, dir: &Path) -> TestApp {
+    let dist = build_app(dir);
+    TestApp::spawn_with(backend, move |c| c.frontend_dir = dist).await
+}
+
+/// Sends `target` as written (no client-side path normalisation) and returns the raw answer.
+async fn raw_get(app: &TestApp, target: &str) -> String {
+    let addr = app.url.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await.expect("read");
+    answer
+}
+
+async fn text(app: &TestApp, path: &str) -> (u16, reqwest::header::HeaderMap, String) {
+    let response = app
+        .client
+        .get(format!("{}{path}", app.url))
+        .send()
+        .await
+        .expect("get");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    (status, headers, response.text().await.expect("body"))
+}
+
+fn header<'a>(headers: &'a reqwest::header::HeaderMap, name: &str) -> &'a str {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+async fn serves_files_and_pages(backend: Backend) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = spawn_with_app(backend, dir.path()).await;
+
+    for page in [
+        "/",
+        "/cities",
+        "/cities/phayao",
+        "/admin/users?x=1",
+        "/networks/unesco-gnlc",
+    ] {
+        let (status, headers, body) = text(&app, page).await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(body, INDEX, "{page} is the app");
+        assert!(header(&headers, "content-type").starts_with("text/html"));
+        assert_eq!(header(&headers, "cache-control"), "no-cache", "{page}");
+        assert!(header(&headers, "content-security-policy").contains("script-src 'self'"));
+    }
+
+    let (status, headers, body) = text(&app, "/assets/index-Ab12_x.js").await;
+    assert_eq!(status, 200);
+    assert_eq!(body, SCRIPT);
+    assert!(header(&headers, "content-type").contains("javascript"));
+    assert_eq!(
+        header(&headers, "cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    let (status, headers, _) = text(&app, "/favicon.svg").await;
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-type"), "image/svg+xml");
+
+    for missing in ["/assets/gone-123.js", "/assets/nothing", "/robots.txt"] {
+        app.get(missing).await.problem(404, "route_not_found");
+    }
+    app.get("/api/v1/nowhere")
+        .await
+        .problem(404, "route_not_found");
+    app.get("/api").await.problem(404, "route_not_found");
+    assert_eq!(app.json("/api/v1/cities/phayao").await["slug"], "phayao");
+    assert_eq!(app.json("/healthz").await["status"], "ok");
+
+    let post = app
+        .client
+        .post(format!("{}/cities", app.url))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(post.status().as_u16(), 404, "pages are read-only");
+
+    let head = app
+        .client
+        .head(format!("{}/cities/phayao", app.url))
+        .send()
+        .await
+        .expect("head");
+    assert_eq!(head.status().as_u16(), 200);
+    app.stop().await;
+}
+
+async fn no_path_leaves_the_folder(backend: Backend) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = spawn_with_app(backend, dir.path()).await;
+    for target in [
+        "/../secret.txt",
+        "/assets/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/assets/..%5c..%5csecret.txt",
+        "/.env",
+        "//secret.txt",
+    ] {
+        let answer = raw_get(&app, target).await;
+        assert!(!answer.contains(SECRET), "{target} leaked a file: {answer}");
+        let status = answer.split_whitespace().nth(1).unwrap_or_default();
+        assert!(
+            status == "200" || status.starts_with('4'),
+            "{target}: {answer}"
+        );
+        if status == "200" {
+            assert!(
+                answer.ends_with(INDEX),
+                "{target} is only ever the app page"
+            );
+        }
+    }
+    app.stop().await;
+}
+
+async fn without_a_build_the_api_still_works(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (status, headers, body) = text(&app, "/").await;
+    assert_eq!(status, 200);
+    assert!(header(&headers, "content-type").starts_with("text/html"));
+    assert!(
+        body.contains("/api/docs/"),
+        "the placeholder links the API docs"
+    );
+    app.get("/cities/phayao")
+        .await
+        .problem(404, "route_not_found");
+    assert_eq!(app.json("/api/v1/cities/phayao").await["slug"], "phayao");
+    app.stop().await;
+}
+
+macro_rules! on_both {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Sqlite).await;
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::Backend::Postgres).await;
+                }
+            )+
+        }
+    };
+}
+
+on_both!(
+    serves_files_and_pages,
+    no_path_leaves_the_folder,
+    without_a_build_the_api_still_works
+);
