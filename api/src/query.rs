@@ -261,10 +261,26 @@ pub struct YearRange {
 /// Declares a sort whitelist enum and its [`SortParam`] implementation.
 #[macro_export]
 macro_rules! sort_param {
-    ($(#[$meta:meta])* $name:ident default $default:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+    ($(#[doc = $doc:literal])* $name:ident default $default:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($variant),+ }
+
+        // Written by hand: the derive does not see a `rename` given through a macro fragment
+        // and would document the variant names instead of the accepted values.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                let doc: &[&str] = &[$($doc),*];
+                let description = doc.iter().map(|line| line.trim()).collect::<Vec<_>>().join("\n");
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description((!description.is_empty()).then_some(description))
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
 
         impl $crate::query::SortParam for $name {
             const ALLOWED: &'static [&'static str] = &[$($text),+];

@@ -183,4 +183,53 @@ async fn served_document_and_offline_docs(app: &TestApp) {
         .contains("Thailand Learning City Platform"));
 }
 
-on_both_backends!(served_document_and_offline_docs);
+/// Every value an enum parameter documents is one the operation accepts, and a value it does
+/// not document is refused: the contract's enums are the real whitelists.
+async fn documented_enum_values_are_accepted(app: &TestApp) {
+    let doc = app.json("/api/openapi.json").await;
+    let mut checked = 0;
+    for (path, param) in [
+        ("/api/v1/cities", "sort"),
+        ("/api/v1/cities", "format"),
+        ("/api/v1/networks", "sort"),
+        ("/api/v1/networks/unesco-gnlc/members", "sort"),
+        ("/api/v1/countries", "sort"),
+        ("/api/v1/provinces", "sort"),
+        ("/api/v1/provinces", "region"),
+    ] {
+        let template = path.replace("unesco-gnlc", "{slug}");
+        let schema = doc["paths"][&template]["get"]["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .find(|p| p["name"] == param)
+            .unwrap_or_else(|| panic!("{path} documents {param}"))["schema"]
+            .clone();
+        let pointer = schema["$ref"]
+            .as_str()
+            .or_else(|| schema["oneOf"][0]["$ref"].as_str())
+            .expect("a named schema")
+            .trim_start_matches('#')
+            .to_owned();
+        let values = doc
+            .pointer(&pointer)
+            .and_then(|s| s["enum"].as_array())
+            .unwrap_or_else(|| panic!("{pointer} is an enum"));
+        assert!(!values.is_empty());
+        for value in values {
+            let value = value.as_str().expect("string value");
+            let reply = app.get(&format!("{path}?{param}={value}&limit=1")).await;
+            assert_eq!(reply.status, 200, "{path}?{param}={value}: {}", reply.body);
+            checked += 1;
+        }
+        app.get(&format!("{path}?{param}=Undocumented"))
+            .await
+            .problem(400, "invalid_query");
+    }
+    assert!(checked >= 20, "checked {checked} values");
+}
+
+on_both_backends!(
+    served_document_and_offline_docs,
+    documented_enum_values_are_accepted
+);
