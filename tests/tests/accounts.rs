@@ -923,7 +923,7 @@ async fn new_accounts_are_validated(app: &TestApp) {
     assert_eq!(listed.body["total"], 2);
 }
 
-async fn users_are_listed_for_admins_only(app: &TestApp) {
+async fn users_are_listed_for_admins_and_evaluators_for_the_secretariat(app: &TestApp) {
     let admin = app.admin_token().await;
     let analyst = create_user(app, &admin, "ana@example.org", "analyst", None).await;
     create_user(app, &admin, "sec@example.org", "secretariat", None).await;
@@ -986,6 +986,26 @@ async fn users_are_listed_for_admins_only(app: &TestApp) {
 
     let (secretariat, _) = session(app, "sec@example.org", USER_PASSWORD).await;
     let (editor_token, _) = session(app, "ed@example.org", USER_PASSWORD).await;
+
+    // The secretariat assigns evaluators, so it may list them, and no other accounts.
+    let evaluators = app
+        .get_as("/api/v1/users?role=evaluator", &secretariat)
+        .await;
+    assert_eq!(evaluators.status, 200, "{}", evaluators.body);
+    let expected = app.get_as("/api/v1/users?role=evaluator", &admin).await;
+    assert_eq!(evaluators.body["items"], expected.body["items"]);
+    let listed = evaluators.body["items"].as_array().expect("items");
+    assert_eq!(listed.len(), 1, "eva@example.org");
+    assert!(listed.iter().all(|u| u["role"] == "evaluator"));
+    for other in ["", "?role=admin", "?role=city_editor", "?active=false"] {
+        app.get_as(&format!("/api/v1/users{other}"), &secretariat)
+            .await
+            .problem(403, "forbidden");
+    }
+    app.get_as("/api/v1/users?role=evaluator", &editor_token)
+        .await
+        .problem(403, "forbidden");
+
     for token in [&secretariat, &editor_token] {
         app.get_as("/api/v1/users", token)
             .await
@@ -1942,7 +1962,63 @@ async fn refused_credentials_count_against_the_address_limit(backend: Backend) {
     app.stop().await;
 }
 
+/// An editor whose city was archived can still be renamed and deactivated; moving them to an
+/// archived city is refused.
+async fn editors_of_an_archived_city_can_be_deactivated(app: &TestApp) {
+    let admin = app.admin_token().await;
+    let editor = create_user(
+        app,
+        &admin,
+        "nan-ed@example.org",
+        "city_editor",
+        Some("phayao"),
+    )
+    .await;
+    let id = editor["id"].as_i64().expect("id");
+    let city = app.get("/api/v1/cities/phayao").await;
+    let tag = city.headers["etag"].to_str().expect("etag").to_owned();
+    let archived = app
+        .delete("/api/v1/cities/phayao", Some(&admin), Some(&tag))
+        .await;
+    assert_eq!(archived.status, StatusCode::NO_CONTENT, "{}", archived.body);
+
+    let renamed = app
+        .patch(
+            &format!("/api/v1/users/{id}"),
+            Some(&admin),
+            &json!({"display_name": "Former Phayao editor"}),
+            None,
+        )
+        .await;
+    assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.body);
+    assert_eq!(renamed.body["city"], "phayao");
+    let gone = app
+        .delete(&format!("/api/v1/users/{id}"), Some(&admin), None)
+        .await;
+    assert!(gone.status.is_success(), "{}", gone.body);
+    let after = app.get_as(&format!("/api/v1/users/{id}"), &admin).await;
+    assert_eq!(after.body["active"], false);
+
+    let other = create_user(
+        app,
+        &admin,
+        "ked@example.org",
+        "city_editor",
+        Some("khon-kaen"),
+    )
+    .await;
+    app.patch(
+        &format!("/api/v1/users/{}", other["id"]),
+        Some(&admin),
+        &json!({"city": "phayao"}),
+        None,
+    )
+    .await
+    .problem(422, "validation_failed");
+}
+
 on_both_backends!(
+    editors_of_an_archived_city_can_be_deactivated,
     login_issues_a_token_pair_and_me_returns_the_user,
     failed_logins_are_indistinguishable,
     login_bodies_are_checked,
@@ -1951,7 +2027,7 @@ on_both_backends!(
     logout_revokes_the_session,
     concurrent_refreshes_issue_exactly_one_pair,
     new_accounts_are_validated,
-    users_are_listed_for_admins_only,
+    users_are_listed_for_admins_and_evaluators_for_the_secretariat,
     deactivation_cuts_access_at_once,
     admins_cannot_lock_themselves_out,
     role_changes_apply_to_existing_tokens,

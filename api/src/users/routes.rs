@@ -27,7 +27,7 @@ pub async fn hash_password(plain: Option<String>) -> Result<Option<String>, ApiE
 
 /// List accounts.
 ///
-/// Admin only.
+/// Admin; the secretariat may list evaluator accounts only (`role=evaluator`), to assign them.
 #[utoipa::path(
     tag = "admin",
     security(("bearer" = [])),
@@ -43,8 +43,14 @@ pub async fn list_users(
     caller: Caller,
     query: web::Query<AccountListQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(&[Role::Admin])?;
+    let user = caller.require(&[Role::Admin, Role::Secretariat])?;
     let q = query.into_inner();
+    if user.role == Role::Secretariat && q.role.as_deref() != Some(Role::Evaluator.as_str()) {
+        return Err(ApiError::forbidden(
+            "forbidden",
+            "the secretariat role may list evaluator accounts only: add role=evaluator",
+        ));
+    }
     let mut check = Checker::default();
     let role = check
         .one_of("role", q.role.as_deref(), Role::VALUES)

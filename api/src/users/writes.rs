@@ -213,8 +213,17 @@ pub fn update(
             .clone()
             .set()
             .unwrap_or_else(|| before.role.as_str().to_owned());
-        let city = ch.city.merged(before.city.clone());
-        let city_id = city_for(conn, &role, city.as_deref())?;
+        // The city is checked when the role or city changes; otherwise the account keeps its city,
+        // even one archived since, so that such an editor can still be renamed or deactivated.
+        let city_id = if ch.role.is_present() || ch.city.is_present() {
+            let city = ch.city.merged(before.city.clone());
+            city_for(conn, &role, city.as_deref())?
+        } else {
+            users::table
+                .find(id)
+                .select(users::city_id)
+                .first::<Option<i64>>(conn)?
+        };
         let at = now();
         let updated = diesel::update(
             users::table
