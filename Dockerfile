@@ -1,6 +1,14 @@
-# Multi-stage build of the learning-city service.
+# Multi-stage build of the learning-city service and the web app it serves.
 #   docker build -t learning-city .
 #   docker run -p 8080:8080 learning-city
+
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY openapi.yaml /src/openapi.yaml
+COPY frontend ./
+RUN npm run build
 
 FROM rust:1-bookworm AS builder
 # hadolint ignore=DL3008
@@ -37,9 +45,10 @@ RUN groupadd --system --gid 10001 app \
 WORKDIR /app
 RUN mkdir -p /app/data && chown app:app /app/data
 COPY --from=builder /src/target/release/learning-city /usr/local/bin/learning-city
+COPY --from=frontend /src/frontend/dist /app/web
 
 USER 10001:10001
-ENV BIND=0.0.0.0:8080
+ENV BIND=0.0.0.0:8080 FRONTEND_DIR=/app/web
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=5 \
     CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/readyz"]

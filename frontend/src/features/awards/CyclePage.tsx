@@ -1,0 +1,192 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { DataState } from '../../components/DataState';
+import { PageTitle } from '../../components/PageTitle';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useLocalized } from '../../i18n/localized';
+import { CycleStatus } from './CycleStatus';
+import { useCountryNames } from './useCountryNames';
+import './awards.css';
+
+type Cycle = components['schemas']['Cycle'];
+type Category = components['schemas']['Category'];
+type ResultCity = components['schemas']['ResultCity'];
+
+/**
+ * `/awards/cycles/:id`: one cycle with its dates and criteria, and per category the winners once
+ * the cycle is published (nominations themselves are never public).
+ */
+export default function CyclePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('awards');
+  const { text } = useLocalized();
+  const query = useQuery({
+    queryKey: ['award-cycle', id],
+    queryFn: () => unwrap(api.GET('/api/v1/award-cycles/{id}', { params: { path: { id: Number(id) } } })),
+  });
+  return (
+    <>
+      <PageTitle>{query.data ? text(query.data.title) : t('cycle.title')}</PageTitle>
+      <DataState query={query}>{(cycle) => <CycleDetails cycle={cycle} />}</DataState>
+    </>
+  );
+}
+
+function CycleDetails({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation('awards');
+  const { text, date } = useLocalized();
+  const programme = useQuery({
+    queryKey: ['award-programme', cycle.programme],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/award-programmes/{slug}', { params: { path: { slug: cycle.programme } } })),
+  });
+  const programmeName = programme.data ? text(programme.data.name) : cycle.programme;
+  return (
+    <>
+      <ProblemAlert error={programme.error} />
+      <dl className="facts award-facts">
+        <dt>{t('cycle.programme')}</dt>
+        <dd>
+          <Link to={`/awards/${cycle.programme}`}>{programmeName}</Link>
+        </dd>
+        <dt>{t('cycle.year')}</dt>
+        <dd>{cycle.year}</dd>
+        <dt>{t('cycle.status')}</dt>
+        <dd>
+          <CycleStatus status={cycle.status} />
+        </dd>
+        {(cycle.nominations_open_on || cycle.nominations_close_on) && (
+          <>
+            <dt>{t('cycle.nominations')}</dt>
+            <dd>
+              {t('cycle.window', {
+                from: date(cycle.nominations_open_on) || '…',
+                to: date(cycle.nominations_close_on) || '…',
+              })}
+            </dd>
+          </>
+        )}
+        {(cycle.ceremony_on || cycle.ceremony) && (
+          <>
+            <dt>{t('cycle.ceremony')}</dt>
+            <dd>{cycle.ceremony ? text(cycle.ceremony) : date(cycle.ceremony_on)}</dd>
+          </>
+        )}
+        {cycle.published_at && (
+          <>
+            <dt>{t('cycle.published_at')}</dt>
+            <dd>{date(cycle.published_at)}</dd>
+          </>
+        )}
+        {cycle.source_url && (
+          <>
+            <dt>{t('cycle.source')}</dt>
+            <dd>
+              <a href={cycle.source_url}>{cycle.source_url}</a>
+            </dd>
+          </>
+        )}
+      </dl>
+      {cycle.summary && <p>{text(cycle.summary)}</p>}
+      <Results cycle={cycle} />
+      {cycle.criteria.length > 0 && (
+        <section aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">{t('cycle.criteria')}</h2>
+          <ol>
+            {cycle.criteria.map((criterion) => (
+              <li key={criterion}>{criterion}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Results({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation('awards');
+  const countries = useCountryNames();
+  const winnersOf = new Map((cycle.results ?? []).map((r) => [r.category, r.winners]));
+  const ranked = cycle.status === 'published' && Boolean(cycle.framework);
+  return (
+    <section aria-labelledby="results-heading">
+      <h2 id="results-heading">{t('cycle.categories')}</h2>
+      {!cycle.results && (
+        <p className="alert alert-warning" role="status">
+          {t('cycle.not_published')}
+        </p>
+      )}
+      <ProblemAlert error={countries.error} />
+      {cycle.categories.length === 0 && <p>{t('cycle.no_categories')}</p>}
+      {cycle.categories.map((category) => (
+        <CategoryResults
+          key={category.slug}
+          cycle={cycle}
+          category={category}
+          winners={cycle.results ? (winnersOf.get(category.slug) ?? []) : null}
+          countryName={countries.name}
+          ranked={ranked}
+        />
+      ))}
+    </section>
+  );
+}
+
+interface CategoryProps {
+  cycle: Cycle;
+  category: Category;
+  /** `null` while the cycle's results are not published. */
+  winners: ResultCity[] | null;
+  countryName(code: string): string;
+  /** Whether the category may have a public ranking (published, with a framework). */
+  ranked: boolean;
+}
+
+function CategoryResults({ cycle, category, winners, countryName, ranked }: CategoryProps) {
+  const { t } = useTranslation('awards');
+  const { text } = useLocalized();
+  const ranking = useQuery({
+    queryKey: ['ranking', cycle.id, category.slug, false],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/award-cycles/{id}/rankings', {
+          params: { path: { id: cycle.id }, query: { category: category.slug } },
+        }),
+      ),
+    enabled: ranked,
+  });
+  const evaluated = ranking.data?.entries.length ?? 0;
+  return (
+    <article className="award-category">
+      <h3>{text(category.name)}</h3>
+      {category.description && <p>{text(category.description)}</p>}
+      {winners &&
+        (winners.length === 0 ? (
+          <p>{t('cycle.no_winners')}</p>
+        ) : (
+          <>
+            <h4>{t('cycle.winners')}</h4>
+            <ul>
+              {winners.map((city) => (
+                <li key={city.slug}>
+                  <Link to={`/cities/${city.slug}`}>{text(city.name)}</Link>{' '}
+                  <span className="muted">({countryName(city.country)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+      <ProblemAlert error={ranking.error} />
+      {evaluated > 0 && (
+        <p>
+          <Link to={`/results?cycle=${cycle.id}&category=${encodeURIComponent(category.slug)}`}>
+            {t('cycle.ranking_link', { category: text(category.name), n: evaluated })}
+          </Link>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { DataState } from '../../components/DataState';
+import { useLocalized } from '../../i18n/localized';
+import { json } from './json';
+import { webUrl } from './links';
+
+/** The awards a city received in published cycles (`GET /api/v1/cities/{slug}/awards`), newest first. */
+export function CityAwards({ slug }: { slug: string }) {
+  const { t } = useTranslation('cities');
+  const { text, number } = useLocalized();
+  const caption = useId();
+  const awards = useQuery({
+    queryKey: ['cities', 'awards', slug],
+    queryFn: () =>
+      json(unwrap(api.GET('/api/v1/cities/{slug}/awards', { params: { path: { slug }, query: { limit: 200 } } }))),
+  });
+  const csv = `/api/v1/cities/${encodeURIComponent(slug)}/awards?format=csv&bom=true`;
+  return (
+    <DataState query={awards}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <p>{t('awards.none')}</p>
+        ) : (
+          <>
+            <div className="table-wrap" role="region" aria-labelledby={caption} tabIndex={0}>
+              <table className="data awards-table">
+                <caption id={caption} className="visually-hidden">
+                  {t('awards.caption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('awards.cycle')}</th>
+                    <th scope="col">{t('awards.programme')}</th>
+                    <th scope="col">{t('awards.category')}</th>
+                    <th scope="col">{t('awards.result')}</th>
+                    <th scope="col">{t('awards.source')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((a) => (
+                    <tr key={`${a.cycle_id}-${a.category}`}>
+                      <th scope="row">
+                        <Link to={`/awards/cycles/${a.cycle_id}`}>{t('awards.cycle_link', { year: a.year })}</Link>
+                      </th>
+                      <td>
+                        <Link to={`/awards/${a.programme}`}>{text(a.programme_name)}</Link>
+                      </td>
+                      <td>{text(a.category_name)}</td>
+                      <td>{t(`nomination_status.${a.status}`)}</td>
+                      <td>
+                        {webUrl(a.source_url) ? (
+                          <a href={webUrl(a.source_url)} rel="noopener noreferrer">
+                            {t('awards.source_link', { year: a.year })}
+                          </a>
+                        ) : (
+                          <span className="muted">{t('not_recorded')}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p>
+              {page.total > page.items.length && `${t('awards.partial', { shown: number(page.items.length), total: number(page.total) })} `}
+              <a href={csv} download>
+                {t('awards.download_csv')}
+              </a>
+            </p>
+          </>
+        )
+      }
+    </DataState>
+  );
+}

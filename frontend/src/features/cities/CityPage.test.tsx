@@ -1,0 +1,225 @@
+import { screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, renderAt } from '../../test/render';
+import CityPage from './CityPage';
+import { city, gnlc, reference, thaiNetwork } from './fixtures';
+
+const phayao = city({ memberships: [thaiNetwork, { ...gnlc, left_year: null }], area_km2: 41.5 });
+
+const award = {
+  programme: 'demo-learning-city-award',
+  programme_name: { en: 'DEMO Learning City Award (synthetic data, not a real award)', th: null },
+  cycle_id: 7,
+  year: 2026,
+  category: 'demo-2026-children-and-youth',
+  category_name: { en: 'Children and youth (DEMO)', th: null },
+  status: 'winner',
+  source_url: null,
+};
+
+const summary = {
+  context: 'award',
+  year: 2026,
+  framework: 'demo-criteria-v1',
+  cycle_id: 7,
+  round_id: null,
+  category: 'demo-2026-children-and-youth',
+  evaluations: 3,
+  mean: 72.35,
+  areas: [
+    { area: '1', title: { en: 'Planning and governance', th: 'การวางแผนและธรรมาภิบาล' }, mean: 80 },
+    { area: '2', title: { en: 'Inclusive learning', th: 'การเรียนรู้อย่างทั่วถึง' }, mean: 64.7 },
+  ],
+};
+
+const cycle = {
+  id: 7,
+  programme: 'demo-learning-city-award',
+  year: 2026,
+  title: { en: 'DEMO cycle 2026 (synthetic data)', th: null },
+  status: 'published',
+  criteria: [],
+  categories: [
+    {
+      id: 11,
+      slug: 'demo-2026-children-and-youth',
+      cycle_id: 7,
+      programme: 'demo-learning-city-award',
+      year: 2026,
+      name: { en: 'Children and youth (DEMO)', th: null },
+      position: 1,
+    },
+  ],
+  created_at: '2025-01-01T00:00:00Z',
+  updated_at: '2025-01-01T00:00:00Z',
+};
+
+const frameworks = {
+  items: [
+    {
+      id: 3,
+      slug: 'demo-criteria-v1',
+      family: 'demo',
+      version: 1,
+      name: { en: 'DEMO criteria (synthetic data)', th: null },
+      verified: false,
+      frozen: true,
+    },
+  ],
+  total: 1,
+  next_cursor: null,
+};
+
+function renderProfile(slug = 'phayao', language = 'en') {
+  return renderAt(<CityPage />, { path: `/cities/${slug}`, route: '/cities/:slug', language });
+}
+
+describe('CityPage', () => {
+  it('shows the facts of the city', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+    });
+    await renderProfile();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Phayao' })).toBeInTheDocument();
+    expect(screen.getByText('A city on Kwan Phayao lake.')).toBeInTheDocument();
+    const facts = screen.getByRole('heading', { level: 2, name: 'Facts' }).nextElementSibling as HTMLElement;
+    expect(within(facts).getByText('พะเยา')).toHaveAttribute('lang', 'th');
+    expect(await within(facts).findByText('Thailand (TH)')).toBeInTheDocument();
+    expect(await within(facts).findByText('Phayao (TH-56)')).toBeInTheDocument();
+    expect(within(facts).getByText('Northern')).toBeInTheDocument();
+    expect(within(facts).getByText('21,058')).toBeInTheDocument();
+    expect(within(facts).getByText('41.5 km²')).toBeInTheDocument();
+    expect(within(facts).getByText(/latitude 19\.1667, longitude 99\.9/)).toBeInTheDocument();
+    expect(within(facts).getByRole('link', { name: 'GeoNames place 1607552' })).toHaveAttribute(
+      'href',
+      'https://www.geonames.org/1607552',
+    );
+    expect(within(facts).getByRole('link', { name: 'https://www.phayaocity.go.th' })).toBeInTheDocument();
+  });
+
+  it('shows the memberships on a timeline, earliest first, with role, status and a link to the network', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+    });
+    await renderProfile();
+
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Network memberships' });
+    const timeline = heading.nextElementSibling as HTMLElement;
+    const items = within(timeline).getAllByRole('listitem');
+    expect(items.map((li) => within(li).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'UNESCO Global Network of Learning Cities',
+      'Thailand Network of Learning Cities',
+    ]);
+    expect(items[0]).toHaveTextContent('Joined on 10 September 2020');
+    expect(items[0]).toHaveTextContent('Role: Member · Status: Active');
+    expect(within(items[0]!).getByRole('link', { name: 'UNESCO Global Network of Learning Cities' })).toHaveAttribute(
+      'href',
+      '/networks/unesco-gnlc',
+    );
+    expect(items[1]).toHaveTextContent('Joined in 2023');
+    expect(items[1]).toHaveTextContent('Role: Secretariat');
+  });
+
+  it('says so when the city has no awards and no published evaluation', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+    });
+    await renderProfile();
+    expect(await screen.findByText('No award is recorded for this city in the published award cycles.')).toBeInTheDocument();
+    expect(await screen.findByText('No published evaluation result is recorded for this city.')).toBeInTheDocument();
+    expect(screen.queryByRole('figure')).not.toBeInTheDocument();
+  });
+
+  it('lists the awards and charts the published evaluation, with the figures as text', async () => {
+    const requests = fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [award], total: 1, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [summary] } },
+      'GET /api/v1/frameworks': { body: frameworks },
+      'GET /api/v1/award-cycles/7': { body: cycle },
+    });
+    const { container } = await renderProfile();
+
+    const awards = await screen.findByRole('table', { name: 'Awards of this city, newest first' });
+    const row = within(awards).getAllByRole('row')[1]!;
+    expect(within(row).getByRole('link', { name: '2026 cycle' })).toHaveAttribute('href', '/awards/cycles/7');
+    expect(within(row).getByRole('link', { name: /DEMO Learning City Award/ })).toHaveAttribute(
+      'href',
+      '/awards/demo-learning-city-award',
+    );
+    expect(within(row).getByText('Children and youth (DEMO)')).toBeInTheDocument();
+    expect(within(row).getByText('Winner')).toBeInTheDocument();
+
+    expect(await screen.findByRole('heading', { level: 3, name: 'DEMO criteria (synthetic data) · 2026' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Award: DEMO cycle 2026 (synthetic data), category Children and youth (DEMO)' }),
+    ).toHaveAttribute('href', '/awards/cycles/7');
+    const chart = await screen.findByRole('table', { name: /^Scores out of 100: DEMO criteria/ });
+    const figures = within(chart)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [within(r).getByRole('rowheader').textContent, within(r).getByRole('cell').textContent]);
+    expect(figures).toEqual([
+      ['Overall score', '72.4'],
+      ['Planning and governance (1)', '80'],
+      ['Inclusive learning (2)', '64.7'],
+    ]);
+    expect(screen.getByText('Evaluations counted').nextElementSibling).toHaveTextContent('3');
+    const areas = screen.getByRole('table', { name: 'Mean score per area' });
+    const inclusive = within(areas).getByRole('rowheader', { name: 'Inclusive learning' }).closest('tr') as HTMLElement;
+    expect(within(inclusive).getAllByRole('cell').map((c) => c.textContent)).toEqual(['2', '64.7']);
+    const asked = requests.map((r) => new URL(r.url).pathname);
+    expect(asked).toContain('/api/v1/award-cycles/7');
+    const { violations } = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+  });
+
+  it('shows the area names of a result in Thai', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [summary] } },
+      'GET /api/v1/frameworks': { body: frameworks },
+      'GET /api/v1/award-cycles/7': { body: cycle },
+    });
+    await renderProfile('phayao', 'th');
+    expect(await screen.findByRole('heading', { level: 1, name: 'พะเยา' })).toBeInTheDocument();
+    expect(await screen.findByRole('rowheader', { name: 'การวางแผนและธรรมาภิบาล (1)' })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'คะแนนรวม' })).toBeInTheDocument();
+  });
+
+  it('shows the API 404 for an unknown city', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/atlantis': {
+        status: 404,
+        body: {
+          type: 'urn:learning-city:problem:not_found',
+          title: 'Not found',
+          status: 404,
+          detail: 'No city has the slug atlantis.',
+          code: 'not_found',
+        },
+      },
+    });
+    await renderProfile('atlantis');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not found');
+    expect(alert).toHaveTextContent('No city has the slug atlantis.');
+    expect(screen.getByRole('heading', { level: 1, name: 'City not found' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../../api/client';
+import { ApiProblem } from '../../../api/problem';
+import type { components } from '../../../api/schema';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { SelectField, TextField } from '../../../components/forms/Field';
+
+type Account = components['schemas']['Account'];
+
+/**
+ * The evaluator accounts (`GET /users?role=evaluator`, first 200). Only an admin may list
+ * accounts: for the secretariat the answer is 403, and this resolves to `null` (no list).
+ */
+export function useEvaluators() {
+  return useQuery({
+    queryKey: ['manage', 'evaluators'],
+    queryFn: async (): Promise<Account[] | null> => {
+      try {
+        return (await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'evaluator', limit: 200 } } }))).items;
+      } catch (e) {
+        if (e instanceof ApiProblem && e.status === 403) return null;
+        throw e;
+      }
+    },
+  });
+}
+
+/** An evaluator by name where the accounts can be listed, else by user id. */
+export function EvaluatorName({ id }: { id: number }) {
+  const { t } = useTranslation('manage');
+  const evaluators = useEvaluators();
+  const account = evaluators.data?.find((a) => a.id === id);
+  return <>{account ? account.display_name : t('evaluators.by_id', { id })}</>;
+}
+
+interface FieldProps {
+  /** The chosen evaluator's user id, as the input holds it ('' for none). */
+  value: string;
+  onChange(value: string): void;
+  problem: unknown;
+}
+
+/**
+ * Chooses the evaluator of an assignment or a conflict: from the evaluator accounts, or, where the
+ * role may not list accounts, by user id.
+ */
+export function EvaluatorField({ value, onChange, problem }: FieldProps) {
+  const { t } = useTranslation('manage');
+  const evaluators = useEvaluators();
+  if (evaluators.error) return <ProblemAlert error={evaluators.error} />;
+  if (evaluators.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t('loading', { ns: 'common' })}
+      </p>
+    );
+  }
+  if (evaluators.data === null || evaluators.data === undefined) {
+    return (
+      <TextField
+        label={t('evaluators.id_label')}
+        name="evaluator"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        problem={problem}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        hint={t('evaluators.id_hint')}
+        required
+      />
+    );
+  }
+  return (
+    <SelectField
+      label={t('evaluators.label')}
+      name="evaluator"
+      problem={problem}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required
+    >
+      <option value="">{t('evaluators.choose')}</option>
+      {evaluators.data.map((a) => (
+        <option key={a.id} value={String(a.id)} disabled={!a.active}>
+          {t(a.active ? 'evaluators.option' : 'evaluators.option_inactive', { name: a.display_name, email: a.email })}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The user id typed or chosen, or null when there is none. */
+export function evaluatorId(value: string): number | null {
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
+}

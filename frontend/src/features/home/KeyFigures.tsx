@@ -1,0 +1,55 @@
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { DataState } from '../../components/DataState';
+import { jsonOnly } from '../../components/map/allPages';
+import { useLocalized } from '../../i18n/localized';
+
+// Where each count of /stats/overview is browsed further.
+const ONWARD: Record<string, string> = {
+  cities: '/cities',
+  countries: '/cities',
+  networks: '/networks',
+  active_memberships: '/networks',
+  award_programmes: '/awards',
+  published_cycles: '/awards',
+  awards: '/awards',
+  frameworks: '/results',
+  published_evaluations: '/results',
+};
+
+/** The headline counts of the platform, as `/stats/overview` gives them, each linking onward. */
+export function KeyFigures() {
+  const { t } = useTranslation('home');
+  const { text, number } = useLocalized();
+  const query = useQuery({
+    queryKey: ['stats', 'overview'],
+    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/stats/overview'))),
+  });
+  return (
+    <section aria-labelledby="home-figures">
+      <h2 id="home-figures">{t('figures.title')}</h2>
+      <DataState query={query}>
+        {(data) => (
+          <ul className="figures home-figures">
+            {data.items.map((row) => {
+              const label = text({ en: row.label_en, th: row.label_th });
+              const body = (
+                <>
+                  <span className="figure-value">{number(row.count)}</span> <span className="figure-label">{label}</span>
+                </>
+              );
+              const to = ONWARD[row.key];
+              return (
+                <li key={row.key} className="figure">
+                  {to ? <Link to={to}>{body}</Link> : body}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </DataState>
+    </section>
+  );
+}

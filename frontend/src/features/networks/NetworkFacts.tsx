@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import type { components } from '../../api/schema';
+import { useLocalized } from '../../i18n/localized';
+
+type Network = components['schemas']['Network'];
+
+/**
+ * A network's facts as a definition list: scope, status, secretariat, founding year, country (of a
+ * national network), active members and, with `website`, its website. Unrecorded facts say so.
+ */
+export function NetworkFacts({ network, countryName, website = false }: {
+  network: Network;
+  countryName: (code: string) => string;
+  website?: boolean;
+}) {
+  const { t } = useTranslation('networks');
+  const { text, number } = useLocalized();
+  const unknown = <span className="muted">{t('facts.not_recorded')}</span>;
+  return (
+    <dl className="facts">
+      <dt>{t('facts.scope')}</dt>
+      <dd>{t(`scope.${network.scope}`)}</dd>
+      <dt>{t('facts.status')}</dt>
+      <dd>
+        <span className={`badge network-status-${network.status}`}>{t(`status.${network.status}`)}</span>
+      </dd>
+      <dt>{t('facts.secretariat')}</dt>
+      <dd>{network.secretariat ? text(network.secretariat) : unknown}</dd>
+      <dt>{t('facts.founded')}</dt>
+      <dd>{network.founded_year ?? unknown}</dd>
+      {network.country && (
+        <>
+          <dt>{t('facts.country')}</dt>
+          <dd>{countryName(network.country)}</dd>
+        </>
+      )}
+      <dt>{t('facts.members')}</dt>
+      <dd>{number(network.member_count)}</dd>
+      {website && (
+        <>
+          <dt>{t('facts.website')}</dt>
+          <dd>{network.website ? <a href={network.website}>{network.website}</a> : unknown}</dd>
+        </>
+      )}
+    </dl>
+  );
+}

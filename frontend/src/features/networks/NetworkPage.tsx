@@ -1,0 +1,227 @@
+import { Suspense, useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import { LineChart } from '../../components/charts';
+import { DataState } from '../../components/DataState';
+import { AseanMap } from '../../components/map';
+import { allPages, jsonOnly } from '../../components/map/allPages';
+import { PageTitle } from '../../components/PageTitle';
+import { Pager } from '../../components/Pager';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useLocalized } from '../../i18n/localized';
+import { useCountryNames } from './countries';
+import { MemberTable } from './MemberTable';
+import { NetworkFacts } from './NetworkFacts';
+import { oneOf, useUrlPaging } from './paging';
+import './networks.css';
+
+type Network = components['schemas']['Network'];
+
+/** The member list's orders (README: `/networks/{slug}/members`); the first is the API's default. */
+const SORTS = ['joined', '-joined', 'name', '-name'] as const satisfies readonly components['schemas']['MemberSort'][];
+const PAGE_SIZE = 50;
+
+/**
+ * One network (`/networks/:slug`): its facts, its members on the map, the growth of its membership
+ * and the paged list of members, whose order and page are kept in the URL.
+ */
+export default function NetworkPage() {
+  const { t } = useTranslation('networks');
+  const { text } = useLocalized();
+  const { slug = '' } = useParams();
+  const countries = useCountryNames();
+  const network = useQuery({
+    queryKey: ['network', slug],
+    queryFn: () => unwrap(api.GET('/api/v1/networks/{slug}', { params: { path: { slug } } })),
+  });
+  return (
+    <>
+      <PageTitle>{network.data ? text(network.data.name) : t('detail.title')}</PageTitle>
+      <ProblemAlert error={countries.error} />
+      <DataState query={network}>
+        {(n) => (
+          <>
+            {n.status === 'planned' && <p className="alert alert-warning">{t('detail.planned')}</p>}
+            <NetworkFacts network={n} countryName={countries.name} website />
+            {n.description && <p className="network-description">{text(n.description)}</p>}
+            <MemberMap network={n} />
+            <Growth network={n} />
+            <Members network={n} countryName={countries.name} />
+          </>
+        )}
+      </DataState>
+      <p>
+        <Link to="/networks">{t('detail.all')}</Link>
+      </p>
+    </>
+  );
+}
+
+/** The polite loading line, while a lazy chart or map arrives. */
+function Loading() {
+  const { t } = useTranslation('common');
+  return (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+/** Every member with coordinates, on the ASEAN+3 map. */
+function MemberMap({ network }: { network: Network }) {
+  const { t } = useTranslation('networks');
+  const { text } = useLocalized();
+  const members = useQuery({
+    queryKey: ['network', network.slug, 'members', 'all'],
+    queryFn: () =>
+      allPages(async (cursor) =>
+        jsonOnly(
+          await unwrap(
+            api.GET('/api/v1/networks/{slug}/members', {
+              params: { path: { slug: network.slug }, query: { limit: 200, cursor } },
+            }),
+          ),
+        ),
+      ),
+  });
+  return (
+    <section aria-labelledby="network-map">
+      <h2 id="network-map">{t('detail.map_heading')}</h2>
+      <DataState query={members}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <p>{t('detail.no_map')}</p>
+          ) : (
+            <Suspense fallback={<Loading />}>
+              <AseanMap
+                title={t('detail.map_title', { name: text(network.name) })}
+                cities={rows.map((m) => ({ slug: m.city.slug, name: text(m.city.name), lat: m.city.lat, lon: m.city.lon }))}
+              />
+            </Suspense>
+          )
+        }
+      </DataState>
+    </section>
+  );
+}
+
+/** The running total of members by the year they joined (`/stats/membership-growth`). */
+function Growth({ network }: { network: Network }) {
+  const { t } = useTranslation('networks');
+  const { text, number } = useLocalized();
+  const growth = useQuery({
+    queryKey: ['stats', 'membership-growth', network.slug],
+    queryFn: async () =>
+      jsonOnly(await unwrap(api.GET('/api/v1/stats/membership-growth', { params: { query: { network: network.slug } } }))),
+  });
+  return (
+    <section aria-labelledby="network-growth">
+      <h2 id="network-growth">{t('detail.growth_heading')}</h2>
+      <DataState query={growth}>
+        {(table) => {
+          const rows = table.items.filter((row) => row.network === network.slug);
+          if (rows.length === 0) return <p>{t('detail.no_growth')}</p>;
+          return (
+            <>
+              <p>{t('detail.growth_note')}</p>
+              <div className="network-chart">
+                <Suspense fallback={<Loading />}>
+                  <LineChart
+                    title={t('detail.growth_title', { name: text(network.name) })}
+                    points={rows.map((row) => ({ x: row.year, y: row.cumulative }))}
+                    xLabel={t('detail.year')}
+                    yLabel={t('detail.cumulative')}
+                    format={(v) => number(v)}
+                  />
+                </Suspense>
+              </div>
+            </>
+          );
+        }}
+      </DataState>
+    </section>
+  );
+}
+
+/** The whole member list in this order as CSV (with a BOM, so spreadsheets read Thai). */
+function csvHref(slug: string, sort: string): string {
+  const params = new URLSearchParams({ sort, format: 'csv', bom: 'true' });
+  return `/api/v1/networks/${encodeURIComponent(slug)}/members?${params.toString()}`;
+}
+
+/** The member list, sorted and paged as the URL says. */
+function Members({ network, countryName }: { network: Network; countryName: (code: string) => string }) {
+  const { t } = useTranslation(['networks', 'common']);
+  const paging = useUrlPaging();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const sort = oneOf(paging.params.get('sort'), SORTS) ?? 'joined';
+  const query = { sort, cursor: paging.cursor, limit: PAGE_SIZE };
+  const members = useQuery({
+    queryKey: ['network', network.slug, 'members', query],
+    queryFn: async () =>
+      jsonOnly(
+        await unwrap(api.GET('/api/v1/networks/{slug}/members', { params: { path: { slug: network.slug }, query } })),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const turn = (go: () => void) => {
+    go();
+    heading.current?.focus();
+  };
+  const page = members.data;
+  return (
+    <section aria-labelledby="network-members">
+      <h2 id="network-members" ref={heading} tabIndex={-1}>
+        {t('members.heading')}
+      </h2>
+      <div className="filters">
+        <label>
+          {t('members.sort')}
+          <select value={sort} onChange={(e) => paging.set('sort', e.target.value)}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {members.error ? (
+        <>
+          <ProblemAlert error={members.error} />
+          {paging.hasPrevious && (
+            <button type="button" onClick={paging.first}>
+              {t('members.first_page')}
+            </button>
+          )}
+        </>
+      ) : !page ? (
+        <p className="loading" role="status">
+          {t('loading', { ns: 'common' })}
+        </p>
+      ) : page.items.length === 0 ? (
+        <p>{t('detail.no_members')}</p>
+      ) : (
+        <div aria-busy={members.isPlaceholderData}>
+          <MemberTable members={page.items} countryName={countryName} />
+          <Pager
+            shown={page.items.length}
+            total={page.total}
+            hasPrevious={paging.hasPrevious}
+            hasNext={!!page.next_cursor}
+            onPrevious={() => turn(paging.previous)}
+            onNext={() => page.next_cursor && turn(() => paging.next(page.next_cursor ?? ''))}
+          />
+          <p>
+            <a href={csvHref(network.slug, sort)} download>
+              {t('members.download_csv')}
+            </a>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

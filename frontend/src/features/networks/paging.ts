@@ -1,0 +1,58 @@
+import { useLocation, useSearchParams } from 'react-router';
+
+/**
+ * The cursors of the pages before this one, kept in the history entry (`''` is the first page),
+ * so "previous" goes back exactly; a shared link with a cursor has none, and "previous" then goes
+ * to the first page.
+ */
+function cursorStack(state: unknown): string[] {
+  if (state && typeof state === 'object' && 'cursors' in state && Array.isArray(state.cursors)) {
+    return state.cursors.filter((c): c is string => typeof c === 'string');
+  }
+  return [];
+}
+
+/**
+ * A cursor-paged list whose view lives in the URL: `cursor` and the other search parameters
+ * (filters, `sort`). Changing a parameter goes back to the first page.
+ */
+export function useUrlPaging() {
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const cursor = params.get('cursor') ?? '';
+  const stack = cursorStack(location.state);
+
+  const show = (next: URLSearchParams, nextCursor: string, cursors: string[]) => {
+    if (nextCursor) next.set('cursor', nextCursor);
+    else next.delete('cursor');
+    setParams(next, { state: { cursors } });
+  };
+
+  return {
+    params,
+    /** The current page's cursor, `undefined` on the first page. */
+    cursor: cursor || undefined,
+    hasPrevious: cursor !== '',
+    /** Sets (or, with `''`, removes) a parameter, back on the first page. */
+    set(name: string, value: string) {
+      const next = new URLSearchParams(params);
+      if (value) next.set(name, value);
+      else next.delete(name);
+      show(next, '', []);
+    },
+    next(nextCursor: string) {
+      show(new URLSearchParams(params), nextCursor, [...stack, cursor]);
+    },
+    previous() {
+      show(new URLSearchParams(params), stack.at(-1) ?? '', stack.slice(0, -1));
+    },
+    first() {
+      show(new URLSearchParams(params), '', []);
+    },
+  };
+}
+
+/** `value` if it is one of `allowed`, else undefined: unknown URL values are ignored. */
+export function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
+}
