@@ -5,7 +5,6 @@ import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TextField } from '../../components/forms/Field';
 import { useLocalized } from '../../i18n/localized';
-import { jsonOnly } from './shared';
 
 interface Props {
   label: string;
@@ -30,7 +29,7 @@ export function CityPicker({ label, name, value, onChange, problem, required, di
   const typed = useDeferredValue(value.trim());
   const matches = useQuery({
     queryKey: ['admin', 'city-picker', typed],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/cities', { params: { query: { q: typed, limit: 20 } } }))).items,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/cities', { params: { query: { q: typed, limit: 20 } } }))).items,
     enabled: typed.length >= 2 && !disabled,
     staleTime: 60_000,
   });

@@ -2,7 +2,6 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../api/problem';
 import { useAuth } from '../../auth/AuthProvider';
 
 /** What the signed-in staff member may do, as the API's rules say (the API still decides). */
@@ -115,15 +114,6 @@ export function rfc3339ToLocal(value: string): string {
   if (Number.isNaN(date.getTime())) return '';
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/**
- * The JSON page of a list that can also be downloaded (its type includes the CSV text): the
- * admin pages always ask for JSON, so text here is an unexpected answer.
- */
-export function jsonOnly<T extends object>(data: T | string): T {
-  if (typeof data === 'string') throw new ApiProblem(0, 'unexpected_response', 'Unexpected response', data.slice(0, 200));
-  return data;
 }
 
 /** The sections of the administration, in the order of the tabs; some are for admins only. */

@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { jsonOnly } from '../../components/map/allPages';
 import { DataState } from '../../components/DataState';
 import { PageTitle } from '../../components/PageTitle';
 import { Pager } from '../../components/Pager';
@@ -18,8 +17,7 @@ export default function AwardsPage() {
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
     queryKey: ['award-programmes', cursor],
-    queryFn: async () =>
-      jsonOnly(await unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 50, cursor } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 50, cursor } } })),
   });
   return (
     <>

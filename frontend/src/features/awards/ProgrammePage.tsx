@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { jsonOnly } from '../../components/map/allPages';
+import { useCountryNames } from '../../api/countries';
 import type { components } from '../../api/schema';
 import { DataState } from '../../components/DataState';
 import { PageTitle } from '../../components/PageTitle';
@@ -11,7 +11,6 @@ import { Pager } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
 import { CycleStatus } from './CycleStatus';
-import { useCountryNames } from './useCountryNames';
 import './awards.css';
 
 type Programme = components['schemas']['Programme'];
@@ -74,8 +73,7 @@ function Cycles({ programme }: { programme: string }) {
   const cursor = cursors[cursors.length - 1];
   const query = useQuery({
     queryKey: ['award-cycles', programme, cursor],
-    queryFn: async () =>
-      jsonOnly(await unwrap(api.GET('/api/v1/award-cycles', { params: { query: { programme, limit: 50, cursor } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { programme, limit: 50, cursor } } })),
   });
   return (
     <section aria-labelledby="cycles-heading">

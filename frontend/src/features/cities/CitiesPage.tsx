@@ -10,7 +10,6 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
 import { CitiesTable } from './CitiesTable';
 import { CityFilters } from './CityFilters';
-import { json } from './json';
 import { apiQuery, csvHref, readView, writeView, type DirectoryView } from './directoryView';
 import './cities.css';
 
@@ -44,7 +43,7 @@ export default function CitiesPage() {
   const query = apiQuery(view, staff);
   const cities = useQuery({
     queryKey: ['cities', 'list', query],
-    queryFn: () => json(unwrap(api.GET('/api/v1/cities', { params: { query } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/cities', { params: { query } })),
     placeholderData: keepPreviousData,
   });
 

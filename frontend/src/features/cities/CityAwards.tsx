@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { DataState } from '../../components/DataState';
 import { useLocalized } from '../../i18n/localized';
-import { json } from './json';
 import { webUrl } from './links';
 
 /** The awards a city received in published cycles (`GET /api/v1/cities/{slug}/awards`), newest first. */
@@ -16,7 +15,7 @@ export function CityAwards({ slug }: { slug: string }) {
   const awards = useQuery({
     queryKey: ['cities', 'awards', slug],
     queryFn: () =>
-      json(unwrap(api.GET('/api/v1/cities/{slug}/awards', { params: { path: { slug }, query: { limit: 200 } } }))),
+      unwrap(api.GET('/api/v1/cities/{slug}/awards', { params: { path: { slug }, query: { limit: 200 } } })),
   });
   const csv = `/api/v1/cities/${encodeURIComponent(slug)}/awards?format=csv&bom=true`;
   return (

@@ -8,7 +8,6 @@ import { BarChart } from '../../components/charts';
 import { DataState } from '../../components/DataState';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
-import { json } from './json';
 
 type Summary = components['schemas']['CityEvaluationSummary'];
 type Cycle = components['schemas']['Cycle'];
@@ -30,7 +29,7 @@ function useNames(items: Summary[]) {
   const frameworks = useQuery({
     queryKey: ['cities', 'frameworks'],
     queryFn: async () => {
-      const page = await json(unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })));
+      const page = await unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } }));
       return new Map(page.items.map((f) => [f.slug, f]));
     },
     enabled: items.length > 0,

@@ -5,7 +5,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { json } from './json';
 
 export type Country = components['schemas']['Country'];
 export type Province = components['schemas']['Province'];
@@ -19,7 +18,7 @@ async function allCountries(): Promise<Country[]> {
   const rows: Country[] = [];
   let cursor: string | undefined;
   do {
-    const page = await json(unwrap(api.GET('/api/v1/countries', { params: { query: { limit: 200, cursor } } })));
+    const page = await unwrap(api.GET('/api/v1/countries', { params: { query: { limit: 200, cursor } } }));
     rows.push(...page.items);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
@@ -40,7 +39,7 @@ export function useProvinces() {
   return useQuery({
     queryKey: ['cities', 'reference', 'provinces'],
     queryFn: async () => {
-      const page = await json(unwrap(api.GET('/api/v1/provinces', { params: { query: { limit: 200 } } })));
+      const page = await unwrap(api.GET('/api/v1/provinces', { params: { query: { limit: 200 } } }));
       return new Map(page.items.map((p) => [p.code, p]));
     },
     ...REFERENCE,
@@ -51,7 +50,7 @@ export function useProvinces() {
 export function useNetworks() {
   return useQuery({
     queryKey: ['cities', 'reference', 'networks'],
-    queryFn: async () => (await json(unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } })))).items,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } }))).items,
     ...REFERENCE,
   });
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { jsonOnly } from '../../components/map/allPages';
 import { DataState } from '../../components/DataState';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -61,11 +60,11 @@ export default function DataPage() {
   });
   const networks = useQuery({
     queryKey: ['networks', 'all'],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } })),
   });
   const frameworks = useQuery({
     queryKey: ['frameworks', 'all'],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
   });
 
   const listRow = (l: { key: string; path: string }): Row => ({ key: l.key, label: t(`lists.${l.key}`), path: l.path });

@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { allPages } from '../../api/pages';
 import { DataState } from '../../components/DataState';
 import { AseanMap } from '../../components/map';
-import { allPages, jsonOnly } from '../../components/map/allPages';
 import { useLocalized } from '../../i18n/localized';
 
 /** The learning cities of the ASEAN+3 countries on the map (every page of `/cities?group=asean_plus_3`). */
@@ -15,8 +15,8 @@ export function HomeMap() {
   const query = useQuery({
     queryKey: ['cities', 'asean_plus_3', 'all'],
     queryFn: () =>
-      allPages(async (cursor) =>
-        jsonOnly(await unwrap(api.GET('/api/v1/cities', { params: { query: { group: 'asean_plus_3', limit: 200, cursor } } }))),
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/cities', { params: { query: { group: 'asean_plus_3', limit: 200, cursor } } })),
       ),
   });
   const loading = (

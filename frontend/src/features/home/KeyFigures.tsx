@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { DataState } from '../../components/DataState';
-import { jsonOnly } from '../../components/map/allPages';
 import { useLocalized } from '../../i18n/localized';
 
 // Where each count of /stats/overview is browsed further.
@@ -25,7 +24,7 @@ export function KeyFigures() {
   const { text, number } = useLocalized();
   const query = useQuery({
     queryKey: ['stats', 'overview'],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/stats/overview'))),
+    queryFn: () => unwrap(api.GET('/api/v1/stats/overview')),
   });
   return (
     <section aria-labelledby="home-figures">

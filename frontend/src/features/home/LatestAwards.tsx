@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { DataState } from '../../components/DataState';
-import { jsonOnly } from '../../components/map/allPages';
 import { useLocalized } from '../../i18n/localized';
 
 type Cycle = components['schemas']['Cycle'];
@@ -17,8 +16,8 @@ export function LatestAwards() {
   const { t } = useTranslation('home');
   const query = useQuery({
     queryKey: ['award-cycles', 'published', 'latest', LATEST],
-    queryFn: async () =>
-      jsonOnly(await unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'published', limit: LATEST } } }))),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'published', limit: LATEST } } })),
   });
   return (
     <section aria-labelledby="home-awards">

@@ -3,16 +3,16 @@ import { Link, useParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useCountryNames } from '../../api/countries';
+import { allPages } from '../../api/pages';
 import type { components } from '../../api/schema';
 import { LineChart } from '../../components/charts';
 import { DataState } from '../../components/DataState';
 import { AseanMap } from '../../components/map';
-import { allPages, jsonOnly } from '../../components/map/allPages';
 import { PageTitle } from '../../components/PageTitle';
 import { Pager } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
-import { useCountryNames } from './countries';
 import { MemberTable } from './MemberTable';
 import { NetworkFacts } from './NetworkFacts';
 import { oneOf, useUrlPaging } from './paging';
@@ -77,13 +77,11 @@ function MemberMap({ network }: { network: Network }) {
   const members = useQuery({
     queryKey: ['network', network.slug, 'members', 'all'],
     queryFn: () =>
-      allPages(async (cursor) =>
-        jsonOnly(
-          await unwrap(
-            api.GET('/api/v1/networks/{slug}/members', {
-              params: { path: { slug: network.slug }, query: { limit: 200, cursor } },
-            }),
-          ),
+      allPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/networks/{slug}/members', {
+            params: { path: { slug: network.slug }, query: { limit: 200, cursor } },
+          }),
         ),
       ),
   });
@@ -114,8 +112,7 @@ function Growth({ network }: { network: Network }) {
   const { text, number } = useLocalized();
   const growth = useQuery({
     queryKey: ['stats', 'membership-growth', network.slug],
-    queryFn: async () =>
-      jsonOnly(await unwrap(api.GET('/api/v1/stats/membership-growth', { params: { query: { network: network.slug } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/stats/membership-growth', { params: { query: { network: network.slug } } })),
   });
   return (
     <section aria-labelledby="network-growth">
@@ -161,10 +158,8 @@ function Members({ network, countryName }: { network: Network; countryName: (cod
   const query = { sort, cursor: paging.cursor, limit: PAGE_SIZE };
   const members = useQuery({
     queryKey: ['network', network.slug, 'members', query],
-    queryFn: async () =>
-      jsonOnly(
-        await unwrap(api.GET('/api/v1/networks/{slug}/members', { params: { path: { slug: network.slug }, query } })),
-      ),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/networks/{slug}/members', { params: { path: { slug: network.slug }, query } })),
     placeholderData: keepPreviousData,
   });
   const turn = (go: () => void) => {

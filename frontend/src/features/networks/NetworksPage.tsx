@@ -2,13 +2,12 @@ import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useCountryNames } from '../../api/countries';
 import type { components } from '../../api/schema';
-import { jsonOnly } from '../../components/map/allPages';
 import { PageTitle } from '../../components/PageTitle';
 import { Pager } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
-import { useCountryNames } from './countries';
 import { NetworkFacts } from './NetworkFacts';
 import { oneOf, useUrlPaging } from './paging';
 import './networks.css';
@@ -30,7 +29,7 @@ export default function NetworksPage() {
   const query = { scope, status, cursor: paging.cursor };
   const networks = useQuery({
     queryKey: ['networks', 'list', query],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/networks', { params: { query } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query } })),
     placeholderData: keepPreviousData,
   });
   const page = networks.data;

@@ -8,7 +8,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { Pager } from '../../../components/Pager';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocalized } from '../../../i18n/localized';
-import { archivedName, jsonOnly, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
+import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
 import { SearchBox } from '../SearchBox';
 import type { City } from './cityForm';
 
@@ -22,13 +22,11 @@ export function CitiesAdminPage() {
   const pages = useCursorPages(`${q}|${archived}`);
   const query = useQuery({
     queryKey: ['admin', 'cities', { q, archived, cursor: pages.cursor }],
-    queryFn: async () =>
-      jsonOnly(
-        await unwrap(
-          api.GET('/api/v1/cities', {
-            params: { query: { q: q || undefined, archived: archived || undefined, limit: 50, cursor: pages.cursor } },
-          }),
-        ),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/cities', {
+          params: { query: { q: q || undefined, archived: archived || undefined, limit: 50, cursor: pages.cursor } },
+        }),
       ),
   });
   const { text } = useLocalized();

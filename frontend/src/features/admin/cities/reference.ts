@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import type { components } from '../../../api/schema';
 import { pick } from '../../../i18n/localized';
-import { jsonOnly } from '../shared';
 
 export type Country = components['schemas']['Country'];
 export type Province = components['schemas']['Province'];
@@ -12,7 +11,7 @@ async function allCountries(): Promise<Country[]> {
   const rows: Country[] = [];
   let cursor: string | undefined;
   do {
-    const page = jsonOnly(await unwrap(api.GET('/api/v1/countries', { params: { query: { limit: 200, cursor } } })));
+    const page = await unwrap(api.GET('/api/v1/countries', { params: { query: { limit: 200, cursor } } }));
     rows.push(...page.items);
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
@@ -28,8 +27,7 @@ export function useCountries() {
 export function useProvinces() {
   return useQuery({
     queryKey: ['admin', 'provinces'],
-    queryFn: async () =>
-      jsonOnly(await unwrap(api.GET('/api/v1/provinces', { params: { query: { limit: 200 } } }))).items,
+    queryFn: async () => (await unwrap(api.GET('/api/v1/provinces', { params: { query: { limit: 200 } } }))).items,
     staleTime: Infinity,
   });
 }

@@ -12,7 +12,7 @@ import { ArchivedRecords } from '../ArchivedRecords';
 import { field, textField } from '../audit/auditRecord';
 import { CityPicker } from '../CityPicker';
 import { useNetworkOptions } from '../networks/reference';
-import { archivedName, jsonOnly, useCursorPages, useStaffRights, useUrlFilters } from '../shared';
+import { archivedName, useCursorPages, useStaffRights, useUrlFilters } from '../shared';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './membershipForm';
 
 /**
@@ -102,13 +102,11 @@ function NetworkMembers({ network, name }: { network: string; name: LocalizedTex
   const pages = useCursorPages(`${network}|${role}|${status}`);
   const query = useQuery({
     queryKey: ['admin', 'members', network, { role, status, cursor: pages.cursor }],
-    queryFn: async () =>
-      jsonOnly(
-        await unwrap(
-          api.GET('/api/v1/networks/{slug}/members', {
-            params: { path: { slug: network }, query: { role, status, limit: 50, cursor: pages.cursor } },
-          }),
-        ),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/networks/{slug}/members', {
+          params: { path: { slug: network }, query: { role, status, limit: 50, cursor: pages.cursor } },
+        }),
       ),
   });
   return (

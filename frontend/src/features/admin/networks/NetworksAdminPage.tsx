@@ -9,7 +9,7 @@ import { useLocalized } from '../../../i18n/localized';
 import { ArchivedRecords } from '../ArchivedRecords';
 import { recordName, textField } from '../audit/auditRecord';
 import { SearchBox } from '../SearchBox';
-import { archivedName, jsonOnly, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
+import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
 import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkScope, type NetworkStatus } from './networkForm';
 
 function asScope(value: string): NetworkScope | undefined {
@@ -34,13 +34,11 @@ export function NetworksAdminPage() {
   const pages = useCursorPages(`${q}|${scope}|${status}`);
   const query = useQuery({
     queryKey: ['admin', 'networks', { q, scope, status, cursor: pages.cursor }],
-    queryFn: async () =>
-      jsonOnly(
-        await unwrap(
-          api.GET('/api/v1/networks', {
-            params: { query: { q: q || undefined, scope, status, limit: 50, cursor: pages.cursor } },
-          }),
-        ),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/networks', {
+          params: { query: { q: q || undefined, scope, status, limit: 50, cursor: pages.cursor } },
+        }),
       ),
   });
 

@@ -5,7 +5,6 @@ import { api, unwrap } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SelectField } from '../../../components/forms/Field';
 import { useLocalized } from '../../../i18n/localized';
-import { asJson } from './model';
 
 interface Props {
   /** The visible label of the choice. */
@@ -32,7 +31,7 @@ export function CityPicker({ label, name, value, onChange, problem }: Props) {
         api.GET('/api/v1/cities', {
           params: { query: { q: term || undefined, limit: 50 } },
         }),
-      ).then(asJson),
+      ),
   });
   const items = cities.data?.items ?? [];
   return (

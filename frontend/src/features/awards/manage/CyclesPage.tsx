@@ -6,7 +6,7 @@ import { DataState } from '../../../components/DataState';
 import { Pager } from '../../../components/Pager';
 import { PageTitle } from '../../../components/PageTitle';
 import { useLocalized } from '../../../i18n/localized';
-import { asJson, CYCLE_STAGES, useProgrammes, type CycleStatus, type Programme } from './model';
+import { CYCLE_STAGES, useProgrammes, type CycleStatus, type Programme } from './model';
 import { useCursors } from './paging';
 import { StatusBadge } from './StatusBadge';
 
@@ -22,7 +22,7 @@ function ProgrammeCycles({ programme, status }: { programme: Programme; status: 
         api.GET('/api/v1/award-cycles', {
           params: { query: { programme: programme.slug, status, cursor: pages.cursor, limit: 50 } },
         }),
-      ).then(asJson),
+      ),
   });
   const headingId = `programme-${programme.slug}`;
   return (

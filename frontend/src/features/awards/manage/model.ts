@@ -1,7 +1,6 @@
 /** Types, stage order and reads shared by the secretariat's award and evaluation screens. */
 import { useQuery } from '@tanstack/react-query';
 import { answer, api, unwrap } from '../../../api/client';
-import { ApiProblem } from '../../../api/problem';
 import type { components } from '../../../api/schema';
 
 /** The API's records of the award workflow. */
@@ -10,17 +9,6 @@ export type CycleStatus = components['schemas']['CycleStatus'];
 export type Nomination = components['schemas']['Nomination'];
 export type NominationStatus = components['schemas']['NominationStatus'];
 export type Programme = components['schemas']['Programme'];
-
-/**
- * A list answer as JSON. The list endpoints may also answer CSV (so their typed data is
- * `string | Page`); these screens never ask for it, and a text answer is a problem.
- */
-export function asJson<T>(value: T): Exclude<T, string> {
-  if (typeof value === 'string') {
-    throw new ApiProblem(0, 'unexpected_response', 'Unexpected response', value.slice(0, 200));
-  }
-  return value as Exclude<T, string>;
-}
 
 /** The stages of a cycle, in the only order the API allows. */
 export const CYCLE_STAGES: readonly CycleStatus[] = ['draft', 'open', 'judging', 'closed', 'published'];
@@ -55,7 +43,7 @@ export function useCycle(id: number | undefined) {
 export function useProgrammes() {
   return useQuery({
     queryKey: ['manage', 'programmes'],
-    queryFn: () => unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 200 } } })).then(asJson),
+    queryFn: () => unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 200 } } })),
   });
 }
 
@@ -71,7 +59,7 @@ export function useProgramme(slug: string) {
 export function useFrameworks() {
   return useQuery({
     queryKey: ['manage', 'frameworks'],
-    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })).then(asJson),
+    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
   });
 }
 
@@ -79,7 +67,7 @@ export function useFrameworks() {
 export function useAllCycles() {
   return useQuery({
     queryKey: ['manage', 'cycles', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } })).then(asJson),
+    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } })),
   });
 }
 

@@ -1,19 +1,12 @@
 /** The reads of the city editor's workspace, shared by its pages. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { ApiProblem } from '../../../api/problem';
 import type { components } from '../../../api/schema';
 
 export type City = components['schemas']['City'];
 export type Cycle = components['schemas']['Cycle'];
 export type Nomination = components['schemas']['Nomination'];
 export type Programme = components['schemas']['Programme'];
-
-/** The JSON page of a list that could also answer CSV (it does not when no `format` is asked for). */
-function jsonPage<T extends object>(data: T | string): T {
-  if (typeof data === 'string') throw new ApiProblem(200, 'unexpected_response', '', data.slice(0, 200));
-  return data;
-}
 
 /** The city the editor keeps. */
 export function useCity(slug: string) {
@@ -27,8 +20,7 @@ export function useCity(slug: string) {
 export function useOpenCycles() {
   return useQuery({
     queryKey: ['award-cycles', { status: 'open' }],
-    queryFn: async () =>
-      jsonPage(await unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'open', limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'open', limit: 200 } } })),
   });
 }
 
@@ -36,7 +28,7 @@ export function useOpenCycles() {
 export function useCyclesById() {
   return useQuery({
     queryKey: ['award-cycles', 'all'],
-    queryFn: async () => jsonPage(await unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } })),
     select: (page) => new Map(page.items.map((c) => [c.id, c])),
   });
 }
@@ -45,8 +37,7 @@ export function useCyclesById() {
 export function useProgrammes() {
   return useQuery({
     queryKey: ['award-programmes', 'all'],
-    queryFn: async () =>
-      jsonPage(await unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 200 } } })),
     select: (page) => new Map(page.items.map((p) => [p.slug, p])),
   });
 }

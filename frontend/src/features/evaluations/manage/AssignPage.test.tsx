@@ -13,6 +13,9 @@ const common = {
   'GET /api/v1/award-cycles/8': { body: cycleFixture({ status: 'judging' }) },
   'GET /api/v1/nominations': page([nominationFixture()]),
   'GET /api/v1/monitoring-rounds': page([]),
+  'GET /api/v1/users': page([
+    { id: 4, email: 'judge@example.org', display_name: 'Judge Four', role: 'evaluator', active: true, created_at: '', updated_at: '' },
+  ]),
 };
 
 function at(path: string) {
@@ -23,9 +26,6 @@ describe('assigning an evaluator', () => {
   it('shows why the API refuses an evaluator with a conflict of interest', async () => {
     const requests = fakeApi({
       ...common,
-      'GET /api/v1/users': page([
-        { id: 4, email: 'judge@example.org', display_name: 'Judge Four', role: 'evaluator', active: true, created_at: '', updated_at: '' },
-      ]),
       'POST /api/v1/evaluations': problem(409, 'conflict_of_interest', 'the evaluator may not score this city: declared conflict (lives there)'),
     });
     await at('/manage/evaluations/assign?cycle=8&nomination=5');
@@ -40,23 +40,24 @@ describe('assigning an evaluator', () => {
     expect(await sent?.json()).toEqual({ evaluator: 4, nomination: 5 });
   });
 
-  it('takes the evaluator by user id where the role may not list accounts, and confirms the assignment', async () => {
+  it('asks for the evaluator accounts only, and confirms the assignment', async () => {
     const requests = fakeApi({
       ...common,
-      'GET /api/v1/users': problem(403, 'forbidden', 'the secretariat role may not do this; allowed: admin'),
       'POST /api/v1/evaluations': { status: 201, body: evaluationFixture({ status: 'draft', id: 40 }) },
     });
     await at('/manage/evaluations/assign?cycle=8&nomination=5');
-    await userEvent.type(await screen.findByLabelText(/^Evaluator's user id/), '4');
+    await userEvent.selectOptions(await screen.findByLabelText('Evaluator'), '4');
     await userEvent.click(screen.getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText(/Assigned: evaluation 40 of Phayao, against kflc-v1/)).toBeInTheDocument();
     expect(await requests.find((r) => r.method === 'POST')?.json()).toEqual({ evaluator: 4, nomination: 5 });
+    const roles = requests.filter((r) => new URL(r.url).pathname === '/api/v1/users').map((r) => new URL(r.url).searchParams.get('role'));
+    expect(new Set(roles)).toEqual(new Set(['evaluator']));
   });
 
   it('sends nothing without an evaluator', async () => {
-    const requests = fakeApi({ ...common, 'GET /api/v1/users': problem(403, 'forbidden', 'admin only') });
+    const requests = fakeApi(common);
     await at('/manage/evaluations/assign?cycle=8&nomination=5');
-    await screen.findByLabelText(/^Evaluator's user id/);
+    await screen.findByLabelText('Evaluator');
     await userEvent.click(screen.getByRole('button', { name: 'Assign' }));
     expect(await screen.findByText('Choose the evaluator.')).toBeInTheDocument();
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
@@ -66,7 +67,6 @@ describe('assigning an evaluator', () => {
     fakeApi({
       ...common,
       'GET /api/v1/award-cycles/8': { body: cycleFixture({ status: 'judging', framework: null }) },
-      'GET /api/v1/users': problem(403, 'forbidden', 'admin only'),
     });
     await at('/manage/evaluations/assign?cycle=8');
     expect(await screen.findByRole('link', { name: "Set the cycle's framework" })).toHaveAttribute('href', '/manage/awards/cycles/8/edit');

@@ -16,13 +16,15 @@ describe('conflicts of interest', () => {
   it('records a conflict of an evaluator with a city and shows a duplicate refusal', async () => {
     const requests = fakeApi({
       'GET /api/v1/conflicts': page([]),
-      'GET /api/v1/users': problem(403, 'forbidden', 'admin only'),
+      'GET /api/v1/users': page([
+        { id: 4, email: 'judge@example.org', display_name: 'Judge Four', role: 'evaluator', active: true, created_at: '', updated_at: '' },
+      ]),
       'GET /api/v1/cities': page([{ slug: 'phayao', name: { en: 'Phayao', th: 'พะเยา' }, country: 'TH' }]),
       'POST /api/v1/conflicts': problem(409, 'duplicate', 'this conflict is already declared'),
     });
     await at('/manage/evaluations/conflicts');
     expect(await screen.findByText('No conflicts are declared.')).toBeInTheDocument();
-    await userEvent.type(await screen.findByLabelText(/^Evaluator's user id/), '4');
+    await userEvent.selectOptions(await screen.findByLabelText('Evaluator'), '4');
     await screen.findByRole('option', { name: 'Phayao (TH)' });
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'City' }), 'phayao');
     await userEvent.type(screen.getByLabelText('Reason'), 'Former adviser to the city');

@@ -60,7 +60,7 @@ describe('the evaluations of a cycle', () => {
     await at('/manage/evaluations?cycle=8');
     const row = (await screen.findByRole('rowheader', { name: 'No. 31' })).closest('tr');
     if (!row) throw new Error('no row');
-    await userEvent.click(within(row).getByRole('button', { name: 'Finalise' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Finalise evaluation 31 of Phayao' }));
     expect(within(row).getByText(/Accept evaluation 31 of Phayao as final\?/)).toBeInTheDocument();
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Yes, finalise' }));

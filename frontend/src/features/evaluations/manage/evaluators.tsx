@@ -1,32 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { ApiProblem } from '../../../api/problem';
 import type { components } from '../../../api/schema';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextField } from '../../../components/forms/Field';
+import { SelectField } from '../../../components/forms/Field';
 
 type Account = components['schemas']['Account'];
 
 /**
- * The evaluator accounts (`GET /users?role=evaluator`, first 200). Only an admin may list
- * accounts: for the secretariat the answer is 403, and this resolves to `null` (no list).
+ * The evaluator accounts (`GET /users?role=evaluator`, first 200), which the admin and the
+ * secretariat may both list.
  */
 export function useEvaluators() {
   return useQuery({
     queryKey: ['manage', 'evaluators'],
-    queryFn: async (): Promise<Account[] | null> => {
-      try {
-        return (await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'evaluator', limit: 200 } } }))).items;
-      } catch (e) {
-        if (e instanceof ApiProblem && e.status === 403) return null;
-        throw e;
-      }
-    },
+    queryFn: async (): Promise<Account[]> =>
+      (await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'evaluator', limit: 200 } } }))).items,
   });
 }
 
-/** An evaluator by name where the accounts can be listed, else by user id. */
+/** An evaluator by name, or by user id until the accounts have loaded (or when not among them). */
 export function EvaluatorName({ id }: { id: number }) {
   const { t } = useTranslation('manage');
   const evaluators = useEvaluators();
@@ -35,16 +28,13 @@ export function EvaluatorName({ id }: { id: number }) {
 }
 
 interface FieldProps {
-  /** The chosen evaluator's user id, as the input holds it ('' for none). */
+  /** The chosen evaluator's user id, as the select holds it ('' for none). */
   value: string;
   onChange(value: string): void;
   problem: unknown;
 }
 
-/**
- * Chooses the evaluator of an assignment or a conflict: from the evaluator accounts, or, where the
- * role may not list accounts, by user id.
- */
+/** Chooses the evaluator of an assignment or a conflict from the evaluator accounts. */
 export function EvaluatorField({ value, onChange, problem }: FieldProps) {
   const { t } = useTranslation('manage');
   const evaluators = useEvaluators();
@@ -54,22 +44,6 @@ export function EvaluatorField({ value, onChange, problem }: FieldProps) {
       <p className="loading" role="status">
         {t('loading', { ns: 'common' })}
       </p>
-    );
-  }
-  if (evaluators.data === null || evaluators.data === undefined) {
-    return (
-      <TextField
-        label={t('evaluators.id_label')}
-        name="evaluator"
-        type="number"
-        inputMode="numeric"
-        min={1}
-        problem={problem}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        hint={t('evaluators.id_hint')}
-        required
-      />
     );
   }
   return (
@@ -91,7 +65,7 @@ export function EvaluatorField({ value, onChange, problem }: FieldProps) {
   );
 }
 
-/** The user id typed or chosen, or null when there is none. */
+/** The user id chosen, or null when there is none. */
 export function evaluatorId(value: string): number | null {
   return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
 }

@@ -2,7 +2,6 @@ import { Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../../api/client';
-import { jsonOnly } from '../../../components/map/allPages';
 import { BarChart } from '../../../components/charts';
 import { DataState } from '../../../components/DataState';
 import { ProblemAlert } from '../../../components/ProblemAlert';
@@ -40,15 +39,15 @@ export function AreaAverages({ filters, onChange, cycles }: Props) {
   const format = useScoreFormat();
   const frameworks = useQuery({
     queryKey: ['frameworks', 'all'],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
   });
   const networks = useQuery({
     queryKey: ['networks', 'all'],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } })),
   });
   const countries = useQuery({
     queryKey: ['stats', 'cities-by-country'],
-    queryFn: async () => jsonOnly(await unwrap(api.GET('/api/v1/stats/cities-by-country'))),
+    queryFn: () => unwrap(api.GET('/api/v1/stats/cities-by-country')),
   });
   const rounds = useQuery({
     queryKey: ['monitoring-rounds', 'all'],
@@ -57,20 +56,18 @@ export function AreaAverages({ filters, onChange, cycles }: Props) {
   const { framework, network, country, year } = filters;
   const areas = useQuery({
     queryKey: ['evaluation-stats', 'areas', framework, network, country, year],
-    queryFn: async () =>
-      jsonOnly(
-        await unwrap(
-          api.GET('/api/v1/evaluation-stats/areas', {
-            params: {
-              query: {
-                framework,
-                network: network || undefined,
-                country: country || undefined,
-                year: year ? Number(year) : undefined,
-              },
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/evaluation-stats/areas', {
+          params: {
+            query: {
+              framework,
+              network: network || undefined,
+              country: country || undefined,
+              year: year ? Number(year) : undefined,
             },
-          }),
-        ),
+          },
+        }),
       ),
     enabled: Boolean(framework),
   });

@@ -1,5 +1,4 @@
 import { api, unwrap } from '../../../api/client';
-import { jsonOnly } from '../../../components/map/allPages';
 import type { components } from '../../../api/schema';
 
 export type Cycle = components['schemas']['Cycle'];
@@ -9,8 +8,8 @@ export async function rankedCycles(): Promise<Cycle[]> {
   const cycles: Cycle[] = [];
   let cursor: string | undefined;
   do {
-    const page = jsonOnly(
-      await unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'published', limit: 200, cursor } } })),
+    const page = await unwrap(
+      api.GET('/api/v1/award-cycles', { params: { query: { status: 'published', limit: 200, cursor } } }),
     );
     cycles.push(...page.items);
     cursor = page.next_cursor ?? undefined;

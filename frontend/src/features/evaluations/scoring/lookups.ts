@@ -6,19 +6,12 @@
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
-import { ApiProblem } from '../../../api/problem';
 import type { components } from '../../../api/schema';
 
 export type Evaluation = components['schemas']['Evaluation'];
 export type Framework = components['schemas']['Framework'];
 type Cycle = components['schemas']['Cycle'];
 type Round = components['schemas']['Round'];
-
-/** The JSON page of a list that could also answer CSV (it does not when no `format` is asked for). */
-export function jsonPage<T extends object>(data: T | string): T {
-  if (typeof data === 'string') throw new ApiProblem(200, 'unexpected_response', '', data.slice(0, 200));
-  return data;
-}
 
 /** The query key of one evaluation (its data and ETag), shared by the page and the form. */
 export const evaluationKey = (id: number) => ['evaluation', id] as const;
@@ -27,7 +20,7 @@ export const evaluationKey = (id: number) => ['evaluation', id] as const;
 export function useFrameworks() {
   return useQuery({
     queryKey: ['frameworks', 'all'],
-    queryFn: async () => jsonPage(await unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
     select: (page) => new Map(page.items.map((f) => [f.slug, f])),
   });
 }
@@ -47,7 +40,7 @@ export function useCyclesOf(evaluations: Evaluation[]): { cycles: Map<number, Cy
   const frameworks = new Set(evaluations.filter((e) => e.nomination_id != null).map((e) => e.framework));
   const all = useQuery({
     queryKey: ['award-cycles', 'all'],
-    queryFn: async () => jsonPage(await unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } }))),
+    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } })),
     enabled: frameworks.size > 0,
   });
   const candidates = (all.data?.items ?? []).filter((c) => c.framework && frameworks.has(c.framework));

@@ -1,18 +1,7 @@
-import { ApiProblem } from '../../api/problem';
-
 /** A page of a cursor-paged list, as the API answers it. */
 export interface CursorPage<T> {
   items: T[];
   next_cursor?: string | null;
-}
-
-/**
- * The JSON answer of an endpoint that can also answer CSV (so its type includes the text): the
- * app always asks for JSON, so text here is an unexpected answer, shown as a problem.
- */
-export function jsonOnly<T extends object>(data: T | string): T {
-  if (typeof data === 'string') throw new ApiProblem(200, 'unexpected_response', 'Unexpected response', data.slice(0, 200));
-  return data;
 }
 
 /**

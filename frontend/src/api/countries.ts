@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
-import { allPages, jsonOnly } from '../../components/map/allPages';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from './client';
+import { allPages } from './pages';
+import { useLocalized } from '../i18n/localized';
 
 /**
  * The API's country names by ISO code, in the current language. Until they have loaded (or if
@@ -12,9 +12,7 @@ export function useCountryNames() {
   const query = useQuery({
     queryKey: ['countries', 'all'],
     queryFn: () =>
-      allPages(async (cursor) =>
-        jsonOnly(await unwrap(api.GET('/api/v1/countries', { params: { query: { limit: 200, cursor } } }))),
-      ),
+      allPages((cursor) => unwrap(api.GET('/api/v1/countries', { params: { query: { limit: 200, cursor } } }))),
     staleTime: Infinity,
   });
   const byCode = new Map((query.data ?? []).map((c) => [c.code, c]));
