@@ -8,12 +8,12 @@ import {
   SORTS,
   YEAR,
   joinRange,
-  oneOf,
   readView,
   splitRange,
   type DirectoryView,
 } from './directoryView';
 import { regionsOf, useCountries, useNetworks, useProvinces } from './reference';
+import { oneOf } from '../../lib/choices';
 
 /** How long typing pauses before the search is sent. */
 export const DEBOUNCE_MS = 400;
@@ -147,7 +147,7 @@ export function CityFilters({ view, staff, onChange }: Props) {
           <select
             name="group"
             value={view.group}
-            onChange={(e) => apply({ group: oneOf(GROUPS, e.target.value) ?? '' })}
+            onChange={(e) => apply({ group: oneOf(e.target.value, GROUPS) ?? '' })}
           >
             <option value="">{t('filters.any_group')}</option>
             {GROUPS.map((g) => (
@@ -165,7 +165,7 @@ export function CityFilters({ view, staff, onChange }: Props) {
                 name="th_region"
                 value={view.th_region}
                 onChange={(e) => {
-                  const th_region = oneOf(REGIONS, e.target.value) ?? '';
+                  const th_region = oneOf(e.target.value, REGIONS) ?? '';
                   const province = provinces.data?.get(view.province);
                   const keep = !th_region || !province || province.region.key === th_region;
                   apply(keep ? { th_region } : { th_region, province: '' });
@@ -241,7 +241,7 @@ export function CityFilters({ view, staff, onChange }: Props) {
           <select
             name="sort"
             value={view.sort}
-            onChange={(e) => apply({ sort: oneOf(SORTS, e.target.value) ?? 'name' })}
+            onChange={(e) => apply({ sort: oneOf(e.target.value, SORTS) ?? 'name' })}
           >
             {SORTS.map((s) => (
               <option key={s} value={s}>

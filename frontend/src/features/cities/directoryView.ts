@@ -4,6 +4,7 @@
  * names, so a shared link and the CSV download name the same rows.
  */
 import type { components, paths } from '../../api/schema';
+import { oneOf } from '../../lib/choices';
 
 /** The query parameters of `GET /api/v1/cities`. */
 export type CityListQuery = NonNullable<paths['/api/v1/cities']['get']['parameters']['query']>;
@@ -37,11 +38,6 @@ export interface DirectoryView {
   archived: boolean;
 }
 
-/** `value` if it is one of `values`. */
-export function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.find((v) => v === value);
-}
-
 /** Reads the view from the URL's search parameters; unknown enum values count as unset. */
 export function readView(params: URLSearchParams): DirectoryView {
   const get = (key: string) => params.get(key)?.trim() ?? '';
@@ -49,11 +45,11 @@ export function readView(params: URLSearchParams): DirectoryView {
     q: params.get('q') ?? '',
     country: get('country').toUpperCase(),
     province: get('province').toUpperCase(),
-    group: oneOf(GROUPS, params.get('group')) ?? '',
-    th_region: oneOf(REGIONS, params.get('th_region')) ?? '',
+    group: oneOf(params.get('group'), GROUPS) ?? '',
+    th_region: oneOf(params.get('th_region'), REGIONS) ?? '',
     network: get('network'),
     member_since: get('member_since'),
-    sort: oneOf(SORTS, params.get('sort')) ?? 'name',
+    sort: oneOf(params.get('sort'), SORTS) ?? 'name',
     cursor: params.get('cursor') ?? '',
     archived: params.get('archived') === 'true',
   };

@@ -15,7 +15,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
 import { MemberTable } from './MemberTable';
 import { NetworkFacts } from './NetworkFacts';
-import { oneOf, useUrlPaging } from './paging';
+import { oneOf } from '../../lib/choices';
+import { useUrlPaging } from './paging';
 import './networks.css';
 
 type Network = components['schemas']['Network'];

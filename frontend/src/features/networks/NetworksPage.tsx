@@ -9,7 +9,8 @@ import { Pager } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocalized } from '../../i18n/localized';
 import { NetworkFacts } from './NetworkFacts';
-import { oneOf, useUrlPaging } from './paging';
+import { oneOf } from '../../lib/choices';
+import { useUrlPaging } from './paging';
 import './networks.css';
 
 const SCOPES = ['global', 'regional', 'national'] as const satisfies readonly components['schemas']['NetworkScope'][];

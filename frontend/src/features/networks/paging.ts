@@ -52,7 +52,3 @@ export function useUrlPaging() {
   };
 }
 
-/** `value` if it is one of `allowed`, else undefined: unknown URL values are ignored. */
-export function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((a) => a === value);
-}

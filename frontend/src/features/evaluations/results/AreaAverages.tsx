@@ -24,6 +24,35 @@ interface Props {
   cycles: Cycle[];
 }
 
+/** One filter of the area averages: a labelled select whose empty value (`unset`) means no filter. */
+function FilterSelect({
+  label,
+  value,
+  options,
+  unset,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  unset?: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {unset !== undefined && <option value="">{unset}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Keeps `current` among the options even when the list does not have it, so the select shows it. */
 function withCurrent(options: { value: string; label: string }[], current: string) {
   return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
@@ -115,50 +144,34 @@ export function AreaAverages({ filters, onChange, cycles }: Props) {
       <p>{t('areas.intro')}</p>
       <ProblemAlert error={frameworks.error ?? networks.error ?? countries.error ?? rounds.error} />
       <div className="filters results-filters">
-        <label>
-          {t('areas.framework')}
-          <select value={framework} onChange={(e) => onChange('framework', e.target.value)}>
-            {!framework && <option value="">{t('choose')}</option>}
-            {frameworkOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('areas.network')}
-          <select value={network} onChange={(e) => onChange('network', e.target.value)}>
-            <option value="">{t('areas.all_networks')}</option>
-            {networkOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('areas.country')}
-          <select value={country} onChange={(e) => onChange('country', e.target.value)}>
-            <option value="">{t('areas.all_countries')}</option>
-            {countryOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('areas.year')}
-          <select value={year} onChange={(e) => onChange('year', e.target.value)}>
-            <option value="">{t('areas.all_years')}</option>
-            {yearOptions.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('areas.framework')}
+          value={framework}
+          options={frameworkOptions}
+          unset={framework ? undefined : t('choose')}
+          onChange={(value) => onChange('framework', value)}
+        />
+        <FilterSelect
+          label={t('areas.network')}
+          value={network}
+          options={networkOptions}
+          unset={t('areas.all_networks')}
+          onChange={(value) => onChange('network', value)}
+        />
+        <FilterSelect
+          label={t('areas.country')}
+          value={country}
+          options={countryOptions}
+          unset={t('areas.all_countries')}
+          onChange={(value) => onChange('country', value)}
+        />
+        <FilterSelect
+          label={t('areas.year')}
+          value={year}
+          options={yearOptions}
+          unset={t('areas.all_years')}
+          onChange={(value) => onChange('year', value)}
+        />
       </div>
       {framework ? (
         <DataState query={areas}>
