@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::schema::{audit_log, award_cycles, cities, memberships, networks};
-use crate::db::{self, Pool};
+use crate::db::{self, ReadPool};
 use crate::error::ApiError;
 use crate::openapi::ListProblems;
 use crate::query::Checker;
@@ -73,7 +73,7 @@ fn action(raw: &str) -> &'static str {
 #[utoipa::path(tag = "open data", params(ChangeQuery), responses((status = 200, description = "A page of changes", body = ChangePage), ListProblems))]
 #[get("/changes")]
 pub async fn list_changes(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<ChangeQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::config::{DatabaseConfig, LogConfig, LogFormat, ServeConfig};
+use crate::seed::synthetic::{Outcome, Sizes};
 use crate::startup::{self, Application};
 
 /// Thailand Learning City Platform: open data on learning cities, networks, awards and
@@ -32,6 +33,8 @@ enum Command {
         /// Also load a clearly labelled demo award cycle with synthetic evaluators and scores.
         #[arg(long)]
         demo: bool,
+        #[command(flatten)]
+        synthetic: SyntheticArgs,
     },
     /// Manage user accounts.
     #[command(subcommand)]
@@ -42,6 +45,38 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+}
+
+/// The benchmark data set of `seed --synthetic`.
+#[derive(Debug, clap::Args)]
+struct SyntheticArgs {
+    /// Also load a large synthetic data set for benchmarks, every name marked synthetic
+    /// (once: a database that has it is left as it is).
+    #[arg(long)]
+    synthetic: bool,
+    /// Synthetic cities [default: 10000].
+    #[arg(long, requires = "synthetic", value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    cities: Option<u32>,
+    /// Synthetic networks [default: 50].
+    #[arg(long, requires = "synthetic", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    networks: Option<u32>,
+    /// Evaluation score rows; the nearest multiple of the 44 scored criteria is loaded
+    /// [default: 200000].
+    #[arg(long, requires = "synthetic", value_parser = clap::value_parser!(u32).range(0..=20_000_000))]
+    scores: Option<u32>,
+}
+
+impl SyntheticArgs {
+    /// The sizes asked for, when `--synthetic` is given.
+    fn sizes(&self) -> Option<Sizes> {
+        let default = Sizes::default();
+        let size = |v: Option<u32>, d: usize| v.map_or(d, |v| usize::try_from(v).unwrap_or(d));
+        self.synthetic.then(|| Sizes {
+            cities: size(self.cities, default.cities),
+            networks: size(self.networks, default.networks),
+            scores: size(self.scores, default.scores),
+        })
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,7 +120,11 @@ pub async fn run() -> ExitCode {
     let result = match cli.command {
         Command::Serve(config) => serve(config).await,
         Command::Migrate(config) => migrate(&config),
-        Command::Seed { database, demo } => seed(&database, demo),
+        Command::Seed {
+            database,
+            demo,
+            synthetic,
+        } => seed(&database, demo, synthetic.sizes()),
         Command::User(UserCommand::Add {
             database,
             email,
@@ -141,7 +180,7 @@ fn migrate(config: &DatabaseConfig) -> Result<(), String> {
     Ok(())
 }
 
-fn seed(config: &DatabaseConfig, demo: bool) -> Result<(), String> {
+fn seed(config: &DatabaseConfig, demo: bool, synthetic: Option<Sizes>) -> Result<(), String> {
     let (_, pool) = startup::open_pool(config)?;
     let (_, report) = startup::prepare(&pool)?;
     if report.is_empty() {
@@ -167,7 +206,44 @@ fn seed(config: &DatabaseConfig, demo: bool) -> Result<(), String> {
             println!("loaded the DEMO award cycle (synthetic data): {created} evaluations");
         }
     }
+    if let Some(sizes) = synthetic {
+        let started = std::time::Instant::now();
+        match load_synthetic(config, sizes)? {
+            Outcome::Present { award_cycle } => println!(
+                "synthetic data already present (award cycle {award_cycle}); nothing loaded"
+            ),
+            Outcome::Loaded(l) => println!(
+                "loaded synthetic data in {:.1} s: {} cities, {} networks, {} memberships, {} evaluators, award cycle {} ({} categories, {} nominations), {} monitoring rounds, {} evaluations, {} scores ({} criteria each; framework {}); sample city {}, sample network {}",
+                started.elapsed().as_secs_f64(),
+                l.cities,
+                l.networks,
+                l.memberships,
+                l.evaluators,
+                l.award_cycle,
+                l.categories,
+                l.nominations,
+                l.rounds,
+                l.evaluations,
+                l.scores,
+                l.criteria,
+                crate::seed::synthetic::FRAMEWORK,
+                l.sample_city,
+                l.sample_network
+            ),
+        }
+    }
     Ok(())
+}
+
+/// Loads the synthetic benchmark data set as `learning-city seed --synthetic` does, on a
+/// migrated database with the reference data.
+pub fn load_synthetic(database: &DatabaseConfig, sizes: Sizes) -> Result<Outcome, String> {
+    let (_, pool) = startup::open_pool(database)?;
+    startup::prepare(&pool)?;
+    // Synthetic evaluators are inactive accounts with a random password nobody knows.
+    let hash = crate::auth::password::hash(&crate::auth::tokens::random_token())?;
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    crate::seed::seed_synthetic(&mut conn, sizes, &hash)
 }
 
 /// Loads the labelled demo cycle as `learning-city seed --demo` does; returns the number of

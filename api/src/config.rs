@@ -46,6 +46,11 @@ pub struct ServeConfig {
     #[command(flatten)]
     pub database: DatabaseConfig,
 
+    /// A streaming replica of `DATABASE_URL` (PostgreSQL) that serves public reads; writes and
+    /// signed-in users' reads stay on the primary. Unset: everything uses `DATABASE_URL`.
+    #[arg(long, env = "DATABASE_READ_URL")]
+    pub database_read_url: Option<String>,
+
     /// Address and port to listen on (port 0 picks a free one).
     #[arg(long, env = "BIND", default_value = "127.0.0.1:8080")]
     pub bind: String,
@@ -59,6 +64,10 @@ pub struct ServeConfig {
 
     #[command(flatten)]
     pub limits: LimitConfig,
+
+    /// Memory for the cache of public JSON answers, in MiB (0 turns it off).
+    #[arg(long, env = "RESPONSE_CACHE_MB", default_value_t = 64)]
+    pub response_cache_mb: u64,
 
     /// Origins allowed to call the API from a browser: `*` or a comma-separated list.
     #[arg(long, env = "CORS_ORIGINS", default_value = "*")]

@@ -13,7 +13,7 @@ use crate::db::schema::{
     award_categories, award_cycles, award_programmes, cities, countries, criteria, frameworks,
     memberships, networks, nominations, provinces,
 };
-use crate::db::{self, DbConnection, Pool};
+use crate::db::{self, DbConnection, ReadPool};
 use crate::error::{ApiError, Problem};
 use crate::query::NoQuery;
 
@@ -518,7 +518,7 @@ pub async fn list_datasets(_q: web::Query<NoQuery>) -> HttpResponse {
 )]
 #[get("/datasets/{slug}/download")]
 pub async fn download(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     _q: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {

@@ -84,7 +84,7 @@ pub async fn not_matched(
             .finish();
     }
     let api =
-        path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/readyz";
+        path.starts_with("/api/") || matches!(path, "/api" | "/healthz" | "/readyz" | "/metrics");
     if reading && !api {
         if let Some(response) = frontend.serve(&req).await {
             return response;

@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     api_keys, audit, auth, awards, changes, cities, datasets, evaluations, health, memberships,
-    networks, reference, stats, users,
+    networks, observability, reference, stats, users,
 };
 
 /// The base path of the versioned API.
@@ -15,6 +15,7 @@ pub const API_V1: &str = "/api/v1";
 pub fn register(cfg: &mut ServiceConfig) {
     cfg.service(health::healthz)
         .service(health::readyz)
+        .service(observability::metrics::metrics)
         .service(
             scope(API_V1)
                 .service(auth::routes::login)
@@ -61,6 +62,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(evaluations::routes::return_evaluation)
                 .service(evaluations::routes::finalise)
                 .service(evaluations::routes::area_averages)
+                .service(evaluations::published_scores::list_published_scores)
                 .service(changes::list_changes)
                 .service(stats::overview)
                 .service(stats::membership_growth)

@@ -70,6 +70,7 @@ pub fn cors(origins: &str) -> Cors {
             header::LINK,
             header::ALLOW,
             header::CONTENT_DISPOSITION,
+            header::HeaderName::from_static("x-request-id"),
         ])
         .max_age(3600);
     if origins.trim() == "*" {

@@ -13,10 +13,12 @@ use crate::auth::limits::Limits;
 use crate::auth::tokens::TokenKeys;
 use crate::auth::{self, AuthState};
 use crate::config::{DatabaseConfig, ServeConfig};
-use crate::db::{self, Backend, Pool};
+use crate::db::{self, Backend, Pool, ReplicaPool};
 use crate::error::ApiError;
 use crate::fallback::{self, RouteTable};
+use crate::observability::{self, Metrics};
 use crate::openapi::ApiDoc;
+use crate::response_cache::{self, ResponseCache};
 use crate::seed::{self, SeedReport};
 use crate::{caching, query, routes, security};
 
@@ -45,6 +47,36 @@ pub struct Application {
     backend: Backend,
     /// What the usage flusher needs.
     flush: (Pool, web::Data<AuthState>),
+    /// The response cache and the pool its invalidation watch reads.
+    cache: Option<(web::Data<ResponseCache>, Pool)>,
+}
+
+/// Opens the replica's pool for `DATABASE_READ_URL`; both URLs must be PostgreSQL.
+fn open_replica(config: &ServeConfig, primary: &Backend) -> Result<Option<Pool>, String> {
+    let Some(url) = config
+        .database_read_url
+        .as_deref()
+        .filter(|u| !u.is_empty())
+    else {
+        return Ok(None);
+    };
+    let replica = Backend::from_url(url);
+    if !matches!(
+        (primary, &replica),
+        (Backend::Postgres(_), Backend::Postgres(_))
+    ) {
+        return Err(
+            "DATABASE_READ_URL needs DATABASE_URL and itself to be PostgreSQL URLs (a streaming replica of the primary)"
+                .to_owned(),
+        );
+    }
+    let pool = db::build_pool(
+        &replica,
+        config.database.pool_size.max(1),
+        config.database.timeout(),
+    )?;
+    tracing::info!(replica = %replica.location(), "public reads go to the replica");
+    Ok(Some(pool))
 }
 
 impl Application {
@@ -73,6 +105,22 @@ impl Application {
             usage: crate::usage::Usage::default(),
         });
         let flush = (pool.clone(), auth_state.clone());
+        let replica = open_replica(config, &backend)?;
+        let cache = (config.response_cache_mb > 0).then(|| {
+            web::Data::new(ResponseCache::new(
+                config.response_cache_mb.saturating_mul(1 << 20),
+            ))
+        });
+        let size = config.database.pool_size.max(1);
+        let mut pools = vec![("primary", pool.clone(), size)];
+        if let Some(replica) = &replica {
+            pools.push(("replica", replica.clone(), size));
+        }
+        let metrics = web::Data::new(Metrics::new(pools, cache.clone()));
+        let watched = cache
+            .clone()
+            .map(|c| (c, replica.clone().unwrap_or_else(|| pool.clone())));
+        let replica = replica.map(|r| web::Data::new(ReplicaPool(r)));
         let listener = TcpListener::bind(&config.bind)
             .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -90,9 +138,14 @@ impl Application {
         }
         let frontend = web::Data::new(frontend);
         let server = HttpServer::new(move || {
-            App::new()
-                .app_data(pool.clone())
-                .app_data(table.clone())
+            let mut app = App::new().app_data(pool.clone()).app_data(metrics.clone());
+            if let Some(replica) = &replica {
+                app = app.app_data(replica.clone());
+            }
+            if let Some(cache) = &cache {
+                app = app.app_data(cache.clone());
+            }
+            app.app_data(table.clone())
                 .app_data(frontend.clone())
                 .app_data(auth_state.clone())
                 .app_data(web::QueryConfig::default().error_handler(query::query_error))
@@ -101,11 +154,12 @@ impl Application {
                 }))
                 .app_data(web::PayloadConfig::new(max_body))
                 .wrap(middleware::from_fn(caching::conditional))
+                .wrap(middleware::from_fn(response_cache::middleware))
                 .wrap(middleware::from_fn(auth::middleware::authenticate))
-                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
                 .wrap(security::cors(&cors_origins))
                 .wrap(middleware::from_fn(security::headers))
                 .wrap(middleware::from_fn(security::head_as_get))
+                .wrap(middleware::from_fn(observability::observe))
                 .into_utoipa_app()
                 .openapi(ApiDoc::openapi())
                 .configure(routes::register)
@@ -129,6 +183,7 @@ impl Application {
             addr,
             backend,
             flush,
+            cache: watched,
         })
     }
 
@@ -175,8 +230,14 @@ impl Application {
                 }
             })
         };
+        let watch = self
+            .cache
+            .map(|(cache, pool)| tokio::spawn(response_cache::watch(cache, pool)));
         let served = self.server.await;
         periodic.abort();
+        if let Some(watch) = watch {
+            watch.abort();
+        }
         flush().await;
         served
     }

@@ -14,7 +14,7 @@ use crate::db::schema::{
     award_categories, award_cycles, award_programmes, cities, countries, evaluations, frameworks,
     memberships, networks, nominations, provinces,
 };
-use crate::db::{self, Pool};
+use crate::db::{self, ReadPool};
 use crate::error::ApiError;
 use crate::export::{self, Format};
 use crate::openapi::ListProblems;
@@ -118,7 +118,7 @@ fn count(key: impl Into<String>, en: impl Into<String>, th: Option<String>, coun
 #[get("/stats/overview")]
 pub async fn overview(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (format, _, _) = read(&req, &query, false, false)?;
@@ -225,7 +225,7 @@ pub async fn overview(
 #[get("/stats/membership-growth")]
 pub async fn membership_growth(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (format, network, _) = read(&req, &query, true, false)?;
@@ -280,7 +280,7 @@ pub async fn membership_growth(
 #[get("/stats/cities-by-country")]
 pub async fn cities_by_country(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (format, _, _) = read(&req, &query, false, false)?;
@@ -311,7 +311,7 @@ pub async fn cities_by_country(
 #[get("/stats/cities-by-region")]
 pub async fn cities_by_region(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (format, _, _) = read(&req, &query, false, false)?;
@@ -349,7 +349,7 @@ pub async fn cities_by_region(
 #[get("/stats/awards")]
 pub async fn awards(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<StatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (format, _, by) = read(&req, &query, false, true)?;

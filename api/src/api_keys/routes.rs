@@ -9,7 +9,7 @@ use crate::auth::routes::STAFF;
 use crate::auth::tokens::{new_api_key, sha256_hex};
 use crate::auth::Caller;
 use crate::db::schema::api_keys;
-use crate::db::{self, now, write_transaction, DbConnection, MultiBackend, Pool};
+use crate::db::{self, now, write_transaction, DbConnection, MultiBackend, Pool, ReadPool};
 use crate::error::ApiError;
 use crate::input::{Fields, JsonBody, Patch};
 use crate::openapi::{CreateProblems, ItemProblems, ListProblems, WriteProblems};
@@ -187,7 +187,7 @@ pub async fn create_api_key(
 )]
 #[get("/api-keys")]
 pub async fn list_api_keys(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<ApiKeyListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -287,7 +287,7 @@ pub async fn revoke_api_key(
 )]
 #[get("/api-keys/{id}/usage")]
 pub async fn key_usage(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     state: web::Data<crate::auth::AuthState>,
     caller: Caller,
     id: web::Path<i64>,

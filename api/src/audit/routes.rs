@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{Caller, Role};
 use crate::db::schema::audit_log;
-use crate::db::{self, MultiBackend, Pool};
+use crate::db::{self, MultiBackend, ReadPool};
 use crate::error::{ApiError, Problem};
 use crate::pagination::{after_cursor, order_sql, paginate, SortKey};
 use crate::query::Checker;
@@ -114,7 +114,7 @@ fn parse_time(check: &mut Checker, name: &str, raw: Option<&str>) -> Option<chro
 )]
 #[get("/audit-log")]
 pub async fn list_audit(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<AuditQuery>,
 ) -> Result<HttpResponse, ApiError> {

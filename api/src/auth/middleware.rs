@@ -28,12 +28,12 @@ pub fn client_ip(req: &actix_web::HttpRequest) -> IpAddr {
 }
 
 /// The middleware: identify, rate-limit, and record the caller in the request extensions.
-/// Refusals are answered here, as problems. The probes skip it.
+/// Refusals are answered here, as problems. The probes and `/metrics` skip it.
 pub async fn authenticate<B: MessageBody>(
     req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
-    if matches!(req.path(), "/healthz" | "/readyz") {
+    if matches!(req.path(), "/healthz" | "/readyz" | "/metrics") {
         return next
             .call(req)
             .await

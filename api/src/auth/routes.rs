@@ -9,7 +9,7 @@ use super::tokens::{new_refresh_token, random_bytes, sha256_hex, TokenKeys};
 use super::types::{LoginRequest, Me, RefreshRequest, TokenResponse};
 use super::{AuthState, Caller, Role};
 use crate::db::schema::{cities, refresh_tokens, users};
-use crate::db::{self, now, DbConnection, Pool};
+use crate::db::{self, now, DbConnection, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
 use crate::input::{Fields, JsonBody};
 
@@ -286,7 +286,7 @@ pub async fn logout(pool: web::Data<Pool>, body: JsonBody) -> Result<HttpRespons
 )]
 #[get("/me")]
 pub async fn me(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     _query: web::Query<crate::query::NoQuery>,
 ) -> Result<HttpResponse, ApiError> {

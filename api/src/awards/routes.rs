@@ -15,7 +15,7 @@ use super::types::{CATEGORY_COLUMNS, CITY_AWARD_COLUMNS, CYCLE_COLUMNS, PROGRAMM
 use super::writes;
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
 use crate::etag;
 use crate::input::{Fields, JsonBody};
@@ -44,7 +44,7 @@ fn reader(caller: &Caller) -> Reader {
 #[get("/award-programmes")]
 pub async fn list_programmes(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<PublicPageQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -92,7 +92,7 @@ pub async fn list_programmes(
 #[get("/award-programmes/{slug}")]
 pub async fn get_programme(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     slug: web::Path<String>,
     _q: web::Query<NoQuery>,
@@ -117,7 +117,7 @@ pub async fn get_programme(
 #[get("/award-cycles")]
 pub async fn list_cycles(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<CycleListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -178,7 +178,7 @@ pub async fn list_cycles(
 #[get("/award-cycles/{id}")]
 pub async fn get_cycle(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     id: web::Path<i64>,
     _q: web::Query<NoQuery>,
@@ -291,7 +291,7 @@ pub async fn transition_cycle(
 #[get("/award-categories")]
 pub async fn list_categories(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<CategoryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -345,7 +345,7 @@ pub async fn list_categories(
 #[get("/award-categories/{slug}")]
 pub async fn get_category(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     slug: web::Path<String>,
     _q: web::Query<NoQuery>,
@@ -370,7 +370,7 @@ pub async fn get_category(
 #[get("/cities/{slug}/awards")]
 pub async fn city_awards(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     query: web::Query<PublicPageQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -431,7 +431,7 @@ pub async fn city_awards(
 )]
 #[get("/nominations")]
 pub async fn list_nominations(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<NominationListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -479,7 +479,7 @@ pub async fn list_nominations(
 #[get("/nominations/{id}")]
 pub async fn get_nomination(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     id: web::Path<i64>,
     _q: web::Query<NoQuery>,

@@ -9,7 +9,7 @@ use super::types::{City, CityInput, CityListQuery, CityPage, CitySort, CITY_COLU
 use super::{input, writes};
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
 use crate::etag;
 use crate::input::JsonBody;
@@ -29,7 +29,7 @@ use crate::reference::types::{CountryGroup, ThRegion};
 #[get("/cities")]
 pub async fn list_cities(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<CityListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -101,7 +101,7 @@ pub async fn list_cities(
 #[get("/cities/{slug}")]
 pub async fn get_city(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     _query: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {

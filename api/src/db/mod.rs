@@ -2,12 +2,14 @@
 //! helper that runs blocking diesel work off the async workers.
 
 mod pool;
+mod routing;
 pub mod schema;
 
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 pub use pool::{build_pool, run, Pool, PooledConnection};
+pub use routing::{ReadPool, ReplicaPool};
 
 /// A connection to whichever backend `DATABASE_URL` names.
 #[derive(diesel::MultiConnection)]

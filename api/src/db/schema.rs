@@ -373,6 +373,13 @@ diesel::table! {
 
 diesel::joinable!(api_key_usage -> api_keys (key_id));
 
+diesel::table! {
+    data_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     api_key_usage,
     award_programmes,

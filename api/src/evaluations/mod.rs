@@ -1,4 +1,5 @@
 pub mod aggregate;
+pub mod published_scores;
 pub mod queries;
 pub mod results;
 pub mod routes;

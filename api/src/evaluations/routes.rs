@@ -19,7 +19,7 @@ use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role, User};
 use crate::awards::types::{PageQuery, PublicPageQuery};
 use crate::db::schema::{cities, conflicts, frameworks, monitoring_rounds};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
 use crate::etag;
 use crate::input::{Fields, JsonBody};
@@ -43,7 +43,7 @@ fn viewer(user: &User) -> Viewer {
 #[get("/frameworks")]
 pub async fn list_frameworks(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<PublicPageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
@@ -89,7 +89,7 @@ pub async fn list_frameworks(
 #[get("/frameworks/{slug}")]
 pub async fn get_framework(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     _q: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -141,7 +141,7 @@ pub async fn change_criterion(
 #[utoipa::path(tag = "evaluations", params(PageQuery), responses((status = 200, description = "Rounds", body = RoundPage), ListProblems))]
 #[get("/monitoring-rounds")]
 pub async fn list_rounds(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
@@ -296,7 +296,7 @@ pub async fn publish_round(
 )]
 #[get("/conflicts")]
 pub async fn list_conflicts(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -432,7 +432,7 @@ pub async fn declare_conflict(
 )]
 #[get("/evaluations")]
 pub async fn list_evaluations(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<EvaluationListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -516,7 +516,7 @@ pub async fn assign(
 #[get("/evaluations/{id}")]
 pub async fn get_evaluation(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     id: web::Path<i64>,
     _q: web::Query<NoQuery>,
@@ -721,7 +721,7 @@ pub async fn finalise(
 )]
 #[get("/award-cycles/{id}/rankings")]
 pub async fn rankings(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     id: web::Path<i64>,
     query: web::Query<RankingQuery>,
@@ -754,7 +754,7 @@ pub async fn rankings(
 )]
 #[get("/cities/{slug}/evaluations")]
 pub async fn city_evaluations(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     _q: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -775,7 +775,7 @@ pub async fn city_evaluations(
 #[get("/evaluation-stats/areas")]
 pub async fn area_averages(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<AreaStatsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();

@@ -8,7 +8,7 @@ use super::types::{Membership, MembershipInput};
 use super::{queries, writes};
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
 use crate::etag;
 use crate::input::JsonBody;
@@ -30,7 +30,7 @@ use crate::query::NoQuery;
 #[get("/memberships/{id}")]
 pub async fn get_membership(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     id: web::Path<i64>,
     _query: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {

@@ -13,7 +13,7 @@ use super::types::{MEMBER_COLUMNS, NETWORK_COLUMNS};
 use super::writes;
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
 use crate::etag;
 use crate::input::JsonBody;
@@ -33,7 +33,7 @@ use crate::query::{Checker, NoQuery, SortParam};
 #[get("/networks")]
 pub async fn list_networks(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<NetworkListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
@@ -93,7 +93,7 @@ pub async fn list_networks(
 #[get("/networks/{slug}")]
 pub async fn get_network(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     _query: web::Query<NoQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -230,7 +230,7 @@ pub async fn restore_network(
 #[get("/networks/{slug}/members")]
 pub async fn list_members(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     slug: web::Path<String>,
     query: web::Query<MemberListQuery>,
 ) -> Result<HttpResponse, ApiError> {

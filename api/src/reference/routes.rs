@@ -8,7 +8,7 @@ use super::types::{
     ThRegion,
 };
 use super::types::{COUNTRY_COLUMNS, PROVINCE_COLUMNS};
-use crate::db::{self, Pool};
+use crate::db::{self, ReadPool};
 use crate::error::ApiError;
 use crate::openapi::ListProblems;
 use crate::query::{Checker, SortParam};
@@ -38,7 +38,7 @@ fn order(sort: ReferenceSort) -> Order {
 #[get("/countries")]
 pub async fn list_countries(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<CountryListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
@@ -96,7 +96,7 @@ pub async fn list_countries(
 #[get("/provinces")]
 pub async fn list_provinces(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     query: web::Query<ProvinceListQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();

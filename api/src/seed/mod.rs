@@ -1,16 +1,19 @@
 //! Loads the real reference data shipped in `api/seed-data/` (compiled into the binary, so the
 //! service reads nothing outside its own database at run time). See `api/seed-data/SOURCES.md`.
+//! On request, [`demo`] and [`synthetic`] add made-up data that is labelled as such.
 
 mod awards;
 pub mod demo;
 mod evaluation_frameworks;
 mod networks;
 mod reference;
+pub mod synthetic;
 
 use diesel::prelude::*;
 
 use crate::db::schema::{award_programmes, cities, countries, frameworks};
 use crate::db::DbConnection;
+use synthetic::Outcome;
 
 /// What a seed run did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -78,6 +81,29 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
 pub fn seed_demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, String> {
     conn.transaction(|conn| demo::demo(conn, password_hash))
         .map_err(|e: SeedError| e.to_string())
+}
+
+/// Loads the synthetic benchmark data set in one transaction, unless it is there.
+pub fn seed_synthetic(
+    conn: &mut DbConnection,
+    sizes: synthetic::Sizes,
+    password_hash: &str,
+) -> Result<synthetic::Outcome, String> {
+    let outcome = conn
+        .transaction(|conn| synthetic::synthetic(conn, sizes, password_hash))
+        .map_err(|e: SeedError| e.to_string())?;
+    if let (Outcome::Loaded(_), DbConnection::Postgresql(pg)) = (&outcome, &mut *conn) {
+        // Fresh statistics after a bulk load, as PostgreSQL advises: until autovacuum gets to
+        // them, the planner would take the new tables for empty ones.
+        diesel::sql_query(
+            "ANALYZE cities, networks, memberships, users, frameworks, criteria, \
+             award_programmes, award_cycles, award_categories, nominations, monitoring_rounds, \
+             evaluations, scores",
+        )
+        .execute(pg)
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(outcome)
 }
 
 /// A failure while seeding: bad shipped data or a database error.

@@ -6,7 +6,7 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use super::types::{Account, AccountInput, AccountListQuery, AccountPage};
 use super::{queries, writes};
 use crate::auth::{password, Caller, Role};
-use crate::db::{self, Pool};
+use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
 use crate::etag;
 use crate::input::{JsonBody, Patch};
@@ -39,7 +39,7 @@ pub async fn hash_password(plain: Option<String>) -> Result<Option<String>, ApiE
 )]
 #[get("/users")]
 pub async fn list_users(
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     query: web::Query<AccountListQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -118,7 +118,7 @@ pub async fn create_user(
 #[get("/users/{id}")]
 pub async fn get_user(
     req: HttpRequest,
-    pool: web::Data<Pool>,
+    pool: ReadPool,
     caller: Caller,
     id: web::Path<i64>,
     _query: web::Query<NoQuery>,

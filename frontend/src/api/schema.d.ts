@@ -1097,6 +1097,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List published scores.
+         * @description Every score of a published evaluation: one row per evaluation and criterion, in evaluation
+         *     order. Published means what the rankings, city summaries and area averages count: submitted
+         *     and final evaluations of published award cycles and monitoring rounds, of public cities.
+         *     Evaluators are not named; comments and evidence are not included. The whole list downloads
+         *     as CSV (columns: `evaluation_id`, `context`, `cycle_id`, `category`, `nomination_id`,
+         *     `round_id`, `year`, `framework`, `criterion`, `city`, `country`, `score`, `scale_min`,
+         *     `scale_max`) or NDJSON.
+         */
+        get: operations["list_published_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/awards": {
         parameters: {
             query?: never;
@@ -1257,6 +1283,26 @@ export interface paths {
         };
         /** Liveness: the process is up and serving. */
         get: operations["healthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metrics for Prometheus (OpenMetrics text). Not rate-limited and not cached; keep it off the
+         *     public internet at the load balancer if route counts are not to be public.
+         */
+        get: operations["metrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2598,6 +2644,89 @@ export interface components {
         ProvincePage: {
             /** @description The rows of this page. */
             items: components["schemas"]["Province"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many rows match the filters, over all pages.
+             */
+            total: number;
+        };
+        /** @description One published score. */
+        PublishedScore: {
+            /** @description The award category's slug, for `award`. */
+            category?: string | null;
+            /**
+             * @description The city's slug (`/cities/{slug}`).
+             * @example phayao
+             */
+            city: string;
+            /**
+             * @description `award` (judging a nomination of a cycle) or `monitoring` (a city in a round).
+             * @example award
+             */
+            context: string;
+            /**
+             * @description The city's country (ISO 3166-1 alpha-2).
+             * @example TH
+             */
+            country: string;
+            /**
+             * @description The scored criterion's code in that framework.
+             * @example 1.2.3
+             */
+            criterion: string;
+            /**
+             * Format: int64
+             * @description The award cycle (`/award-cycles/{id}`), for `award`.
+             */
+            cycle_id?: number | null;
+            /**
+             * Format: int64
+             * @description The evaluation (one evaluator's scoring of one city): the rows of one evaluation share
+             *     it. The evaluator is not given.
+             */
+            evaluation_id: number;
+            /**
+             * @description The framework's slug (`/frameworks/{slug}`).
+             * @example kflc-v1
+             */
+            framework: string;
+            /**
+             * Format: int64
+             * @description The nomination, as in the cycle's rankings, for `award`.
+             */
+            nomination_id?: number | null;
+            /**
+             * Format: int64
+             * @description The monitoring round (`/monitoring-rounds`), for `monitoring`.
+             */
+            round_id?: number | null;
+            /**
+             * Format: int32
+             * @description Highest score on the criterion's scale.
+             */
+            scale_max: number;
+            /**
+             * Format: int32
+             * @description Lowest score on the criterion's scale.
+             */
+            scale_min: number;
+            /**
+             * Format: double
+             * @description The score, on the criterion's scale.
+             */
+            score: number;
+            /**
+             * Format: int32
+             * @description The cycle's or round's year.
+             */
+            year: number;
+        };
+        /** @description A page of published scores. */
+        PublishedScorePage: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["PublishedScore"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
             /**
@@ -13001,6 +13130,125 @@ export interface operations {
             };
         };
     };
+    list_published_scores: {
+        parameters: {
+            query?: {
+                /** @description Only scores against this framework (slug). */
+                framework?: string;
+                /** @description Only this award cycle (id). */
+                cycle?: number;
+                /** @description Only this award category (slug). */
+                category?: string;
+                /** @description Only this monitoring round (id). */
+                round?: number;
+                /** @description Only award judging (`award`) or only monitoring (`monitoring`). */
+                context?: string;
+                /** @description Only cycles and rounds of this year. */
+                year?: number;
+                /** @description Only this city (slug). */
+                city?: string;
+                /** @description Only cities of this country (ISO 3166-1 alpha-2). */
+                country?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /**
+                 * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
+                 *     (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+                 *     `Accept: application/x-ndjson`. Default `json`: one page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description With CSV, `true` starts the file with a UTF-8 byte-order mark. */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of published scores */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedScorePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
+                        code: string;
+                        /** @description What went wrong with this request, in words. */
+                        detail: string;
+                        /** @description The offending fields or parameters, when the problem is about input. */
+                        errors?: components["schemas"]["FieldError"][];
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code.
+                         */
+                        status: number;
+                        /** @description A short, human-readable summary of the kind of problem. */
+                        title: string;
+                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
+                        code: string;
+                        /** @description What went wrong with this request, in words. */
+                        detail: string;
+                        /** @description The offending fields or parameters, when the problem is about input. */
+                        errors?: components["schemas"]["FieldError"][];
+                        /**
+                         * Format: int32
+                         * @description The HTTP status code.
+                         */
+                        status: number;
+                        /** @description A short, human-readable summary of the kind of problem. */
+                        title: string;
+                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     awards: {
         parameters: {
             query?: {
@@ -14400,6 +14648,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Query parameters given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the OpenMetrics text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/openmetrics-text": string;
                 };
             };
             /** @description Query parameters given */

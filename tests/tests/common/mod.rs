@@ -18,10 +18,11 @@ pub enum Backend {
     Postgres,
 }
 
-/// A fresh database that is removed when dropped.
+/// A fresh database that is removed when dropped, or one the test manages itself.
 enum TestDb {
     Sqlite(tempfile::TempDir),
     Postgres { admin_url: String, name: String },
+    External,
 }
 
 impl Drop for TestDb {
@@ -139,12 +140,37 @@ impl TestApp {
     /// Like [`TestApp::spawn`], with the configuration adjusted first.
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
         let (database_url, db) = fresh_database(backend);
+        Self::start(backend, database_url, db, adjust).await
+    }
+
+    /// Starts the service on a database the test manages (it is not dropped with the app).
+    pub async fn spawn_at(
+        backend: Backend,
+        database_url: &str,
+        adjust: impl FnOnce(&mut ServeConfig),
+    ) -> TestApp {
+        Self::start(backend, database_url.to_owned(), TestDb::External, adjust).await
+    }
+
+    /// A second instance of the service on this app's database, as behind a load balancer.
+    /// Stop it before this app, whose database it shares.
+    pub async fn beside(&self, adjust: impl FnOnce(&mut ServeConfig)) -> TestApp {
+        Self::spawn_at(self.backend, &self.database_url, adjust).await
+    }
+
+    async fn start(
+        backend: Backend,
+        database_url: String,
+        db: TestDb,
+        adjust: impl FnOnce(&mut ServeConfig),
+    ) -> TestApp {
         let mut config = ServeConfig {
             database: DatabaseConfig {
                 database_url: database_url.clone(),
                 pool_size: 4,
                 database_timeout_secs: 2,
             },
+            database_read_url: None,
             bind: "127.0.0.1:0".to_owned(),
             workers: 1,
             auth: AuthConfig {
@@ -160,6 +186,7 @@ impl TestApp {
                 login_per_account_per_minute: 10_000,
                 max_body_bytes: 65_536,
             },
+            response_cache_mb: 64,
             cors_origins: "*".to_owned(),
             frontend_dir: std::path::PathBuf::from("no-web-app-here"),
         };

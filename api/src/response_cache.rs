@@ -1,0 +1,262 @@
+//! An in-memory cache of public JSON answers, with exact invalidation.
+//!
+//! Only anonymous and API-key `GET`s under `/api/v1` are kept (signed-in callers may see more),
+//! keyed by path, query and `Accept`, and only complete `200` JSON answers of at most
+//! [`MAX_ENTRY_BYTES`]; downloads stream past it. A hit answers `If-None-Match` itself.
+//!
+//! Invalidation: every change to public data bumps the `data_version` row in the same
+//! transaction (database triggers). This instance drops the whole cache after each successful
+//! write it serves, and [`watch`] polls `data_version` on the database public reads come from
+//! (the primary, or the replica with `DATABASE_READ_URL`) every [`POLL`], dropping the cache
+//! when it moves — so writes by other instances or other processes, and a replica that replays
+//! later than the primary commits, are seen within one poll. An answer is stored under the
+//! generation current when its request started, so one computed across an invalidation is
+//! never served.
+
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::body::{self, BodySize, BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpMessage, HttpResponse};
+use diesel::prelude::*;
+
+use crate::auth::Caller;
+use crate::db::schema::data_version;
+use crate::db::{self, Pool};
+
+/// The largest answer kept.
+pub const MAX_ENTRY_BYTES: usize = 1 << 20;
+
+/// How often `data_version` is read.
+pub const POLL: Duration = Duration::from_millis(50);
+
+/// One kept answer.
+struct Entry {
+    generation: u64,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+#[derive(Clone)]
+struct ByBytes;
+
+impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
+    fn weight(&self, key: &String, entry: &Arc<Entry>) -> u64 {
+        (key.len() + entry.body.len() + 64 * entry.headers.len()) as u64
+    }
+}
+
+/// The cache and its counters, shared by every worker.
+pub struct ResponseCache {
+    entries: quick_cache::sync::Cache<String, Arc<Entry>, ByBytes>,
+    generation: AtomicU64,
+    seen_version: AtomicI64,
+    hits: AtomicU64,
+    misses: AtomicU64,
+    invalidations: AtomicU64,
+}
+
+/// Counters for `/metrics`.
+#[derive(Debug, Clone, Copy)]
+pub struct CacheStats {
+    pub hits: u64,
+    pub misses: u64,
+    pub invalidations: u64,
+    pub entries: u64,
+    pub bytes: u64,
+    /// The last `data_version` the watch read (0 before its first read).
+    pub data_version: i64,
+}
+
+impl ResponseCache {
+    /// A cache holding up to `capacity_bytes` of answers.
+    pub fn new(capacity_bytes: u64) -> ResponseCache {
+        ResponseCache {
+            entries: quick_cache::sync::Cache::with_weighter(1024, capacity_bytes, ByBytes),
+            generation: AtomicU64::new(0),
+            seen_version: AtomicI64::new(i64::MIN),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+            invalidations: AtomicU64::new(0),
+        }
+    }
+
+    /// Forgets every kept answer, including any being computed now.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.entries.clear();
+        self.invalidations.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Invalidates when `version` differs from the last one seen (the first one only records).
+    fn observe(&self, version: i64) {
+        let before = self.seen_version.swap(version, Ordering::SeqCst);
+        if before != version && before != i64::MIN {
+            self.invalidate();
+        }
+    }
+
+    /// The counters now.
+    pub fn stats(&self) -> CacheStats {
+        CacheStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            invalidations: self.invalidations.load(Ordering::Relaxed),
+            entries: self.entries.len() as u64,
+            bytes: self.entries.weight(),
+            data_version: self.seen_version.load(Ordering::SeqCst).max(0),
+        }
+    }
+
+    fn lookup(&self, key: &str) -> Option<Arc<Entry>> {
+        let entry = self
+            .entries
+            .get(key)
+            .filter(|e| e.generation == self.generation.load(Ordering::SeqCst));
+        let counter = if entry.is_some() {
+            &self.hits
+        } else {
+            &self.misses
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        entry
+    }
+}
+
+/// Reads `data_version` every [`POLL`] from `pool` and invalidates `cache` when it moves.
+/// Runs until the server stops; a failed read is retried at the next tick.
+pub async fn watch(cache: web::Data<ResponseCache>, pool: Pool) {
+    let mut every = tokio::time::interval(POLL);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let version = db::run(&pool, |conn| {
+            Ok(data_version::table
+                .select(data_version::version)
+                .first::<i64>(conn)?)
+        })
+        .await;
+        match version {
+            Ok(version) => cache.observe(version),
+            Err(e) => tracing::debug!(error = %e, "could not read data_version"),
+        }
+    }
+}
+
+/// The cache key of a request that may be answered from the cache, if it is one.
+fn key_of(req: &ServiceRequest) -> Option<String> {
+    if req.method() != Method::GET || !req.path().starts_with("/api/v1/") {
+        return None;
+    }
+    if matches!(req.extensions().get::<Caller>(), Some(Caller::User(_))) {
+        return None;
+    }
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .map(|v| v.as_bytes())
+        .unwrap_or_default();
+    let mut key = String::with_capacity(req.path().len() + req.query_string().len() + 32);
+    key.push_str(req.path());
+    key.push('?');
+    key.push_str(req.query_string());
+    key.push('\n');
+    key.push_str(&String::from_utf8_lossy(accept));
+    Some(key)
+}
+
+fn answer(req: ServiceRequest, entry: &Entry) -> ServiceResponse<BoxBody> {
+    let fresh = req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .zip(
+            entry
+                .headers
+                .get(header::ETAG)
+                .and_then(|v| v.to_str().ok()),
+        )
+        .is_some_and(|(asked, tag)| crate::etag::matches(asked, tag));
+    let mut response = if fresh {
+        let mut response = HttpResponse::NotModified().finish();
+        for name in [
+            header::ETAG,
+            header::CACHE_CONTROL,
+            header::VARY,
+            header::LINK,
+        ] {
+            if let Some(value) = entry.headers.get(&name) {
+                response.headers_mut().insert(name, value.clone());
+            }
+        }
+        response
+    } else {
+        let mut response = HttpResponse::Ok().body(entry.body.clone());
+        *response.headers_mut() = entry.headers.clone();
+        response
+    };
+    response
+        .headers_mut()
+        .insert(header::AGE, header::HeaderValue::from_static("0"));
+    req.into_response(response)
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+/// The middleware. Sits inside authentication (so callers are still identified, limited and
+/// counted) and outside the ETag middleware (so kept answers carry their ETag and `Link`).
+pub async fn middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let Some(cache) = req.app_data::<web::Data<ResponseCache>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let Some(key) = key_of(&req) else {
+        // Sessions (login, refresh, logout) change no public data.
+        let writing = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+            && !req.path().starts_with("/api/v1/auth/");
+        let response = next.call(req).await?.map_into_boxed_body();
+        if writing && response.status().is_success() {
+            cache.invalidate();
+        }
+        return Ok(response);
+    };
+    if let Some(entry) = cache.lookup(&key) {
+        return Ok(answer(req, &entry));
+    }
+    let generation = cache.generation.load(Ordering::SeqCst);
+    let response = next.call(req).await?.map_into_boxed_body();
+    let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);
+    if response.status() != StatusCode::OK || !is_json(response.headers()) || !small {
+        return Ok(response);
+    }
+    let (request, response) = response.into_parts();
+    let (head, payload) = response.into_parts();
+    let bytes = body::to_bytes(payload)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    cache.entries.insert(
+        key,
+        Arc::new(Entry {
+            generation,
+            headers: head.headers().clone(),
+            body: bytes.clone(),
+        }),
+    );
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(BoxBody::new(bytes)),
+    ))
+}

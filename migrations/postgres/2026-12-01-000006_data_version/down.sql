@@ -1,0 +1,17 @@
+DROP TRIGGER countries_data_version ON countries;
+DROP TRIGGER provinces_data_version ON provinces;
+DROP TRIGGER cities_data_version ON cities;
+DROP TRIGGER networks_data_version ON networks;
+DROP TRIGGER memberships_data_version ON memberships;
+DROP TRIGGER award_programmes_data_version ON award_programmes;
+DROP TRIGGER award_cycles_data_version ON award_cycles;
+DROP TRIGGER award_categories_data_version ON award_categories;
+DROP TRIGGER nominations_data_version ON nominations;
+DROP TRIGGER frameworks_data_version ON frameworks;
+DROP TRIGGER criteria_data_version ON criteria;
+DROP TRIGGER monitoring_rounds_data_version ON monitoring_rounds;
+DROP TRIGGER evaluations_data_version ON evaluations;
+DROP TRIGGER scores_data_version ON scores;
+DROP TRIGGER audit_log_data_version ON audit_log;
+DROP FUNCTION bump_data_version();
+DROP TABLE data_version;
