@@ -13,6 +13,9 @@ from . import procs
 
 THREADS = 2
 CONNECTIONS = 32
+# Long enough that slow answers (login, uncached rankings) are measured, not cut off: wrk
+# leaves timed-out requests out of its latency figures.
+TIMEOUT_S = 30
 
 # Counts every answer by status in each thread; `done` sums the threads and prints one JSON
 # line that `run_wrk` parses (latency in microseconds).
@@ -63,7 +66,8 @@ def run_wrk(url, *, duration, workdir, log, pid=None, method="GET", body=None, h
     included (VmHWM reset before, read after). A short unmeasured warm-up runs first.
     """
     script = _script(workdir, method, body, headers)
-    base = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", "--latency", "--timeout", "5s", "-s", script]
+    base = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", "--latency", "--timeout", f"{TIMEOUT_S}s",
+            "-s", script]
     if warmup > 0:
         subprocess.run(base + [f"-d{warmup}s", url], capture_output=True, check=False)
     if pid:
@@ -74,7 +78,8 @@ def run_wrk(url, *, duration, workdir, log, pid=None, method="GET", body=None, h
         f.write(f"$ {' '.join(base)} -d{duration}s {url}\n{done.stdout}{done.stderr}\n")
     line = next((l for l in done.stdout.splitlines() if l.startswith("BENCH_RESULT ")), None)
     if done.returncode != 0 or line is None:
-        raise procs.HarnessError(f"wrk failed on {url}: {done.stderr.strip() or done.stdout[-300:]}")
+        detail = done.stderr.strip() or done.stdout[-300:]
+        raise procs.HarnessError(f"wrk failed on {url}: {detail}")
     raw = json.loads(line.split(" ", 1)[1])
     statuses = {int(k): v for k, v in raw["statuses"].items()}
     non2xx = sum(n for code, n in statuses.items() if not 200 <= code < 300)
@@ -130,13 +135,14 @@ def count_csv_rows(payload):
     return max(sum(1 for _ in csv.reader(io.StringIO(text, newline=""))) - 1, 0)
 
 
-def export(url, *, pid, repeats, warm=None):
+def export(url, *, pid, repeats, warm=None, headers=None):
     """Downloads `url` one request at a time, `repeats` times; returns the fastest run's
     figures and the memory of `pid`'s tree: its resident size just before the first download
     and the highest peak (VmHWM) during any of them. `warm`, a small request on the same
-    table, is sent once before, so that opening connections is not counted as growth."""
+    table, is sent once before, so that opening connections is not counted as growth.
+    `headers` go with every request (credentials)."""
     if warm:
-        fetch(warm)
+        fetch(warm, headers=headers)
     best = None
     peak = 0
     rows = None
@@ -144,7 +150,7 @@ def export(url, *, pid, repeats, warm=None):
     for _ in range(repeats):
         procs.reset_peak(pid)
         start = time.monotonic()
-        status, _, payload = fetch(url, timeout=600.0)
+        status, _, payload = fetch(url, headers=headers, timeout=600.0)
         seconds = time.monotonic() - start
         peak = max(peak, procs.peak_kb(pid))
         if status != 200:

@@ -1,6 +1,7 @@
 """The products a user might pick instead (Datasette, Directus) and the nginx ceiling, each
 started on loopback on the same data as the service under test."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -136,8 +137,8 @@ class Directus:
         return ready
 
     def _grant_public_read(self, collections):
-        login = load.fetch_json(self.url("/auth/login"), method="POST",
-                                body=f'{{"email":"{self.ADMIN_EMAIL}","password":"{self.password}"}}',
+        credentials = json.dumps({"email": self.ADMIN_EMAIL, "password": self.password})
+        login = load.fetch_json(self.url("/auth/login"), method="POST", body=credentials,
                                 headers={"Content-Type": "application/json"})
         self.token = login["data"]["access_token"]
         auth = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
@@ -188,6 +189,8 @@ error_log {self.folder}/error.log warn;
 events {{ worker_connections 4096; }}
 http {{
     access_log off;
+    sendfile on;
+    tcp_nopush on;
     default_type application/json;
     keepalive_requests 1000000;
     client_body_temp_path {temp}/body;

@@ -69,7 +69,8 @@ def _bundled_sqlite(binary, repo):
     try:
         with open(binary, "rb") as f:
             data = f.read()
-        found = {m.group(1).decode() for m in re.finditer(rb"[^\d.](3\.[3-9]\d\.\d{1,2})\x00", data)}
+        pattern = rb"[^\d.](3\.[3-9]\d\.\d{1,2})\x00"
+        found = {m.group(1).decode() for m in re.finditer(pattern, data)}
         source = re.search(rb"(20\d\d-\d\d-\d\d) \d\d:\d\d:\d\d [0-9a-f]{40,}", data)
         if len(found) == 1:
             version = found.pop()
@@ -208,8 +209,8 @@ def _table_load(rows):
 
 
 def _table_exports(rows):
-    lines = ["| export | seconds | bytes | rows | rows/s | RSS before MB | peak RSS MB | growth MB |"
-             " flat |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = ["| export | seconds | bytes | rows | rows/s | RSS before MB | peak RSS MB "
+             "| growth MB | flat |", "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for label, r in rows:
         if r.get("failed"):
             lines.append(f"| {label} | FAILED ({r.get('status', '?')}: "
@@ -394,7 +395,8 @@ def markdown(results, notes):
                     continue
                 cells = [_fmt_ratio(_ratio(r["rows_per_s"], ((peers.get(p) or {}).get(name) or {})
                                            .get("rows_per_s"))) for p in ("directus", "datasette")]
-                lines.append(f"| {LABELS[name]} rows/s | {backend} | — | {cells[0]} | {cells[1]} | — |")
+                lines.append(f"| {LABELS[name]} rows/s | {backend} | — | {cells[0]} | {cells[1]} "
+                             "| — |")
         lines.append("")
     lines += ["## Targets", "",
               "Not assertions: the harness reports whether each holds. \"Cached\" figures are with "

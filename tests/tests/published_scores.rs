@@ -104,6 +104,7 @@ async fn only_published_scores_and_they_match_the_aggregates(app: &TestApp) {
     let demo_cycle = load_demo(app).await;
     let admin = app.admin_token().await;
     let staff = app.user_token(&admin, "secretariat", None).await;
+    app.sign_in_by_default(app.user_token(&admin, "analyst", None).await);
     let e1 = app.user_token(&admin, "evaluator", None).await;
     let e2 = app.user_token(&admin, "evaluator", None).await;
     let (e1_id, e2_id) = (user_id(app, &e1).await, user_id(app, &e2).await);
@@ -308,7 +309,7 @@ async fn body(
     path: &str,
     accept: Option<&str>,
 ) -> (reqwest::StatusCode, String, String, Vec<u8>) {
-    let mut request = app.client.get(format!("{}{path}", app.url));
+    let mut request = app.request(reqwest::Method::GET, path, None);
     if let Some(accept) = accept {
         request = request.header("accept", accept);
     }
@@ -329,6 +330,8 @@ async fn body(
 
 async fn downloads_equal_the_pages_and_filters_narrow(app: &TestApp) {
     let demo_cycle = load_demo(app).await;
+    let admin = app.admin_token().await;
+    app.sign_in_by_default(app.user_token(&admin, "analyst", None).await);
     let (items, total) = app.all_pages("/api/v1/scores?limit=7").await;
     assert_eq!(total, 72);
     assert_eq!(items.len(), 72);
@@ -422,6 +425,16 @@ async fn downloads_equal_the_pages_and_filters_narrow(app: &TestApp) {
 }
 
 async fn bad_input_is_a_problem(app: &TestApp) {
+    // Individual scores are never public: not anonymously, not to an evaluator or city editor.
+    app.get("/api/v1/scores")
+        .await
+        .problem(401, "authentication_required");
+    let admin = app.admin_token().await;
+    let evaluator = app.user_token(&admin, "evaluator", None).await;
+    app.get_as("/api/v1/scores", &evaluator)
+        .await
+        .problem(403, "forbidden");
+    app.sign_in_by_default(app.user_token(&admin, "analyst", None).await);
     for query in [
         "limit=0",
         "limit=201",
@@ -465,7 +478,61 @@ async fn bad_input_is_a_problem(app: &TestApp) {
     assert_eq!(empty, json!({"items": [], "next_cursor": null, "total": 0}));
 }
 
+async fn long_downloads_are_whole_and_in_order(app: &TestApp) {
+    let admin = app.admin_token().await;
+    app.sign_in_by_default(app.user_token(&admin, "analyst", None).await);
+    let database = app.database();
+    let sizes = learning_city::seed::synthetic::Sizes {
+        cities: 30,
+        networks: 2,
+        scores: 11_000,
+    };
+    tokio::task::spawn_blocking(move || learning_city::cli::load_synthetic(&database, sizes))
+        .await
+        .expect("task")
+        .expect("synthetic data loads");
+    let total = app.json("/api/v1/scores?limit=1").await["total"]
+        .as_i64()
+        .expect("total");
+    assert_eq!(total, 11_000, "250 evaluations x 44 criteria");
+    let (_, _, _, csv) = body(app, "/api/v1/scores?format=csv", None).await;
+    let (_, records) = parse_csv(&String::from_utf8(csv).expect("UTF-8"));
+    assert_eq!(
+        records.len() as i64,
+        total,
+        "a download longer than one step"
+    );
+    let keys: Vec<(i64, String)> = records
+        .iter()
+        .map(|r| (r[0].parse().expect("evaluation_id"), r[8].to_owned()))
+        .collect();
+    assert!(
+        keys.windows(2).all(|w| w[0].0 <= w[1].0),
+        "in evaluation order"
+    );
+    assert_eq!(
+        keys.iter().collect::<BTreeSet<_>>().len(),
+        keys.len(),
+        "no row twice"
+    );
+    let first = app.json("/api/v1/scores?limit=200").await;
+    let cursor = first["next_cursor"].as_str().expect("next page");
+    let second = app
+        .json(&format!("/api/v1/scores?limit=200&cursor={cursor}"))
+        .await;
+    let paged: Vec<(i64, String)> = [&first, &second]
+        .iter()
+        .flat_map(|p| p["items"].as_array().cloned().unwrap_or_default())
+        .map(|r| {
+            let id = r["evaluation_id"].as_i64().expect("id");
+            (id, r["criterion"].as_str().expect("code").to_owned())
+        })
+        .collect();
+    assert_eq!(paged, keys[..400], "pages and download agree");
+}
+
 on_both_backends!(
+    long_downloads_are_whole_and_in_order,
     only_published_scores_and_they_match_the_aggregates,
     downloads_equal_the_pages_and_filters_narrow,
     bad_input_is_a_problem,

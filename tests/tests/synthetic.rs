@@ -209,9 +209,15 @@ async fn loads_once_and_shows_everywhere(app: &TestApp) {
     assert!(areas
         .iter()
         .all(|a| a["evaluations"].as_u64() == Some(loaded.evaluations as u64)));
+    let admin = app.admin_token().await;
+    let analyst = app.user_token(&admin, "analyst", None).await;
     let scores = app
-        .json(&format!("/api/v1/scores?framework={FRAMEWORK}&limit=1"))
-        .await;
+        .get_as(
+            &format!("/api/v1/scores?framework={FRAMEWORK}&limit=1"),
+            &analyst,
+        )
+        .await
+        .body;
     assert_eq!(scores["total"].as_u64(), Some(loaded.scores as u64));
 
     // The framework, its rounds and its evaluators are labelled too.
@@ -232,7 +238,6 @@ async fn loads_once_and_shows_everywhere(app: &TestApp) {
     assert_eq!(rounds.len(), 2);
     assert!(rounds.iter().all(|r| r["status"] == "published"
         && text(r, "title.en").starts_with("Synthetic monitoring round")));
-    let admin = app.admin_token().await;
     let mut evaluators = Vec::new();
     let mut path = "/api/v1/users?limit=200".to_owned();
     loop {
@@ -270,8 +275,12 @@ async fn loads_once_and_shows_everywhere(app: &TestApp) {
         .count();
     assert_eq!(synthetic_again, 120);
     let scores = app
-        .json(&format!("/api/v1/scores?framework={FRAMEWORK}&limit=1"))
-        .await;
+        .get_as(
+            &format!("/api/v1/scores?framework={FRAMEWORK}&limit=1"),
+            &analyst,
+        )
+        .await
+        .body;
     assert_eq!(scores["total"].as_u64(), Some(loaded.scores as u64));
 }
 

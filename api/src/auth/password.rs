@@ -11,8 +11,44 @@ fn hasher() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
+/// At most one argon2 computation per CPU core at a time. Each takes 19 MiB: unbounded, a burst
+/// of logins would grow memory by that much per waiting blocking thread (and the allocator
+/// keeps it), and more parallel hashes than cores only make every login slower.
+struct Gate {
+    running: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+    limit: usize,
+}
+
+/// Holds one place in the [`Gate`] until dropped.
+struct Turn(&'static Gate);
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        let mut running = self.0.running.lock().unwrap_or_else(|e| e.into_inner());
+        *running -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+fn turn() -> Turn {
+    static GATE: std::sync::OnceLock<Gate> = std::sync::OnceLock::new();
+    let gate = GATE.get_or_init(|| Gate {
+        running: std::sync::Mutex::new(0),
+        freed: std::sync::Condvar::new(),
+        limit: std::thread::available_parallelism().map_or(2, usize::from),
+    });
+    let mut running = gate.running.lock().unwrap_or_else(|e| e.into_inner());
+    while *running >= gate.limit {
+        running = gate.freed.wait(running).unwrap_or_else(|e| e.into_inner());
+    }
+    *running += 1;
+    Turn(gate)
+}
+
 /// Hashes a password into a PHC string. Slow by design: call it off the async workers.
 pub fn hash(password: &str) -> Result<String, String> {
+    let _turn = turn();
     let salt = SaltString::generate(&mut OsRng);
     hasher()
         .hash_password(password.as_bytes(), &salt)
@@ -22,6 +58,7 @@ pub fn hash(password: &str) -> Result<String, String> {
 
 /// Checks a password against a PHC string; any malformed hash counts as a mismatch.
 pub fn verify(password: &str, phc: &str) -> bool {
+    let _turn = turn();
     PasswordHash::new(phc)
         .map(|parsed| {
             hasher()

@@ -1105,9 +1105,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List published scores.
-         * @description Every score of a published evaluation: one row per evaluation and criterion, in evaluation
-         *     order. Published means what the rankings, city summaries and area averages count: submitted
+         * List the individual scores of published evaluations (analysts and staff).
+         * @description Individual scores are not public (only the aggregates are: rankings, city summaries, area
+         *     averages), so this list needs a signed-in analyst, secretariat or admin account; API keys
+         *     do not reach it. One row per evaluation and criterion, in evaluation order. Published means what the rankings, city summaries and area averages count: submitted
          *     and final evaluations of published award cycles and monitoring rounds, of public cities.
          *     Evaluators are not named; comments and evidence are not included. The whole list downloads
          *     as CSV (columns: `evaluation_id`, `context`, `cycle_id`, `category`, `nomination_id`,
@@ -13206,6 +13207,15 @@ export interface operations {
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role without access */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -96,6 +96,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     handle: ServerHandle,
     db: TestDb,
+    /// A bearer token sent by requests made without one (see [`TestApp::sign_in_by_default`]).
+    default_token: std::sync::OnceLock<String>,
 }
 
 /// A response: status, headers and the body parsed as JSON (`Null` when it is not JSON).
@@ -205,6 +207,7 @@ impl TestApp {
             client: reqwest::Client::new(),
             handle,
             db,
+            default_token: std::sync::OnceLock::new(),
         }
     }
 
@@ -291,10 +294,16 @@ impl TestApp {
         token: Option<&str>,
     ) -> reqwest::RequestBuilder {
         let builder = self.client.request(method, format!("{}{path}", self.url));
-        match token {
+        match token.or(self.default_token.get().map(String::as_str)) {
             Some(token) => builder.bearer_auth(token),
             None => builder,
         }
+    }
+
+    /// From now on, requests made without a token (`get`, `json`, `all_pages`, `request`)
+    /// carry this one: for tests of operations that are never anonymous.
+    pub fn sign_in_by_default(&self, token: String) {
+        self.default_token.set(token).expect("signed in once");
     }
 
     /// POST a JSON body.
@@ -343,7 +352,7 @@ impl TestApp {
 
     /// GET `path` (relative to the server root).
     pub async fn get(&self, path: &str) -> Reply {
-        self.send(self.client.get(format!("{}{path}", self.url)))
+        self.send(self.request(reqwest::Method::GET, path, None))
             .await
     }
 
