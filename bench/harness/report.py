@@ -200,11 +200,13 @@ def flat(export):
 
 
 def _table_load(rows):
-    lines = ["| scenario | cache | req/s | p50 ms | p99 ms | errors | peak RSS MB |",
-             "|---|---|---:|---:|---:|---|---:|"]
+    lines = ["| scenario | cache | req/s | p50 ms | p99 ms | errors | bytes/answer "
+             "| peak RSS MB |",
+             "|---|---|---:|---:|---:|---|---:|---:|"]
     for label, cache, r in rows:
         lines.append(f"| {label} | {cache} | {_num(r.get('rps'))} | {_ms(r.get('p50_ms'))} | "
-                     f"{_ms(r.get('p99_ms'))} | {_errors(r)} | {_mb(r.get('peak_rss_kb'))} |")
+                     f"{_ms(r.get('p99_ms'))} | {_errors(r)} | "
+                     f"{_num(r.get('bytes_per_request'))} | {_mb(r.get('peak_rss_kb'))} |")
     return lines
 
 
@@ -262,9 +264,12 @@ def targets(results):
                 continue
             share = _ratio(mine["rps"], nginx and nginx.get("rps"))
             ok = None if share is None else (share >= TARGETS["nginx_share"] and not mine["failed"])
+            measured = "—" if share is None else (
+                f"{share:.0%} ({_num(mine['rps'])} vs {_num(nginx['rps'])} req/s; answers of "
+                f"{mine['bytes_per_request'] / 1000:,.0f} vs "
+                f"{nginx['bytes_per_request'] / 1000:,.0f} kB)")
             out.append((f"cached {LABELS[scen]} >= {TARGETS['nginx_share']:.0%} of nginx static",
-                        backend, "—" if share is None else f"{share:.0%} ({_num(mine['rps'])} vs "
-                        f"{_num(nginx['rps'])} req/s)", ok))
+                        backend, measured, ok))
         for name in ("cities_csv", "scores_csv"):
             mine = b.get("exports", {}).get(name)
             if not mine:
