@@ -40,6 +40,31 @@ fn policy(headers: &mut header::HeaderMap, signed_in: bool) {
     );
 }
 
+/// True when `headers` say the body is JSON.
+pub fn is_json(headers: &header::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+/// A `304 Not Modified` carrying the validators and caching headers of the full answer's
+/// `headers`.
+pub fn not_modified(headers: &header::HeaderMap) -> HttpResponse {
+    let mut response = HttpResponse::NotModified();
+    for name in [
+        header::ETAG,
+        header::CACHE_CONTROL,
+        header::VARY,
+        header::LINK,
+    ] {
+        if let Some(value) = headers.get(&name) {
+            response.insert_header((name.clone(), value.clone()));
+        }
+    }
+    response.finish()
+}
+
 /// The middleware.
 pub async fn conditional(
     req: ServiceRequest,
@@ -54,11 +79,7 @@ pub async fn conditional(
         .map(str::to_owned);
     let (path, query) = (req.path().to_owned(), req.query_string().to_owned());
     let response = next.call(req).await?.map_into_boxed_body();
-    let json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
+    let json = is_json(response.headers());
     if reading && response.status() == StatusCode::NOT_MODIFIED && path.starts_with("/api/v1") {
         let mut response = response;
         policy(response.headers_mut(), signed_in);
@@ -100,18 +121,7 @@ pub async fn conditional(
         }
     }
     if if_none_match.is_some_and(|v| crate::etag::matches(&v, &tag)) {
-        let mut not_modified = HttpResponse::NotModified();
-        for name in [
-            header::ETAG,
-            header::CACHE_CONTROL,
-            header::VARY,
-            header::LINK,
-        ] {
-            if let Some(value) = head.headers().get(&name) {
-                not_modified.insert_header((name.clone(), value.clone()));
-            }
-        }
-        return Ok(ServiceResponse::new(request, not_modified.finish()));
+        return Ok(ServiceResponse::new(request, not_modified(head.headers())));
     }
     let response = head.set_body(BoxBody::new(bytes));
     Ok(ServiceResponse::new(request, response))

@@ -184,18 +184,7 @@ fn answer(req: ServiceRequest, entry: &Entry) -> ServiceResponse<BoxBody> {
         )
         .is_some_and(|(asked, tag)| crate::etag::matches(asked, tag));
     let mut response = if fresh {
-        let mut response = HttpResponse::NotModified().finish();
-        for name in [
-            header::ETAG,
-            header::CACHE_CONTROL,
-            header::VARY,
-            header::LINK,
-        ] {
-            if let Some(value) = entry.headers.get(&name) {
-                response.headers_mut().insert(name, value.clone());
-            }
-        }
-        response
+        crate::caching::not_modified(&entry.headers)
     } else {
         let mut response = HttpResponse::Ok().body(entry.body.clone());
         *response.headers_mut() = entry.headers.clone();
@@ -205,13 +194,6 @@ fn answer(req: ServiceRequest, entry: &Entry) -> ServiceResponse<BoxBody> {
         .headers_mut()
         .insert(header::AGE, header::HeaderValue::from_static("0"));
     req.into_response(response)
-}
-
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"))
 }
 
 /// The middleware. Sits inside authentication (so callers are still identified, limited and
@@ -239,7 +221,8 @@ pub async fn middleware(
     let generation = cache.generation.load(Ordering::SeqCst);
     let response = next.call(req).await?.map_into_boxed_body();
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);
-    if response.status() != StatusCode::OK || !is_json(response.headers()) || !small {
+    if response.status() != StatusCode::OK || !crate::caching::is_json(response.headers()) || !small
+    {
         return Ok(response);
     }
     let (request, response) = response.into_parts();
