@@ -24,6 +24,7 @@ pub mod fallback;
 pub mod health;
 pub mod input;
 pub mod memberships;
+pub mod memory;
 pub mod networks;
 pub mod observability;
 pub mod openapi;

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-#[actix_web::main]
-async fn main() -> ExitCode {
-    learning_city::cli::run().await
+fn main() -> ExitCode {
+    learning_city::memory::tune_allocator();
+    actix_web::rt::System::new().block_on(learning_city::cli::run())
 }

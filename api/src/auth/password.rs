@@ -12,8 +12,10 @@ fn hasher() -> Argon2<'static> {
 }
 
 /// At most one argon2 computation per CPU core at a time. Each takes 19 MiB: unbounded, a burst
-/// of logins would grow memory by that much per waiting blocking thread (and the allocator
-/// keeps it), and more parallel hashes than cores only make every login slower.
+/// of logins would ask for that much per waiting blocking thread, and more parallel hashes than
+/// cores only make every login slower. (That the allocator gave none of it back, leaving the
+/// process at several GB after a burst, was glibc's sliding mmap threshold: see
+/// [`crate::memory`].)
 struct Gate {
     running: std::sync::Mutex<usize>,
     freed: std::sync::Condvar,
