@@ -240,6 +240,29 @@ pub fn document() -> utoipa::openapi::OpenApi {
     finish(api)
 }
 
+/// Where the document is served.
+pub const SERVED_AT: &str = "/api/openapi.json";
+
+/// The document as served: written to JSON once at start-up and shared by every worker.
+pub struct Served(actix_web::web::Bytes);
+
+impl Served {
+    /// Writes `document` to JSON.
+    pub fn new(document: &utoipa::openapi::OpenApi) -> Result<Served, String> {
+        serde_json::to_vec(document)
+            .map(|json| Served(json.into()))
+            .map_err(|e| format!("cannot write the OpenAPI document: {e}"))
+    }
+}
+
+/// The OpenAPI document of this service (not itself part of the document).
+#[actix_web::get("/api/openapi.json")]
+pub async fn served(document: actix_web::web::Data<Served>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .body(document.0.clone())
+}
+
 /// Completes a collected document: adds the answers every operation can give, and the CSV and
 /// NDJSON downloads of the lists that offer them.
 pub fn finish(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {

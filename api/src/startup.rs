@@ -5,9 +5,8 @@ use std::net::{SocketAddr, TcpListener};
 
 use actix_web::dev::{Server, ServerHandle};
 use actix_web::{middleware, web, App, HttpServer};
-use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
 
 use crate::auth::limits::Limits;
 use crate::auth::tokens::TokenKeys;
@@ -17,7 +16,6 @@ use crate::db::{self, Backend, Pool, ReplicaPool};
 use crate::error::ApiError;
 use crate::fallback::{self, RouteTable};
 use crate::observability::{self, Metrics};
-use crate::openapi::ApiDoc;
 use crate::response_cache::{self, ResponseCache};
 use crate::seed::{self, SeedReport};
 use crate::{caching, query, routes, security};
@@ -125,7 +123,10 @@ impl Application {
             .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         let pool = web::Data::new(pool);
-        let table = web::Data::new(RouteTable::from_openapi(&crate::openapi::document()));
+        // Built and written once, not once per worker: the document is large.
+        let document = crate::openapi::document();
+        let table = web::Data::new(RouteTable::from_openapi(&document));
+        let document = web::Data::new(crate::openapi::Served::new(&document)?);
         let max_body = config.limits.max_body_bytes;
         let cors_origins = config.cors_origins.clone();
         let frontend = crate::spa::Frontend::at(&config.frontend_dir);
@@ -160,14 +161,15 @@ impl Application {
                 .wrap(middleware::from_fn(security::headers))
                 .wrap(middleware::from_fn(security::head_as_get))
                 .wrap(middleware::from_fn(observability::observe))
+                .app_data(document.clone())
                 .into_utoipa_app()
-                .openapi(ApiDoc::openapi())
                 .configure(routes::register)
-                .openapi_service(|api| {
-                    SwaggerUi::new("/api/docs/{_:.*}")
-                        .url("/api/openapi.json", crate::openapi::finish(api))
-                })
                 .into_app()
+                .service(crate::openapi::served)
+                .service(
+                    SwaggerUi::new("/api/docs/{_:.*}")
+                        .config(SwaggerConfig::new([crate::openapi::SERVED_AT])),
+                )
                 .default_service(web::to(fallback::not_matched))
         })
         .workers(if config.workers == 0 {
