@@ -57,9 +57,7 @@ struct CityRow {
 struct MembershipRow {
     id: i64,
     city_id: i64,
-    network: String,
-    network_en: String,
-    network_th: Option<String>,
+    network_id: i64,
     role: String,
     status: String,
     joined_year: Option<i32>,
@@ -178,13 +176,46 @@ pub fn list(
     limit: i64,
     cursor: Option<&Cursor>,
 ) -> Result<(Vec<City>, Option<String>, i64), ApiError> {
-    let network_id = match &filters.network {
-        Some(slug) => network_id(conn, slug)?,
-        None => None,
-    };
+    let network_id = resolve_network(conn, filters)?;
     let total = filtered(filters, network_id)
         .count()
         .get_result::<i64>(conn)?;
+    let (items, next) = page_of(conn, filters, network_id, sort, limit, cursor)?;
+    Ok((items, next, total))
+}
+
+/// One page of public cities and the next cursor, without the total (for downloads, which
+/// read page after page).
+pub fn page(
+    conn: &mut DbConnection,
+    filters: &CityFilters,
+    sort: CitySort,
+    limit: i64,
+    cursor: Option<&Cursor>,
+) -> Result<(Vec<City>, Option<String>), ApiError> {
+    let network_id = resolve_network(conn, filters)?;
+    page_of(conn, filters, network_id, sort, limit, cursor)
+}
+
+/// The id of the network the filters name, if they name one.
+fn resolve_network(
+    conn: &mut DbConnection,
+    filters: &CityFilters,
+) -> Result<Option<i64>, ApiError> {
+    match &filters.network {
+        Some(slug) => network_id(conn, slug),
+        None => Ok(None),
+    }
+}
+
+fn page_of(
+    conn: &mut DbConnection,
+    filters: &CityFilters,
+    network_id: Option<i64>,
+    sort: CitySort,
+    limit: i64,
+    cursor: Option<&Cursor>,
+) -> Result<(Vec<City>, Option<String>), ApiError> {
     let (key, is_text, desc) = sort_key(sort, network_id);
     if let Some(c) = cursor {
         c.expect(is_text, false)?;
@@ -219,7 +250,7 @@ pub fn list(
     );
     let rows: Vec<CityRow> = rows.into_iter().map(|(row, _, _)| row).collect();
     let items = with_memberships(conn, rows)?;
-    Ok((items, next, total))
+    Ok((items, next))
 }
 
 /// A public city by slug, with its memberships.
@@ -277,9 +308,7 @@ fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<C
             .select((
                 memberships::id,
                 memberships::city_id,
-                networks::slug,
-                networks::name_en,
-                networks::name_th,
+                memberships::network_id,
                 memberships::role,
                 memberships::status,
                 memberships::joined_year,
@@ -288,11 +317,30 @@ fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<C
                 memberships::source_url,
             ))
             .load(conn)?;
+        // Few networks, many memberships: their names are read once, not once per membership.
+        let mut wanted: Vec<i64> = found.iter().map(|m| m.network_id).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let names: HashMap<i64, (String, String, Option<String>)> = networks::table
+            .filter(networks::id.eq_any(wanted))
+            .select((
+                networks::id,
+                networks::slug,
+                networks::name_en,
+                networks::name_th,
+            ))
+            .load::<(i64, String, String, Option<String>)>(conn)?
+            .into_iter()
+            .map(|(id, slug, en, th)| (id, (slug, en, th)))
+            .collect();
         for m in found {
+            let Some((slug, en, th)) = names.get(&m.network_id) else {
+                continue;
+            };
             by_city.entry(m.city_id).or_default().push(CityMembership {
                 id: m.id,
-                network: m.network,
-                network_name: Localized::new(m.network_en, m.network_th),
+                network: slug.clone(),
+                network_name: Localized::new(en.clone(), th.clone()),
                 role: m.role,
                 status: m.status,
                 joined_year: m.joined_year,

@@ -68,9 +68,7 @@ pub async fn list_cities(
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "cities", sort.as_str()))
                     .transpose()?;
-                let (items, next, _) =
-                    queries::list(conn, &filters, sort, crate::export::CHUNK, cursor.as_ref())?;
-                Ok((items, next))
+                queries::page(conn, &filters, sort, crate::export::CHUNK, cursor.as_ref())
             }),
         ));
     }

@@ -318,6 +318,29 @@ pub fn scores_of(
     Ok(out)
 }
 
+/// Evaluations per query of [`criterion_scores_of`]: far below the bind-parameter limits of
+/// SQLite (32,766) and PostgreSQL (65,535) however many evaluations a cycle has.
+const IDS_PER_QUERY: usize = 2_000;
+
+/// Only the numbers of the saved scores (criterion id to score), by evaluation id, read in
+/// batches of [`IDS_PER_QUERY`] evaluations.
+fn criterion_scores_of(
+    conn: &mut DbConnection,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, HashMap<i64, f64>>, ApiError> {
+    let mut out: HashMap<i64, HashMap<i64, f64>> = HashMap::with_capacity(ids.len());
+    for batch in ids.chunks(IDS_PER_QUERY) {
+        let rows: Vec<(i64, i64, f64)> = scores::table
+            .filter(scores::evaluation_id.eq_any(batch))
+            .select((scores::evaluation_id, scores::criterion_id, scores::score))
+            .load(conn)?;
+        for (evaluation, criterion, score) in rows {
+            out.entry(evaluation).or_default().insert(criterion, score);
+        }
+    }
+    Ok(out)
+}
+
 fn to_evaluations(
     conn: &mut DbConnection,
     rows: Vec<EvaluationRow>,
@@ -463,16 +486,11 @@ pub fn scored(
     tree: &Tree,
     rows: Vec<(i64, i64, i64)>,
 ) -> Result<Vec<Scored>, ApiError> {
-    let mut saved = scores_of(conn, rows.iter().map(|r| r.0).collect())?;
+    let mut saved = criterion_scores_of(conn, rows.iter().map(|r| r.0).collect())?;
     Ok(rows
         .into_iter()
         .filter_map(|(id, evaluator, target)| {
-            let by_id: HashMap<i64, f64> = saved
-                .remove(&id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| (s.0, s.1))
-                .collect();
+            let by_id = saved.remove(&id).unwrap_or_default();
             let (areas, overall) = tree.score(&by_id);
             overall.map(|overall| Scored {
                 evaluator,
