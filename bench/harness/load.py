@@ -11,7 +11,8 @@ import urllib.parse
 
 from . import procs
 
-THREADS = 2
+# One thread: the load has one CPU of its own (`procs.LOAD_CPUS`).
+THREADS = 1
 CONNECTIONS = 32
 # Long enough that slow answers (login, uncached rankings) are measured, not cut off: wrk
 # leaves timed-out requests out of its latency figures.
@@ -60,7 +61,7 @@ def _script(workdir, method, body, headers):
 
 def run_wrk(url, *, duration, workdir, log, pid=None, method="GET", body=None, headers=None,
             warmup=1.0):
-    """Drives `url` with `wrk -t2 -c32 -d<duration> --latency`; returns the figures.
+    """Drives `url` with `wrk -t1 -c32 -d<duration> --latency`; returns the figures.
 
     With `pid`, the peak resident memory of that process tree during the measured run is
     included (VmHWM reset before, read after). A short unmeasured warm-up runs first.

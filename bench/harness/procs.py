@@ -12,6 +12,27 @@ import subprocess
 import time
 
 
+def _split_cpus():
+    """The CPUs for the load (wrk, the harness, downloads) and for the servers under test.
+
+    With two or more CPUs the load gets the first one and every server the others, so that
+    the load generator never takes a server's CPU in the middle of an answer (which shows up
+    as tail latency of the generator, not of the server). With one CPU both share it.
+    """
+    cpus = sorted(os.sched_getaffinity(0))
+    if len(cpus) < 2:
+        return set(cpus), set(cpus)
+    return {cpus[0]}, set(cpus[1:])
+
+
+LOAD_CPUS, SERVER_CPUS = _split_cpus()
+
+
+def pin_load():
+    """Moves the harness itself (and so wrk and every download it starts) to `LOAD_CPUS`."""
+    os.sched_setaffinity(0, LOAD_CPUS)
+
+
 class HarnessError(Exception):
     """A failure of the harness itself (not a slow or failing service under test)."""
 
@@ -23,7 +44,7 @@ class Supervisor:
         self.procs = []
 
     def start(self, cmd, *, env=None, cwd=None, log=None, stdin=None):
-        """Starts `cmd` in its own session; output goes to the file `log`."""
+        """Starts `cmd` in its own session on `SERVER_CPUS`; output goes to the file `log`."""
         out = open(log, "ab") if log else subprocess.DEVNULL
         try:
             proc = subprocess.Popen(
@@ -34,6 +55,7 @@ class Supervisor:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=lambda: os.sched_setaffinity(0, SERVER_CPUS),
             )
         finally:
             if log:

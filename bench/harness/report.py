@@ -314,7 +314,8 @@ def markdown(results, notes):
     meta = results["meta"]
     lines = ["# Benchmark results", "",
              f"Written by `bench/run` on {meta['date']} (`{meta['command']}`); "
-             f"{meta['duration']} s per load run, `wrk -t2 -c32 --latency`, loopback only. "
+             f"{meta['duration']} s per load run, `wrk -t1 -c32 --latency`, loopback only; "
+             f"{meta.get('cpus', 'the load and the servers share the CPUs')}. "
              "Figures move from run to run by about ±10 %.", ""]
     if meta.get("warnings"):
         lines += ["**Warnings:**", ""] + [f"- {w}" for w in meta["warnings"]] + [""]
