@@ -1,6 +1,7 @@
-//! The `learning-city` command line: `serve`, `migrate`, `seed` and `openapi`.
+//! The `learning-city` command line: `serve`, `migrate`, `seed`, `user`, `export`, `import` and
+//! `openapi`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +40,25 @@ enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write the whole database to a portable file: every record, accounts (with password
+    /// hashes), API keys, the audit log and archived rows. The file is as sensitive as the
+    /// database.
+    Export {
+        #[command(flatten)]
+        database: DatabaseConfig,
+        /// The file to write (`-`: standard output).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Load a file written by `export` into an empty database of either backend (migrated
+    /// first). All or nothing: a failed import leaves the database empty.
+    Import {
+        #[command(flatten)]
+        database: DatabaseConfig,
+        /// The file to read (`-`: standard input).
+        #[arg(long, short)]
+        input: PathBuf,
+    },
     /// Print the OpenAPI document (YAML), or write it to a file.
     Openapi {
         /// Write to this file instead of standard output.
@@ -125,6 +145,12 @@ pub async fn run() -> ExitCode {
             demo,
             synthetic,
         } => seed(&database, demo, synthetic.sizes()),
+        Command::Export { database, output } => {
+            export_database(&database, &output).map(|summary| report("exported", &summary))
+        }
+        Command::Import { database, input } => {
+            import_database(&database, &input).map(|summary| report("imported", &summary))
+        }
         Command::User(UserCommand::Add {
             database,
             email,
@@ -167,6 +193,78 @@ async fn serve(config: ServeConfig) -> Result<(), String> {
         app.url()
     );
     app.run().await.map_err(|e| e.to_string())
+}
+
+/// Writes the whole database to `output` (`-`: standard output) as `learning-city export`
+/// does. A file is written beside its final name and renamed once complete.
+pub fn export_database(
+    database: &DatabaseConfig,
+    output: &Path,
+) -> Result<crate::portable::Summary, String> {
+    let (_, pool) = startup::open_pool(database)?;
+    let mut conn = pool.get().map_err(|e| format!("cannot connect: {e}"))?;
+    if output == Path::new("-") {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return crate::portable::export(&mut conn, &mut out).map_err(|e| e.to_string());
+    }
+    let mut partial = output.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = std::fs::File::create(&partial)
+        .map_err(|e| format!("cannot create {}: {e}", partial.display()))
+        .and_then(|file| {
+            let mut out = std::io::BufWriter::new(file);
+            let summary =
+                crate::portable::export(&mut conn, &mut out).map_err(|e| e.to_string())?;
+            out.into_inner()
+                .map_err(|e| e.to_string())?
+                .sync_all()
+                .map_err(|e| e.to_string())?;
+            Ok(summary)
+        });
+    match written {
+        Ok(summary) => {
+            std::fs::rename(&partial, output)
+                .map_err(|e| format!("cannot rename to {}: {e}", output.display()))?;
+            Ok(summary)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
+}
+
+/// Migrates `database` and loads the file `input` (`-`: standard input) into it as
+/// `learning-city import` does.
+pub fn import_database(
+    database: &DatabaseConfig,
+    input: &Path,
+) -> Result<crate::portable::Summary, String> {
+    let (_, pool) = startup::open_pool(database)?;
+    let mut conn = pool.get().map_err(|e| format!("cannot connect: {e}"))?;
+    crate::db::migrate(&mut conn)?;
+    let result = if input == Path::new("-") {
+        crate::portable::import(&mut conn, &mut std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(input)
+            .map_err(|e| format!("cannot open {}: {e}", input.display()))?;
+        crate::portable::import(&mut conn, &mut std::io::BufReader::new(file))
+    };
+    result.map_err(|e| e.to_string())
+}
+
+/// Prints what an export or import moved, one table a line, to standard error (standard
+/// output may be the file).
+fn report(verb: &str, summary: &crate::portable::Summary) {
+    eprintln!(
+        "{verb} {} rows in {} tables",
+        summary.rows(),
+        summary.tables.len()
+    );
+    for (table, rows) in &summary.tables {
+        eprintln!("  {table}: {rows}");
+    }
 }
 
 fn migrate(config: &DatabaseConfig) -> Result<(), String> {

@@ -29,6 +29,7 @@ pub mod networks;
 pub mod observability;
 pub mod openapi;
 pub mod pagination;
+pub mod portable;
 pub mod query;
 pub mod reference;
 pub mod response_cache;

@@ -91,10 +91,10 @@ pub fn now() -> chrono::NaiveDateTime {
 /// Runs `work` in a write transaction: `BEGIN IMMEDIATE` on SQLite (the write lock is taken up
 /// front, so concurrent writers queue instead of failing on a lock upgrade), an ordinary
 /// transaction on PostgreSQL. Rolls back when `work` fails.
-pub fn write_transaction<T>(
+pub fn write_transaction<T, E: From<diesel::result::Error>>(
     conn: &mut DbConnection,
-    work: impl FnOnce(&mut DbConnection) -> Result<T, crate::error::ApiError>,
-) -> Result<T, crate::error::ApiError> {
+    work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E> {
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
     match conn {
         DbConnection::Sqlite(c) => {

@@ -88,6 +88,29 @@ fn fresh_database(backend: Backend) -> (String, TestDb) {
     }
 }
 
+/// A new database with nothing in it, not even migrations, removed when dropped (or, once an
+/// app is started on it with [`TestApp::spawn_on`], when that app is).
+pub struct EmptyDatabase {
+    pub url: String,
+    db: TestDb,
+}
+
+impl EmptyDatabase {
+    pub fn new(backend: Backend) -> EmptyDatabase {
+        let (url, db) = fresh_database(backend);
+        EmptyDatabase { url, db }
+    }
+
+    /// Its configuration for command-line operations.
+    pub fn database(&self) -> DatabaseConfig {
+        DatabaseConfig {
+            database_url: self.url.clone(),
+            pool_size: 2,
+            database_timeout_secs: 2,
+        }
+    }
+}
+
 /// A running service and an HTTP client for it.
 pub struct TestApp {
     pub url: String,
@@ -152,6 +175,11 @@ impl TestApp {
         adjust: impl FnOnce(&mut ServeConfig),
     ) -> TestApp {
         Self::start(backend, database_url.to_owned(), TestDb::External, adjust).await
+    }
+
+    /// Starts the service on `database`, which it then owns.
+    pub async fn spawn_on(backend: Backend, database: EmptyDatabase) -> TestApp {
+        Self::start(backend, database.url, database.db, |_| {}).await
     }
 
     /// A second instance of the service on this app's database, as behind a load balancer.
