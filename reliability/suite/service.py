@@ -49,6 +49,18 @@ class Database:
             psql(self.admin_url, f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', check=False)
 
 
+class ExternalDatabase:
+    """A database a part manages itself (such as its own PostgreSQL server)."""
+
+    def __init__(self, backend, url, name):
+        self.backend = backend
+        self.url = url
+        self.name = name
+
+    def drop(self):
+        """Nothing: the part removes what it made."""
+
+
 def psql(url, sql, *, check=True):
     """Runs one statement with `psql`; returns its output (unaligned, tuples only)."""
     done = subprocess.run(
