@@ -28,6 +28,52 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
     ApiError::InvalidQuery(vec![FieldError::new(field, message)]).into()
 }
 
+/// Refuses a query string whose percent-decoded bytes are not UTF-8 with a 400 `invalid_query`
+/// problem, before any handler sees it: the query parser would otherwise replace the bytes
+/// with U+FFFD and search for that.
+pub async fn utf8_only<B: actix_web::body::MessageBody + 'static>(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<B>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    if !decodes_to_utf8(req.query_string()) {
+        let problem = ApiError::InvalidQuery(vec![FieldError::new(
+            "query",
+            "the query string is not UTF-8 once percent-decoded",
+        )]);
+        return Ok(req.error_response(problem));
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Whether `query`, with `%XX` escapes decoded, is UTF-8 (an incomplete escape is kept as it
+/// is, as the query parser does).
+fn decodes_to_utf8(query: &str) -> bool {
+    if !query.contains('%') {
+        return true;
+    }
+    let bytes = query.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            None => {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
 /// The "expected one of ..." tail of serde's unknown-field message, reworded.
 fn expected_part(message: &str) -> String {
     match message.split_once("expected ") {
@@ -298,6 +344,16 @@ macro_rules! sort_param {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_escapes_must_decode_to_utf8() {
+        assert!(decodes_to_utf8("q=phayao&limit=5"));
+        assert!(decodes_to_utf8("q=%E0%B8%9E%E0%B8%B0"));
+        assert!(decodes_to_utf8("q=100%"));
+        assert!(decodes_to_utf8("q=%zz"));
+        assert!(!decodes_to_utf8("q=%ff%fe"));
+        assert!(!decodes_to_utf8("q=%E0%B8"));
+    }
 
     #[test]
     fn year_ranges() {

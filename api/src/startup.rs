@@ -154,6 +154,7 @@ impl Application {
                     ApiError::NotFound(format!("no such resource: {} ({err})", req.path())).into()
                 }))
                 .app_data(web::PayloadConfig::new(max_body))
+                .wrap(middleware::from_fn(query::utf8_only))
                 .wrap(middleware::from_fn(caching::conditional))
                 .wrap(middleware::from_fn(response_cache::middleware))
                 .wrap(middleware::from_fn(auth::middleware::authenticate))

@@ -167,7 +167,9 @@ class Service:
                 sent["Authorization"] = f"Bearer {token}"
             conn.request(method, path, body=data, headers=sent)
             answer = conn.getresponse()
-            return Reply(answer.status, dict(answer.getheaders()), answer.read())
+            # Header names in lower case, as HTTP/1.1 treats them case-insensitively.
+            headers = {name.lower(): value for name, value in answer.getheaders()}
+            return Reply(answer.status, headers, answer.read())
         finally:
             conn.close()
 

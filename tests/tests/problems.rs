@@ -47,6 +47,29 @@ async fn unknown_and_repeated_parameters_are_refused(app: &TestApp) {
     }
 }
 
+async fn query_strings_that_are_not_utf8_are_refused(app: &TestApp) {
+    for path in [
+        "/api/v1/cities?q=%ff%fe",
+        "/api/v1/networks?q=%E0%B8",
+        "/healthz?%ff=1",
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(
+            fields(reply.problem(400, "invalid_query")),
+            vec!["query"],
+            "{path}"
+        );
+    }
+    let thai = app
+        .get("/api/v1/cities?q=%E0%B8%9E%E0%B8%B0%E0%B9%80%E0%B8%A2%E0%B8%B2")
+        .await;
+    assert_eq!(
+        thai.status, 200,
+        "percent-encoded Thai is UTF-8: {}",
+        thai.body
+    );
+}
+
 async fn limits_out_of_range_are_refused(app: &TestApp) {
     for list in LISTS {
         for bad in ["0", "201", "-1", "abc", "1.5", "99999999999999999999", ""] {
@@ -213,6 +236,7 @@ async fn unknown_routes_slugs_and_methods(app: &TestApp) {
 
 on_both_backends!(
     unknown_and_repeated_parameters_are_refused,
+    query_strings_that_are_not_utf8_are_refused,
     limits_out_of_range_are_refused,
     bad_filter_values_are_named_together,
     bad_cursors_are_refused,
