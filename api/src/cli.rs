@@ -201,7 +201,7 @@ pub fn export_database(
     database: &DatabaseConfig,
     output: &Path,
 ) -> Result<crate::portable::Summary, String> {
-    let (_, pool) = startup::open_pool(database)?;
+    let (_, pool) = startup::open_command_pool(database)?;
     let mut conn = pool.get().map_err(|e| format!("cannot connect: {e}"))?;
     if output == Path::new("-") {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -241,7 +241,7 @@ pub fn import_database(
     database: &DatabaseConfig,
     input: &Path,
 ) -> Result<crate::portable::Summary, String> {
-    let (_, pool) = startup::open_pool(database)?;
+    let (_, pool) = startup::open_command_pool(database)?;
     let mut conn = pool.get().map_err(|e| format!("cannot connect: {e}"))?;
     crate::db::migrate(&mut conn)?;
     let result = if input == Path::new("-") {
@@ -268,7 +268,7 @@ fn report(verb: &str, summary: &crate::portable::Summary) {
 }
 
 fn migrate(config: &DatabaseConfig) -> Result<(), String> {
-    let (_, pool) = startup::open_pool(config)?;
+    let (_, pool) = startup::open_command_pool(config)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     let applied = crate::db::migrate(&mut conn)?;
     println!("applied {} migration(s)", applied.len());
@@ -279,7 +279,7 @@ fn migrate(config: &DatabaseConfig) -> Result<(), String> {
 }
 
 fn seed(config: &DatabaseConfig, demo: bool, synthetic: Option<Sizes>) -> Result<(), String> {
-    let (_, pool) = startup::open_pool(config)?;
+    let (_, pool) = startup::open_command_pool(config)?;
     let (_, report) = startup::prepare(&pool)?;
     if report.is_empty() {
         println!("reference data already present; nothing loaded");
@@ -336,7 +336,7 @@ fn seed(config: &DatabaseConfig, demo: bool, synthetic: Option<Sizes>) -> Result
 /// Loads the synthetic benchmark data set as `learning-city seed --synthetic` does, on a
 /// migrated database with the reference data.
 pub fn load_synthetic(database: &DatabaseConfig, sizes: Sizes) -> Result<Outcome, String> {
-    let (_, pool) = startup::open_pool(database)?;
+    let (_, pool) = startup::open_command_pool(database)?;
     startup::prepare(&pool)?;
     // Synthetic evaluators are inactive accounts with a random password nobody knows.
     let hash = crate::auth::password::hash(&crate::auth::tokens::random_token())?;
@@ -347,7 +347,7 @@ pub fn load_synthetic(database: &DatabaseConfig, sizes: Sizes) -> Result<Outcome
 /// Loads the labelled demo cycle as `learning-city seed --demo` does; returns the number of
 /// demo evaluations created (0 when it was there already).
 pub fn load_demo(database: &DatabaseConfig) -> Result<usize, String> {
-    let (_, pool) = startup::open_pool(database)?;
+    let (_, pool) = startup::open_command_pool(database)?;
     startup::prepare(&pool)?;
     // Demo evaluators are inactive accounts with a random password nobody knows.
     let hash = crate::auth::password::hash(&crate::auth::tokens::random_token())?;
@@ -395,7 +395,7 @@ pub fn add_user(
     let changes =
         crate::users::writes::read(crate::input::JsonBody(body), true).map_err(|e| describe(&e))?;
     let hash = crate::auth::password::hash(password)?;
-    let (_, pool) = startup::open_pool(database)?;
+    let (_, pool) = startup::open_command_pool(database)?;
     startup::prepare(&pool)?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
     crate::users::writes::create(&mut conn, None, changes, hash).map_err(|e| describe(&e))

@@ -20,10 +20,28 @@ use crate::response_cache::{self, ResponseCache};
 use crate::seed::{self, SeedReport};
 use crate::{caching, query, routes, security};
 
-/// Opens the pool for a database configuration.
+/// Opens the server's pool for a database configuration.
 pub fn open_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
     let backend = Backend::from_url(&config.database_url);
-    let pool = db::build_pool(&backend, config.pool_size.max(1), config.timeout())?;
+    let pool = db::build_pool(
+        &backend,
+        config.pool_size.max(1),
+        config.timeout(),
+        db::Idle::KeepOne,
+    )?;
+    Ok((backend, pool))
+}
+
+/// Opens a command's pool: connections are opened only when asked for, so none is being opened
+/// when the command ends (see [`db::Idle::KeepNone`]).
+pub fn open_command_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
+    let backend = Backend::from_url(&config.database_url);
+    let pool = db::build_pool(
+        &backend,
+        config.pool_size.max(1),
+        config.timeout(),
+        db::Idle::KeepNone,
+    )?;
     Ok((backend, pool))
 }
 
@@ -72,6 +90,7 @@ fn open_replica(config: &ServeConfig, primary: &Backend) -> Result<Option<Pool>,
         &replica,
         config.database.pool_size.max(1),
         config.database.timeout(),
+        db::Idle::KeepOne,
     )?;
     tracing::info!(replica = %replica.location(), "public reads go to the replica");
     Ok(Some(pool))

@@ -60,8 +60,24 @@ impl CustomizeConnection<DbConnection, r2d2::Error> for SqliteSettings {
     }
 }
 
+/// How many idle connections a pool keeps open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idle {
+    /// One, reopened in the background when taken: the server's pools, so that a request
+    /// rarely waits for a connection to open.
+    KeepOne,
+    /// None: a command's pool. A background reopen would race the process's exit, and
+    /// OpenSSL's exit-time cleanup under a TLS handshake to PostgreSQL crashed `user add`.
+    KeepNone,
+}
+
 /// Builds the pool; for SQLite it creates the file's folder first.
-pub fn build_pool(backend: &Backend, max_size: u32, timeout: Duration) -> Result<Pool, String> {
+pub fn build_pool(
+    backend: &Backend,
+    max_size: u32,
+    timeout: Duration,
+    idle: Idle,
+) -> Result<Pool, String> {
     if let Backend::Sqlite(path) = backend {
         if let Some(dir) = std::path::Path::new(path).parent() {
             if !dir.as_os_str().is_empty() {
@@ -73,7 +89,10 @@ pub fn build_pool(backend: &Backend, max_size: u32, timeout: Duration) -> Result
     let timeout_ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
     r2d2::Pool::builder()
         .max_size(max_size)
-        .min_idle(Some(1))
+        .min_idle(Some(match idle {
+            Idle::KeepOne => 1,
+            Idle::KeepNone => 0,
+        }))
         .connection_timeout(timeout)
         .connection_customizer(Box::new(SqliteSettings {
             busy_timeout_ms: timeout_ms,
