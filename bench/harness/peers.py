@@ -163,21 +163,23 @@ class Directus:
 
 
 class Nginx:
-    """nginx serving one static file, run by hand with a configuration of its own."""
+    """nginx serving static files, run by hand with a configuration of its own."""
 
     def __init__(self, sup, exe, folder):
         self.sup, self.exe, self.folder = sup, exe, folder
         self.proc = None
         self.port = None
 
-    def start(self, name, body):
-        """Serves `body` at `/name`; returns seconds to ready."""
+    def start(self, files):
+        """Serves each body of `files` (name -> bytes) at `/name`; returns seconds to ready."""
         www = os.path.join(self.folder, "www")
         temp = os.path.join(self.folder, "temp")
         os.makedirs(www, exist_ok=True)
         os.makedirs(temp, exist_ok=True)
-        with open(os.path.join(www, name), "wb") as f:
-            f.write(body)
+        for name, body in files.items():
+            with open(os.path.join(www, name), "wb") as f:
+                f.write(body)
+        first = next(iter(files))
         self.port = procs.free_port()
         user = "user root;\n" if os.geteuid() == 0 else ""  # the cache may be under /root
         conf = os.path.join(self.folder, "nginx.conf")
@@ -207,7 +209,7 @@ http {{
         since = time.monotonic()
         self.proc = self.sup.start([self.exe, "-p", self.folder, "-c", conf],
                                    log=os.path.join(self.folder, "nginx.log"))
-        return procs.wait_ready(self.proc, self.port, f"/{name}", timeout=20, since=since,
+        return procs.wait_ready(self.proc, self.port, f"/{first}", timeout=20, since=since,
                                 what="nginx")
 
     def url(self, path):

@@ -232,11 +232,17 @@ def _verdict(ok):
     return "—" if ok is None else ("holds" if ok else "**does not hold**")
 
 
+def nginx_for(peers, scen):
+    """nginx's figures for a static copy of scenario `scen`'s answer; results written before
+    there was a copy per scenario have only the city list's (`static`)."""
+    nginx = peers.get("nginx") or {}
+    return (nginx.get("files") or {}).get(scen) or nginx.get("static")
+
+
 def targets(results):
     """Each target per backend (and scenario): (target, subject, measured, holds or None)."""
     out = []
     peers = results.get("peers") or {}
-    nginx = (peers.get("nginx") or {}).get("static")
     for backend, b in results["backends"].items():
         on = b.get("cache_on", {})
         off = b.get("cache_off", {})
@@ -262,6 +268,7 @@ def targets(results):
             mine = on.get(scen)
             if not mine:
                 continue
+            nginx = nginx_for(peers, scen)
             share = _ratio(mine["rps"], nginx and nginx.get("rps"))
             ok = None if share is None else (share >= TARGETS["nginx_share"] and not mine["failed"])
             measured = "—" if share is None else (
@@ -370,9 +377,13 @@ def markdown(results, notes):
             if extra:
                 text = "; ".join(extra)
                 lines += [text[0].upper() + text[1:] + ".", ""]
-            rows = [(LABELS.get(k, k if k != "static" else
-                                f"static JSON, {p.get('bytes', 0):,} bytes"), "—", r)
-                    for k, r in p.items() if isinstance(r, dict) and "rps" in r]
+            if p.get("files"):
+                rows = [(f"copy of our {LABELS[k]} answer, {r['bytes']:,} bytes", "—", r)
+                        for k, r in p["files"].items()]
+            else:
+                rows = [(LABELS.get(k, k if k != "static" else
+                                    f"static JSON, {p.get('bytes', 0):,} bytes"), "—", r)
+                        for k, r in p.items() if isinstance(r, dict) and "rps" in r]
             lines += _table_load(rows) + [""]
             if p.get("urls"):
                 lines += ["Requests: " + "; ".join(f"{k} `{v}`" for k, v in p["urls"].items()
@@ -383,9 +394,9 @@ def markdown(results, notes):
         lines += ["## Ratios (ours / peer)", "",
                   "| scenario | backend | cache | vs Directus | vs Datasette | vs nginx static |",
                   "|---|---|---|---:|---:|---:|"]
-        nginx = (peers.get("nginx") or {}).get("static")
         for backend, b in results["backends"].items():
             for scen in ("list", "detail", "members", "ranking"):
+                nginx = nginx_for(peers, scen)
                 for cache in ("cache_on", "cache_off"):
                     r = b.get(cache, {}).get(scen)
                     if not r:
