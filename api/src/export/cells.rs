@@ -26,14 +26,17 @@ impl ser::Error for CellError {
     }
 }
 
-/// Fills `cells` (one per column, emptied first) from `row`.
+/// Fills `cells` (one per column, emptied first; their buffers are kept from row to row) from
+/// `row`.
 pub fn fill<T: Serialize + ?Sized>(
     row: &T,
     columns: &[&str],
-    cells: &mut Vec<String>,
+    cells: &mut Vec<Vec<u8>>,
 ) -> Result<(), CellError> {
-    cells.clear();
-    cells.resize(columns.len(), String::new());
+    cells.resize_with(columns.len(), Vec::new);
+    for cell in cells.iter_mut() {
+        cell.clear();
+    }
     row.serialize(Walker {
         columns,
         cells,
@@ -41,37 +44,60 @@ pub fn fill<T: Serialize + ?Sized>(
     })
 }
 
-/// The cell text of a leaf value: scalars written directly, lists and objects as JSON.
-fn leaf_text<T: Serialize + ?Sized>(value: &T) -> Result<String, CellError> {
-    match value.serialize(ScalarText) {
-        Ok(text) => Ok(text),
-        Err(NotScalar) => serde_json::to_string(value).map_err(|e| CellError(e.to_string())),
+/// Writes the cell text of a leaf value into `cell`: scalars directly, lists and objects as
+/// JSON.
+fn write_leaf<T: Serialize + ?Sized>(value: &T, cell: &mut Vec<u8>) -> Result<(), CellError> {
+    if value.serialize(ScalarText(cell)).is_err() {
+        cell.clear();
+        serde_json::to_writer(&mut *cell, value).map_err(|e| CellError(e.to_string()))?;
     }
+    Ok(())
+}
+
+/// Whether `column` is the path `prefix.key` (or `key` at the top).
+fn is_path(column: &str, prefix: &str, key: &str) -> bool {
+    if prefix.is_empty() {
+        return column == key;
+    }
+    column.len() == prefix.len() + 1 + key.len()
+        && column.starts_with(prefix)
+        && column.as_bytes()[prefix.len()] == b'.'
+        && column.ends_with(key)
+}
+
+/// Whether `column` lies below the path `prefix.key`.
+fn is_below(column: &str, prefix: &str, key: &str) -> bool {
+    let rest = if prefix.is_empty() {
+        Some(column)
+    } else {
+        column
+            .strip_prefix(prefix)
+            .and_then(|r| r.strip_prefix('.'))
+    };
+    rest.and_then(|r| r.strip_prefix(key))
+        .is_some_and(|r| r.starts_with('.'))
 }
 
 /// Walks the fields of a struct or map at `prefix`.
 struct Walker<'c, 'v> {
     columns: &'c [&'c str],
-    cells: &'v mut Vec<String>,
+    cells: &'v mut Vec<Vec<u8>>,
     prefix: String,
 }
 
 impl Walker<'_, '_> {
     /// Serialises one field at `key`: into its column, deeper, or not at all.
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), CellError> {
-        let path = if self.prefix.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.prefix)
-        };
-        if let Some(i) = self.columns.iter().position(|c| *c == path) {
-            self.cells[i] = leaf_text(value)?;
-            return Ok(());
+        let prefix = self.prefix.as_str();
+        if let Some(i) = self.columns.iter().position(|c| is_path(c, prefix, key)) {
+            return write_leaf(value, &mut self.cells[i]);
         }
-        let leads_deeper = self.columns.iter().any(|c| {
-            c.len() > path.len() && c.starts_with(&path) && c.as_bytes()[path.len()] == b'.'
-        });
-        if leads_deeper {
+        if self.columns.iter().any(|c| is_below(c, prefix, key)) {
+            let path = if prefix.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{prefix}.{key}")
+            };
             value.serialize(Walker {
                 columns: self.columns,
                 cells: self.cells,
@@ -100,93 +126,114 @@ impl ser::Error for NotScalar {
     }
 }
 
-/// Scalars as the text of a cell (and of a map key): text as is, `null` empty, numbers and
-/// booleans as JSON writes them; anything else is [`NotScalar`].
-struct ScalarText;
+/// Writes scalars as the text of a cell (and of a map key) into its buffer: text as is, `null`
+/// empty, numbers and booleans as JSON writes them; anything else is [`NotScalar`], with
+/// nothing written.
+struct ScalarText<'b>(&'b mut Vec<u8>);
 
-impl ser::Serializer for ScalarText {
-    type Ok = String;
+impl ser::Serializer for ScalarText<'_> {
+    type Ok = ();
     type Error = NotScalar;
-    type SerializeSeq = ser::Impossible<String, NotScalar>;
-    type SerializeTuple = ser::Impossible<String, NotScalar>;
-    type SerializeTupleStruct = ser::Impossible<String, NotScalar>;
-    type SerializeTupleVariant = ser::Impossible<String, NotScalar>;
-    type SerializeMap = ser::Impossible<String, NotScalar>;
-    type SerializeStruct = ser::Impossible<String, NotScalar>;
-    type SerializeStructVariant = ser::Impossible<String, NotScalar>;
+    type SerializeSeq = ser::Impossible<(), NotScalar>;
+    type SerializeTuple = ser::Impossible<(), NotScalar>;
+    type SerializeTupleStruct = ser::Impossible<(), NotScalar>;
+    type SerializeTupleVariant = ser::Impossible<(), NotScalar>;
+    type SerializeMap = ser::Impossible<(), NotScalar>;
+    type SerializeStruct = ser::Impossible<(), NotScalar>;
+    type SerializeStructVariant = ser::Impossible<(), NotScalar>;
 
-    fn serialize_str(self, v: &str) -> Result<String, NotScalar> {
-        Ok(v.to_owned())
+    fn serialize_str(self, v: &str) -> Result<(), NotScalar> {
+        self.0.extend_from_slice(v.as_bytes());
+        Ok(())
     }
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<String, NotScalar> {
-        Ok(variant.to_owned())
+    ) -> Result<(), NotScalar> {
+        self.0.extend_from_slice(variant.as_bytes());
+        Ok(())
     }
-    fn serialize_bool(self, v: bool) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_bool(self, v: bool) -> Result<(), NotScalar> {
+        self.0.extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_i8(self, v: i8) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_i16(self, v: i16) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_i16(self, v: i16) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_i32(self, v: i32) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_i32(self, v: i32) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_i64(self, v: i64) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_i64(self, v: i64) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_u8(self, v: u8) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_u8(self, v: u8) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_u16(self, v: u16) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_u16(self, v: u16) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_u32(self, v: u32) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_u32(self, v: u32) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_u64(self, v: u64) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_u64(self, v: u64) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
-    fn serialize_f32(self, v: f32) -> Result<String, NotScalar> {
+    fn serialize_f32(self, v: f32) -> Result<(), NotScalar> {
         self.serialize_f64(f64::from(v))
     }
-    fn serialize_f64(self, v: f64) -> Result<String, NotScalar> {
+    fn serialize_f64(self, v: f64) -> Result<(), NotScalar> {
         // JSON's spelling (`19.0`, `1e-7`); non-finite numbers are `null` in JSON.
-        Ok(if v.is_finite() {
-            serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string())
-        } else {
-            String::new()
-        })
+        if v.is_finite() {
+            serde_json::to_writer(&mut *self.0, &v).map_err(|_| NotScalar)?;
+        }
+        Ok(())
     }
-    fn serialize_char(self, v: char) -> Result<String, NotScalar> {
-        Ok(v.to_string())
+    fn serialize_char(self, v: char) -> Result<(), NotScalar> {
+        self.0
+            .extend_from_slice(v.encode_utf8(&mut [0; 4]).as_bytes());
+        Ok(())
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<String, NotScalar> {
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), NotScalar> {
         Err(NotScalar)
     }
-    fn serialize_none(self) -> Result<String, NotScalar> {
-        Ok(String::new())
+    fn serialize_none(self) -> Result<(), NotScalar> {
+        Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<String, NotScalar> {
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), NotScalar> {
         v.serialize(self)
     }
-    fn serialize_unit(self) -> Result<String, NotScalar> {
-        Ok(String::new())
+    fn serialize_unit(self) -> Result<(), NotScalar> {
+        Ok(())
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<String, NotScalar> {
-        Ok(String::new())
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), NotScalar> {
+        Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         v: &T,
-    ) -> Result<String, NotScalar> {
+    ) -> Result<(), NotScalar> {
         v.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -195,7 +242,7 @@ impl ser::Serializer for ScalarText {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<String, NotScalar> {
+    ) -> Result<(), NotScalar> {
         Err(NotScalar)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotScalar> {
@@ -252,9 +299,11 @@ impl SerializeMap for MapWalker<'_, '_> {
     type Error = CellError;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), CellError> {
+        let mut text = Vec::new();
+        key.serialize(ScalarText(&mut text))
+            .map_err(|_| CellError("a map key that is not text".to_owned()))?;
         self.key = Some(
-            key.serialize(ScalarText)
-                .map_err(|_| CellError("a map key that is not text".to_owned()))?,
+            String::from_utf8(text).map_err(|_| CellError("a map key that is not UTF-8".into()))?,
         );
         Ok(())
     }
@@ -479,10 +528,14 @@ mod tests {
             "flags.asean",
             "missing",
         ];
-        let mut cells = vec!["stale".to_owned()];
+        let mut cells = vec![b"stale".to_vec()];
         fill(&row, &columns, &mut cells).unwrap_or_default();
+        let texts: Vec<&str> = cells
+            .iter()
+            .map(|c| std::str::from_utf8(c).unwrap_or("not UTF-8"))
+            .collect();
         assert_eq!(
-            cells,
+            texts,
             [
                 "phayao",
                 "Phayao",
@@ -495,5 +548,17 @@ mod tests {
                 ""
             ]
         );
+        // A second row into the same buffers: nothing of the first is left.
+        let other = Row {
+            slug: "nan",
+            population: Some(80_000),
+            memberships: vec![],
+            ..row
+        };
+        fill(&other, &columns, &mut cells).unwrap_or_default();
+        assert_eq!(cells[0], b"nan");
+        assert_eq!(cells[5], b"80000");
+        assert_eq!(cells[6], b"[]");
+        assert_eq!(cells[2], "พะเยา".as_bytes());
     }
 }
