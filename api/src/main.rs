@@ -4,5 +4,6 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     learning_city::memory::tune_allocator();
+    learning_city::db::sqlite_multithread();
     actix_web::rt::System::new().block_on(learning_city::cli::run())
 }

@@ -60,6 +60,20 @@ impl CustomizeConnection<DbConnection, r2d2::Error> for SqliteSettings {
     }
 }
 
+/// Puts SQLite in multi-thread mode: no mutex around every call on a connection, which the
+/// default (serialized) mode takes even for reading one column. Safe here because a pooled
+/// connection is used by one thread at a time. Call first in `main`, before any connection
+/// opens; afterwards SQLite refuses, and it stays serialized.
+pub fn sqlite_multithread() {
+    // SAFETY: sqlite3_config is documented to be called before sqlite3_initialize, with this
+    // option taking no further argument; it reports misuse by its return value.
+    let code = unsafe { libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MULTITHREAD) };
+    if code != libsqlite3_sys::SQLITE_OK {
+        // Logging is not set up yet this early.
+        eprintln!("learning-city: SQLite stays in serialized mode (sqlite3_config: {code})");
+    }
+}
+
 /// How many idle connections a pool keeps open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Idle {
