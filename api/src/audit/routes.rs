@@ -47,16 +47,16 @@ crate::page_type!(
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only this kind of record.
-    #[param(example = "city", max_length = 50)]
+    #[param(example = "city", min_length = 1, max_length = 50)]
     pub entity: Option<String>,
     /// Only this record (with `entity`).
-    #[param(max_length = 100)]
+    #[param(min_length = 1, max_length = 100)]
     pub entity_id: Option<String>,
     /// Only writes by this user (email).
-    #[param(max_length = 320)]
+    #[param(min_length = 1, max_length = 320)]
     pub actor: Option<String>,
     /// Only this action.
-    #[param(max_length = 50)]
+    #[param(min_length = 1, max_length = 50)]
     pub action: Option<String>,
     /// Only writes at or after this time (RFC 3339).
     #[param(value_type = Option<DateTime<Utc>>)]
@@ -123,17 +123,18 @@ pub async fn list_audit(
     let mut check = Checker::default();
     let since = parse_time(&mut check, "since", q.since.as_deref());
     let until = parse_time(&mut check, "until", q.until.as_deref());
-    for (name, value) in [
-        ("entity", &q.entity),
-        ("entity_id", &q.entity_id),
-        ("actor", &q.actor),
-        ("action", &q.action),
+    // The limits documented on `AuditQuery`.
+    for (name, value, max) in [
+        ("entity", &q.entity, 50),
+        ("entity_id", &q.entity_id, 100),
+        ("actor", &q.actor, 320),
+        ("action", &q.action, 50),
     ] {
         if value
             .as_ref()
-            .is_some_and(|v| v.is_empty() || v.len() > 320)
+            .is_some_and(|v| v.is_empty() || v.chars().count() > max)
         {
-            check.fail(name, "must be 1 to 320 characters");
+            check.fail(name, format!("must be 1 to {max} characters"));
         }
     }
     let limit = check.limit(q.limit.as_deref());

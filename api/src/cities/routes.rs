@@ -24,7 +24,11 @@ use crate::reference::types::{CountryGroup, ThRegion};
 #[utoipa::path(
     tag = "cities",
     params(CityListQuery),
-    responses((status = 200, description = "A page of cities", body = CityPage), ListProblems)
+    responses(
+        (status = 200, description = "A page of cities", body = CityPage),
+        (status = 403, description = "`archived=true` by a role other than admin or secretariat (`forbidden`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        ListProblems
+    )
 )]
 #[get("/cities")]
 pub async fn list_cities(

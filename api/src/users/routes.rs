@@ -34,6 +34,7 @@ pub async fn hash_password(plain: Option<String>) -> Result<Option<String>, ApiE
     params(AccountListQuery),
     responses(
         (status = 200, description = "A page of accounts", body = AccountPage),
+        (status = 403, description = "Not an admin, or the secretariat without `role=evaluator` (`forbidden`)", body = crate::error::Problem, content_type = "application/problem+json"),
         crate::openapi::ListProblems
     )
 )]

@@ -5627,6 +5627,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `archived=true` by a role other than admin or secretariat (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
             429: {
                 headers: {
@@ -13823,6 +13832,15 @@ export interface operations {
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an admin, or the secretariat without `role=evaluator` (`forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
