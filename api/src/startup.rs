@@ -22,26 +22,18 @@ use crate::{caching, query, routes, security};
 
 /// Opens the server's pool for a database configuration.
 pub fn open_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
-    let backend = Backend::from_url(&config.database_url);
-    let pool = db::build_pool(
-        &backend,
-        config.pool_size.max(1),
-        config.timeout(),
-        db::Idle::KeepOne,
-    )?;
-    Ok((backend, pool))
+    pool_of(config, db::Idle::KeepOne)
 }
 
 /// Opens a command's pool: connections are opened only when asked for, so none is being opened
 /// when the command ends (see [`db::Idle::KeepNone`]).
 pub fn open_command_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
+    pool_of(config, db::Idle::KeepNone)
+}
+
+fn pool_of(config: &DatabaseConfig, idle: db::Idle) -> Result<(Backend, Pool), String> {
     let backend = Backend::from_url(&config.database_url);
-    let pool = db::build_pool(
-        &backend,
-        config.pool_size.max(1),
-        config.timeout(),
-        db::Idle::KeepNone,
-    )?;
+    let pool = db::build_pool(&backend, config.pool_size.max(1), config.timeout(), idle)?;
     Ok((backend, pool))
 }
 

@@ -6,7 +6,7 @@ import time
 import uuid
 
 from .pgcluster import Cluster
-from .service import ExternalDatabase
+from .service import ExternalDatabase, until
 
 KEY = "outage"
 TITLE = "Database outage"
@@ -84,15 +84,6 @@ class Load:
                 self._one("public read", "GET", "/api/v1/cities?limit=5")
 
 
-def _until(condition, limit):
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()
-
-
 def run(ctx, part):
     cluster = Cluster()
     try:
@@ -111,7 +102,7 @@ def _run(ctx, part, cluster):
     workers = [pool.submit(load.writer, n) for n in range(WRITERS)]
     workers += [pool.submit(load.reader, n) for n in range(READERS)]
     try:
-        _until(lambda: len(load.acknowledged) >= BEFORE_WRITES, 120)
+        until(lambda: len(load.acknowledged) >= BEFORE_WRITES, 120)
 
         load.phase = "stopping"
         cluster.stop("fast")
@@ -123,17 +114,17 @@ def _run(ctx, part, cluster):
             reply = service.request("GET", "/readyz", timeout=30)
             readyz.append((reply.status, reply.code, time.monotonic() - started))
             return load.count("outage") >= OUTAGE_REQUESTS
-        _until(outage_seen, 120)
+        until(outage_seen, 120)
         outage_for = time.monotonic() - stopped
 
         load.phase = "after"
         cluster.start()
         back = time.monotonic()
-        recovered = _until(lambda: load.count("after", "write", 2) > 0
+        recovered = until(lambda: load.count("after", "write", 2) > 0
                            and service.request("GET", "/readyz").status == 200, RECOVERY_LIMIT)
         recovery = time.monotonic() - back
         load.phase = "recovered"
-        _until(lambda: load.count("recovered", "write", 2) >= AFTER_WRITES, 120)
+        until(lambda: load.count("recovered", "write", 2) >= AFTER_WRITES, 120)
     finally:
         load.stop.set()
         for w in workers:

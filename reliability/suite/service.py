@@ -20,6 +20,16 @@ class SuiteError(Exception):
     """A failure of the suite itself (the service did not start, a tool is missing)."""
 
 
+def until(condition, limit):
+    """Polls `condition` until it is true or `limit` seconds have passed; its last answer."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return condition()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

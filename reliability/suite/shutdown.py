@@ -7,7 +7,7 @@ import signal
 import socket
 import time
 
-from .service import SuiteError, psql
+from .service import SuiteError, psql, until
 
 KEY = "shutdown"
 TITLE = "Graceful shutdown"
@@ -27,15 +27,6 @@ def _refused(port):
             return False
     except ConnectionRefusedError:
         return True
-
-
-def _until(condition, deadline=DEADLINE):
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()
 
 
 def run(ctx, part):
@@ -68,7 +59,7 @@ def run(ctx, part):
                      "written")
         service.signal(signal.SIGTERM)
         part.check(f"{backend}: new connections are refused while the downloads are in flight",
-                   _until(lambda: _refused(service.port)))
+                   until(lambda: _refused(service.port), DEADLINE))
 
         complete = 0
         for conn, answer, first in downloads:
@@ -89,7 +80,7 @@ def run(ctx, part):
             left = lambda: psql(ctx.admin_url, "SELECT count(*) FROM pg_stat_activity "  # noqa: E731
                                 f"WHERE datname = '{db.name}'")
             part.check("postgres: no connection of the service is left open",
-                       _until(lambda: left() == "0"), f"{left()} connections")
+                       until(lambda: left() == "0", DEADLINE), f"{left()} connections")
 
         restarted = ctx.service(db, name=f"shutdown-{backend}-again").start()
         usage = restarted.request("GET", f"/api/v1/api-keys/{key_id}/usage",

@@ -412,53 +412,38 @@ fn insert(
         .map(|n| values::quoted(n))
         .collect::<Vec<_>>()
         .join(", ");
+    let postgres = matches!(conn, DbConnection::Postgresql(_));
     let mut number = 0usize;
-    let placeholders = |postgres: bool, number: &mut usize| {
-        rows.iter()
-            .map(|_| {
-                let marks = kinds
-                    .iter()
-                    .map(|_| {
-                        *number += 1;
-                        if postgres {
-                            format!("${number}")
-                        } else {
-                            "?".to_owned()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("({marks})")
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+    let mut mark = || {
+        number += 1;
+        if postgres {
+            format!("${number}")
+        } else {
+            "?".to_owned()
+        }
     };
-    let sql = |values: String| {
-        format!(
-            "INSERT INTO {} ({columns}) VALUES {values}",
-            values::quoted(table)
-        )
-    };
+    let tuples: Vec<String> = rows
+        .iter()
+        .map(|_| {
+            format!(
+                "({})",
+                kinds.iter().map(|_| mark()).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let sql = format!(
+        "INSERT INTO {} ({columns}) VALUES {}",
+        values::quoted(table),
+        tuples.join(", ")
+    );
     match conn {
-        DbConnection::Sqlite(c) => {
-            let query = values::bind_rows(
-                sql_query(sql(placeholders(false, &mut number))).into_boxed(),
-                kinds,
-                rows,
-            )
-            .map_err(PortableError::Schema)?;
-            query.execute(c)?;
-        }
-        DbConnection::Postgresql(c) => {
-            let query = values::bind_rows(
-                sql_query(sql(placeholders(true, &mut number))).into_boxed(),
-                kinds,
-                rows,
-            )
-            .map_err(PortableError::Schema)?;
-            query.execute(c)?;
-        }
-    }
+        DbConnection::Sqlite(c) => values::bind_rows(sql_query(sql).into_boxed(), kinds, rows)
+            .map_err(PortableError::Schema)?
+            .execute(c)?,
+        DbConnection::Postgresql(c) => values::bind_rows(sql_query(sql).into_boxed(), kinds, rows)
+            .map_err(PortableError::Schema)?
+            .execute(c)?,
+    };
     Ok(())
 }
 

@@ -134,53 +134,32 @@ where
     NaiveDateTime: ToSql<Timestamp, DB>,
     NaiveDate: ToSql<Date, DB>,
 {
-    let present = !value.is_null();
-    let bad = || format!("{value} is not a {kind:?} value");
+    // `None` for JSON null; a value that is present but does not read as `kind` is refused.
+    fn read<T>(value: &Value, kind: Kind, v: Option<T>) -> Result<Option<T>, String> {
+        if v.is_none() && !value.is_null() {
+            return Err(format!("{value} is not a {kind:?} value"));
+        }
+        Ok(v)
+    }
     Ok(match kind {
-        Kind::Integer => {
-            let v = value.as_i64();
-            if present && v.is_none() {
-                return Err(bad());
-            }
-            query.bind::<Nullable<BigInt>, _>(v)
-        }
-        Kind::Float => {
-            let v = value.as_f64();
-            if present && v.is_none() {
-                return Err(bad());
-            }
-            query.bind::<Nullable<Double>, _>(v)
-        }
+        Kind::Integer => query.bind::<Nullable<BigInt>, _>(read(value, kind, value.as_i64())?),
+        Kind::Float => query.bind::<Nullable<Double>, _>(read(value, kind, value.as_f64())?),
         Kind::Text => {
-            let v = value.as_str().map(str::to_owned);
-            if present && v.is_none() {
-                return Err(bad());
-            }
-            query.bind::<Nullable<Text>, _>(v)
+            query.bind::<Nullable<Text>, _>(read(value, kind, value.as_str().map(str::to_owned))?)
         }
-        Kind::Boolean => {
-            let v = value.as_bool();
-            if present && v.is_none() {
-                return Err(bad());
-            }
-            query.bind::<Nullable<Bool>, _>(v)
-        }
-        Kind::Timestamp => {
-            let v = value.as_str().and_then(parse_timestamp);
-            if present && v.is_none() {
-                return Err(bad());
-            }
-            query.bind::<Nullable<Timestamp>, _>(v)
-        }
-        Kind::Date => {
-            let v = value
+        Kind::Boolean => query.bind::<Nullable<Bool>, _>(read(value, kind, value.as_bool())?),
+        Kind::Timestamp => query.bind::<Nullable<Timestamp>, _>(read(
+            value,
+            kind,
+            value.as_str().and_then(parse_timestamp),
+        )?),
+        Kind::Date => query.bind::<Nullable<Date>, _>(read(
+            value,
+            kind,
+            value
                 .as_str()
-                .and_then(|text| NaiveDate::parse_from_str(text, DATE_FORMAT).ok());
-            if present && v.is_none() {
-                return Err(bad());
-            }
-            query.bind::<Nullable<Date>, _>(v)
-        }
+                .and_then(|text| NaiveDate::parse_from_str(text, DATE_FORMAT).ok()),
+        )?),
     })
 }
 
