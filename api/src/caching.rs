@@ -86,9 +86,14 @@ pub async fn conditional(
         return Ok(response);
     }
     if reading && response.status() == StatusCode::OK && !json && path.starts_with("/api/v1") {
-        // Downloads: the same URL answers JSON or CSV by `Accept`, so caches must tell them apart.
+        // Downloads: the same URL answers JSON or CSV by `Accept`, and a kept download is sent
+        // gzip-encoded to clients that accept it, so caches must tell them apart.
         let mut response = response;
         policy(response.headers_mut(), signed_in);
+        response.headers_mut().insert(
+            header::VARY,
+            HeaderValue::from_static("Accept, Accept-Encoding, Authorization, X-API-Key"),
+        );
         return Ok(response);
     }
     if !reading || response.status() != StatusCode::OK || !json || !path.starts_with("/api/v1") {

@@ -277,6 +277,7 @@ struct Downloads;
 
 impl Modify for Downloads {
     fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::header::HeaderBuilder;
         use utoipa::openapi::schema::{ObjectBuilder, Type};
         use utoipa::openapi::RefOr;
         let text = || {
@@ -284,6 +285,17 @@ impl Modify for Downloads {
                 .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
                 .build()
         };
+        let kept_encoding = HeaderBuilder::new()
+            .schema(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some(["gzip"])),
+            )
+            .description(Some(
+                "`gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a \
+client whose `Accept-Encoding` allows gzip; absent otherwise.",
+            ))
+            .build();
         for item in api.paths.paths.values_mut() {
             let Some(op) = item.get.as_mut() else {
                 continue;
@@ -298,6 +310,8 @@ impl Modify for Downloads {
             if let Some(RefOr::T(ok)) = op.responses.responses.get_mut("200") {
                 ok.content.insert("text/csv".to_owned(), text());
                 ok.content.insert("application/x-ndjson".to_owned(), text());
+                ok.headers
+                    .insert("Content-Encoding".to_owned(), kept_encoding.clone());
             }
         }
     }

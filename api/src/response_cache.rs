@@ -1,4 +1,5 @@
-//! An in-memory cache of public JSON answers, with exact invalidation.
+//! An in-memory cache of public JSON answers and of compressed downloads, with exact
+//! invalidation.
 //!
 //! Only anonymous and API-key `GET`s under `/api/v1` are kept (signed-in callers may see more),
 //! keyed by path, query and `Accept`, and only complete `200` JSON answers of at most
@@ -52,9 +53,30 @@ impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
     }
 }
 
+/// A download kept whole (see [`crate::export`]): one gzip member of `len` bytes of CSV or
+/// NDJSON.
+pub struct Kept {
+    generation: u64,
+    /// The compressed download.
+    pub gzip: Bytes,
+    /// Its length uncompressed.
+    pub len: u64,
+}
+
+#[derive(Clone)]
+struct ByGzip;
+
+impl quick_cache::Weighter<String, Arc<Kept>> for ByGzip {
+    fn weight(&self, key: &String, kept: &Arc<Kept>) -> u64 {
+        (key.len() + kept.gzip.len()) as u64
+    }
+}
+
 /// The cache and its counters, shared by every worker.
 pub struct ResponseCache {
     entries: quick_cache::sync::Cache<String, Arc<Entry>, ByBytes>,
+    downloads: quick_cache::sync::Cache<String, Arc<Kept>, ByGzip>,
+    download_budget: u64,
     generation: AtomicU64,
     seen_version: AtomicI64,
     hits: AtomicU64,
@@ -75,10 +97,20 @@ pub struct CacheStats {
 }
 
 impl ResponseCache {
-    /// A cache holding up to `capacity_bytes` of answers.
+    /// A cache holding up to `capacity_bytes`: three quarters for JSON answers, a quarter for
+    /// compressed downloads.
     pub fn new(capacity_bytes: u64) -> ResponseCache {
+        let download_budget = capacity_bytes / 4;
         ResponseCache {
-            entries: quick_cache::sync::Cache::with_weighter(1024, capacity_bytes, ByBytes),
+            entries: quick_cache::sync::Cache::with_weighter(
+                1024,
+                capacity_bytes - download_budget,
+                ByBytes,
+            ),
+            // Few, large entries: quick_cache gives each shard at least 32 items, so an estimate
+            // of 32 makes one shard, and one download may use the whole budget.
+            downloads: quick_cache::sync::Cache::with_weighter(32, download_budget, ByGzip),
+            download_budget,
             generation: AtomicU64::new(0),
             seen_version: AtomicI64::new(i64::MIN),
             hits: AtomicU64::new(0),
@@ -91,6 +123,7 @@ impl ResponseCache {
     pub fn invalidate(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.entries.clear();
+        self.downloads.clear();
         self.invalidations.fetch_add(1, Ordering::Relaxed);
     }
 
@@ -108,9 +141,49 @@ impl ResponseCache {
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
             invalidations: self.invalidations.load(Ordering::Relaxed),
-            entries: self.entries.len() as u64,
-            bytes: self.entries.weight(),
+            entries: (self.entries.len() + self.downloads.len()) as u64,
+            bytes: self.entries.weight() + self.downloads.weight(),
             data_version: self.seen_version.load(Ordering::SeqCst).max(0),
+        }
+    }
+
+    /// The generation answers computed from now on are stored under.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// The largest compressed download kept, in bytes.
+    pub fn download_budget(&self) -> usize {
+        usize::try_from(self.download_budget).unwrap_or(usize::MAX)
+    }
+
+    /// The kept download under `key`, if it is current.
+    pub fn download(&self, key: &str) -> Option<Arc<Kept>> {
+        let kept = self
+            .downloads
+            .get(key)
+            .filter(|k| k.generation == self.generation());
+        let counter = if kept.is_some() {
+            &self.hits
+        } else {
+            &self.misses
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        kept
+    }
+
+    /// Keeps a download made from data read at `generation` (not if the cache has been
+    /// invalidated since).
+    pub fn keep_download(&self, key: String, generation: u64, gzip: Bytes, len: u64) {
+        if generation == self.generation() {
+            self.downloads.insert(
+                key,
+                Arc::new(Kept {
+                    generation,
+                    gzip,
+                    len,
+                }),
+            );
         }
     }
 

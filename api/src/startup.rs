@@ -149,6 +149,12 @@ impl Application {
             ),
         }
         let frontend = web::Data::new(frontend);
+        let workers = if config.workers == 0 {
+            std::thread::available_parallelism().map_or(2, usize::from)
+        } else {
+            config.workers
+        };
+        let release = std::sync::Arc::new(crate::memory::StartupRelease::new(workers));
         let server = HttpServer::new(move || {
             let mut app = App::new().app_data(pool.clone()).app_data(metrics.clone());
             if let Some(replica) = &replica {
@@ -157,7 +163,8 @@ impl Application {
             if let Some(cache) = &cache {
                 app = app.app_data(cache.clone());
             }
-            app.app_data(table.clone())
+            let app = app
+                .app_data(table.clone())
                 .app_data(frontend.clone())
                 .app_data(auth_state.clone())
                 .app_data(web::QueryConfig::default().error_handler(query::query_error))
@@ -182,13 +189,11 @@ impl Application {
                     SwaggerUi::new("/api/docs/{_:.*}")
                         .config(SwaggerConfig::new([crate::openapi::SERVED_AT])),
                 )
-                .default_service(web::to(fallback::not_matched))
+                .default_service(web::to(fallback::not_matched));
+            release.worker_built();
+            app
         })
-        .workers(if config.workers == 0 {
-            std::thread::available_parallelism().map_or(2, usize::from)
-        } else {
-            config.workers
-        })
+        .workers(workers)
         .listen(listener)
         .map_err(|e| e.to_string())?
         .run();

@@ -627,6 +627,123 @@ async fn large_export_is_streamed_whole(app: &TestApp) {
     assert_eq!(populations, (1..=BULK).rev().collect::<Vec<_>>());
 }
 
+/// GET `path` with extra request headers and an optional bearer token.
+async fn download_with(
+    app: &TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+    token: Option<&str>,
+) -> Download {
+    let mut request = app.client.get(format!("{}{path}", app.url));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("request");
+    Download {
+        status: response.status(),
+        headers: response.headers().clone(),
+        content_length: response.content_length(),
+        body: response.bytes().await.expect("body").to_vec(),
+    }
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .expect("a gzip body");
+    out
+}
+
+/// A download that is the same for everyone is kept compressed after it is first sent: the
+/// next one carries a `Content-Length`, gzip-encoded when the client accepts it, and the same
+/// bytes; a write is in the very next download; formats negotiated by `Accept` are kept apart.
+async fn kept_downloads_follow_every_write(app: &TestApp) {
+    let path = "/api/v1/cities?format=csv";
+    let first = download(app, path, None).await;
+    first.assert_attachment("first cities csv", "text/csv; charset=utf-8", "cities.csv");
+    assert_eq!(first.content_length, None, "the first download is streamed");
+    assert!(first.header("vary").contains("Accept-Encoding"));
+
+    let again = download(app, path, None).await;
+    again.assert_attachment("kept cities csv", "text/csv; charset=utf-8", "cities.csv");
+    assert_eq!(
+        again.body, first.body,
+        "the kept download has the same bytes"
+    );
+    assert_eq!(again.content_length, Some(first.body.len() as u64));
+    assert_eq!(again.header("content-encoding"), "");
+
+    let gzip = download_with(app, path, &[("accept-encoding", "gzip, br")], None).await;
+    gzip.assert_attachment("gzip cities csv", "text/csv; charset=utf-8", "cities.csv");
+    assert_eq!(gzip.header("content-encoding"), "gzip");
+    assert!(gzip.body.len() < first.body.len() / 2, "compressed");
+    assert_eq!(gunzip(&gzip.body), first.body);
+    assert!(gzip.header("vary").contains("Accept-Encoding"));
+    let refused = download_with(app, path, &[("accept-encoding", "gzip;q=0, *")], None).await;
+    assert_eq!(refused.header("content-encoding"), "");
+    assert_eq!(refused.body, first.body);
+
+    // The same URL by `Accept`: CSV and NDJSON are two downloads, not one.
+    let csv = download(app, "/api/v1/cities", Some("text/csv")).await;
+    assert_eq!(csv.body, first.body);
+    let ndjson = download(app, "/api/v1/cities", Some("application/x-ndjson")).await;
+    ndjson.assert_attachment("ndjson by accept", "application/x-ndjson", "cities.ndjson");
+    let lines = parse_ndjson(ndjson.text());
+    assert_eq!(lines.len(), parse_csv(&first.body).1.len());
+
+    // A write is in the next download, kept or not.
+    let admin = app.admin_token().await;
+    let body = json!({"slug": "kept-download-city", "name": {"en": "Kept Download City"}, "country": "TH"});
+    expect(
+        app.post("/api/v1/cities", Some(&admin), &body).await,
+        201,
+        "create",
+    )
+    .await;
+    for accept_encoding in ["identity", "gzip"] {
+        let after = download_with(app, path, &[("accept-encoding", accept_encoding)], None).await;
+        let text = if after.header("content-encoding") == "gzip" {
+            String::from_utf8(gunzip(&after.body)).expect("UTF-8")
+        } else {
+            after.text().to_owned()
+        };
+        assert!(
+            text.contains("kept-download-city"),
+            "{accept_encoding}: the new city is in the download"
+        );
+        assert_eq!(text.lines().count(), first.text().lines().count() + 1);
+    }
+    let ndjson = download(app, "/api/v1/cities", Some("application/x-ndjson")).await;
+    assert!(ndjson.text().contains("kept-download-city"));
+
+    // Signed-in downloads that are the same for every allowed role are kept too.
+    let analyst = app.user_token(&admin, "analyst", None).await;
+    let scores = "/api/v1/scores?format=csv";
+    let one = download_with(app, scores, &[], Some(&analyst)).await;
+    assert_eq!(one.status, StatusCode::OK);
+    let two = download_with(app, scores, &[], Some(&analyst)).await;
+    assert_eq!(two.body, one.body);
+    assert_eq!(two.content_length, Some(one.body.len() as u64));
+    // ... but the access check still comes first.
+    let anonymous = download_with(app, scores, &[], None).await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+
+    // Without the response cache nothing is kept.
+    let off = app.beside(|config| config.response_cache_mb = 0).await;
+    download(&off, path, None).await;
+    let streamed = download(&off, path, None).await;
+    assert_eq!(streamed.content_length, None);
+    assert_eq!(
+        streamed.text().lines().count(),
+        first.text().lines().count() + 1
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Caching
 // ---------------------------------------------------------------------------------------------
@@ -2041,6 +2158,7 @@ on_both_backends!(
     exports_equal_the_paged_json,
     bad_format_or_bom_is_refused,
     large_export_is_streamed_whole,
+    kept_downloads_follow_every_write,
     lists_carry_etags_and_cache_control,
     link_headers_walk_the_pages,
     cors_lets_browsers_read_etag_and_link,

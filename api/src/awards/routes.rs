@@ -56,10 +56,12 @@ pub async fn list_programmes(
     let reader = reader(&caller);
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "award-programmes",
             PROGRAMME_COLUMNS,
+            crate::export::Sharing::ByCaller,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "award-programmes", "name"))
@@ -137,10 +139,12 @@ pub async fn list_cycles(
     let reader = reader(&caller);
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "award-cycles",
             CYCLE_COLUMNS,
+            crate::export::Sharing::ByCaller,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "award-cycles", "-year"))
@@ -305,10 +309,12 @@ pub async fn list_categories(
     let reader = reader(&caller);
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "award-categories",
             CATEGORY_COLUMNS,
+            crate::export::Sharing::ByCaller,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "award-categories", "cycle"))
@@ -390,10 +396,12 @@ pub async fn city_awards(
     }
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "city-awards",
             CITY_AWARD_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "city-awards", "-year"))

@@ -64,10 +64,12 @@ pub async fn list_cities(
     let cursor = check.finish(q.cursor.as_deref(), "cities", sort.as_str())?;
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "cities",
             CITY_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "cities", sort.as_str()))

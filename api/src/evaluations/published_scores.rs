@@ -492,10 +492,12 @@ pub async fn list_published_scores(
     let cursor = check.finish(q.cursor.as_deref(), LIST, SORT)?;
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             LIST,
             PUBLISHED_SCORE_COLUMNS,
+            crate::export::Sharing::Everyone,
             download(filters),
         ));
     }

@@ -53,10 +53,12 @@ pub async fn list_frameworks(
     let cursor = check.finish(q.cursor.as_deref(), "frameworks", "slug")?;
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "frameworks",
             FRAMEWORK_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "frameworks", "slug"))

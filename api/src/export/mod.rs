@@ -1,11 +1,14 @@
 //! Whole-list downloads: CSV (UTF-8, optional byte-order mark) and NDJSON, streamed row by row.
-//! Rows are read in keyset pages of [`CHUNK`] through the list's own query and written into a
-//! bounded channel, so memory stays flat however long the list is and the first bytes leave
-//! before the last row is read.
+//! Rows are read in keyset pages of [`CHUNK`] through the list's own query and written in
+//! pieces of 64 KiB into a bounded channel, so memory stays flat however long the list is and
+//! the first bytes leave before the last row is read. Downloads that are the same for every
+//! caller are kept compressed until the data changes ([`kept`]).
 
 use actix_web::http::header;
 use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse};
+use std::io::Write;
+
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use serde::Serialize;
 
 use crate::db::{DbConnection, Pool};
@@ -13,6 +16,8 @@ use crate::error::ApiError;
 use crate::query::Checker;
 
 mod cells;
+mod kept;
+mod sink;
 
 /// The download formats, as documented for the `format` parameter.
 #[derive(Debug, Clone, Copy, serde::Serialize, utoipa::ToSchema)]
@@ -73,36 +78,58 @@ pub fn negotiate(
     }
 }
 
-/// Serialises one chunk of rows.
-fn encode<T: Serialize>(rows: &[T], format: Format, columns: &[&str]) -> Result<Vec<u8>, ApiError> {
-    let mut out = Vec::new();
+/// Why rows could not be written.
+#[derive(Debug)]
+struct EncodeError(String);
+
+impl<E: std::fmt::Display> From<E> for EncodeError {
+    fn from(e: E) -> EncodeError {
+        EncodeError(e.to_string())
+    }
+}
+
+/// Writes `rows` to `out`: CSV records (no header) or JSON lines. `cells` are the CSV cell
+/// buffers, kept from call to call.
+fn encode<W: Write, T: Serialize>(
+    out: W,
+    rows: &[T],
+    format: Format,
+    columns: &[&str],
+    cells: &mut Vec<Vec<u8>>,
+) -> Result<(), EncodeError> {
     match format {
         Format::Ndjson | Format::Json => {
+            let mut out = out;
             for row in rows {
-                serde_json::to_writer(&mut out, row)
-                    .map_err(|e| ApiError::Internal(e.to_string()))?;
-                out.push(b'\n');
+                serde_json::to_writer(&mut out, row)?;
+                out.write_all(b"\n")?;
             }
         }
         Format::Csv { .. } => {
             let mut writer = csv::WriterBuilder::new()
                 .has_headers(false)
-                .from_writer(&mut out);
-            let mut cells = Vec::with_capacity(columns.len());
+                .from_writer(out);
             for row in rows {
-                cells::fill(row, columns, &mut cells)
-                    .map_err(|e| ApiError::Internal(e.to_string()))?;
-                writer
-                    .write_record(&cells)
-                    .map_err(|e| ApiError::Internal(e.to_string()))?;
+                cells::fill(row, columns, cells)?;
+                writer.write_record(&*cells)?;
             }
-            writer
-                .flush()
-                .map_err(|e| ApiError::Internal(e.to_string()))?;
-            drop(writer);
+            writer.flush()?;
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// The byte-order mark (when asked for) and header row of a CSV download.
+fn head<W: Write>(mut out: W, format: Format, columns: &[&str]) -> Result<(), EncodeError> {
+    if let Format::Csv { bom } = format {
+        if bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(columns)?;
+        writer.flush()?;
+    }
+    Ok(())
 }
 
 /// One step of an export: the rows after `cursor` (an opaque cursor from the previous step)
@@ -111,71 +138,90 @@ pub type Step<T> = Box<
     dyn FnMut(&mut DbConnection, Option<&str>) -> Result<(Vec<T>, Option<String>), ApiError> + Send,
 >;
 
-/// Streams a whole list named `name` with the given CSV `columns`.
+/// Whether a download's rows are the same for every caller allowed to ask for it (so it may
+/// be kept and given to the next caller).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sharing {
+    /// The same rows whoever asks (the handler has already checked the caller's access).
+    Everyone,
+    /// Rows depend on who asks.
+    ByCaller,
+}
+
+/// Streams a whole list named `name` with the given CSV `columns`. A download shared by
+/// everyone is kept, compressed, until the data changes (see [`kept`]).
 pub fn stream<T: Serialize + Send + 'static>(
+    req: &HttpRequest,
     pool: &Pool,
     format: Format,
     name: &str,
     columns: &'static [&'static str],
-    mut step: Step<T>,
+    sharing: Sharing,
+    step: Step<T>,
 ) -> HttpResponse {
+    let slot = match sharing {
+        Sharing::Everyone => kept::Slot::of(req, format),
+        Sharing::ByCaller => None,
+    };
+    let mut head = download_head(format, name);
+    if let Some(found) = slot.as_ref().and_then(kept::Slot::hit) {
+        return kept::answer(req, found, head);
+    }
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
     let pool = pool.clone();
     actix_web::rt::task::spawn_blocking(move || {
-        let fail = |e: String| std::io::Error::other(e);
-        let mut conn = match pool.get() {
-            Ok(conn) => conn,
-            Err(e) => {
-                let _ = tx.blocking_send(Err(fail(e.to_string())));
-                return;
-            }
-        };
-        let mut head = Vec::new();
-        if let Format::Csv { bom } = format {
-            if bom {
-                head.extend_from_slice("\u{feff}".as_bytes());
-            }
-            let mut writer = csv::Writer::from_writer(&mut head);
-            let _ = writer.write_record(columns);
-            let _ = writer.flush();
-        }
-        if !head.is_empty() && tx.blocking_send(Ok(Bytes::from(head))).is_err() {
-            return;
-        }
-        let mut cursor: Option<String> = None;
-        loop {
-            let chunk = step(&mut conn, cursor.as_deref())
-                .and_then(|(rows, next)| encode(&rows, format, columns).map(|b| (b, next)));
-            match chunk {
-                Ok((bytes, next)) => {
-                    if !bytes.is_empty() && tx.blocking_send(Ok(Bytes::from(bytes))).is_err() {
-                        return;
-                    }
-                    match next {
-                        Some(next) => cursor = Some(next),
-                        None => return,
-                    }
+        let mut sink = sink::Sink::new(tx, slot.as_ref().map(kept::Slot::copy));
+        match produce(&pool, format, columns, step, &mut sink) {
+            Ok(()) => {
+                if let (Ok(Some((gzip, len))), Some(slot)) = (sink.finish(), slot) {
+                    slot.keep(gzip, len);
                 }
-                Err(e) => {
-                    tracing::error!(error = %e, "export failed midway");
-                    let _ = tx.blocking_send(Err(fail(e.to_string())));
-                    return;
-                }
+            }
+            Err(_) if sink.gone() => {}
+            Err(EncodeError(e)) => {
+                tracing::error!(error = %e, "export failed midway");
+                sink.fail(e);
             }
         }
     });
     let body = futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx));
+    head.streaming(body)
+}
+
+/// Writes every row of a download into `sink`, step after step.
+fn produce<T: Serialize>(
+    pool: &Pool,
+    format: Format,
+    columns: &[&str],
+    mut step: Step<T>,
+    sink: &mut sink::Sink,
+) -> Result<(), EncodeError> {
+    let mut conn = pool.get()?;
+    head(&mut *sink, format, columns)?;
+    let mut cells = Vec::with_capacity(columns.len());
+    let mut cursor: Option<String> = None;
+    loop {
+        let (rows, next) = step(&mut conn, cursor.as_deref())?;
+        encode(&mut *sink, &rows, format, columns, &mut cells)?;
+        match next {
+            Some(next) => cursor = Some(next),
+            None => return Ok(()),
+        }
+    }
+}
+
+/// The status and headers of a download: its type, and an attachment name.
+fn download_head(format: Format, name: &str) -> HttpResponseBuilder {
     let (content_type, extension) = match format {
         Format::Csv { .. } => ("text/csv; charset=utf-8", "csv"),
         _ => ("application/x-ndjson", "ndjson"),
     };
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}.{extension}\""),
-        ))
-        .streaming(body)
+    let mut head = HttpResponse::Ok();
+    head.content_type(content_type).insert_header((
+        header::CONTENT_DISPOSITION,
+        format!("attachment; filename=\"{name}.{extension}\""),
+    ));
+    head
 }
 
 /// A small, already computed table (statistics) as JSON `{"items": [...]}` or CSV.
@@ -185,36 +231,14 @@ pub fn table<T: Serialize>(
     columns: &[&str],
     rows: &[T],
 ) -> Result<HttpResponse, ApiError> {
-    match format {
-        Format::Json => Ok(HttpResponse::Ok().json(serde_json::json!({ "items": rows }))),
-        Format::Ndjson | Format::Csv { .. } => {
-            let mut body = Vec::new();
-            if let Format::Csv { bom } = format {
-                if bom {
-                    body.extend_from_slice("\u{feff}".as_bytes());
-                }
-                let mut writer = csv::Writer::from_writer(&mut body);
-                writer
-                    .write_record(columns)
-                    .map_err(|e| ApiError::Internal(e.to_string()))?;
-                writer
-                    .flush()
-                    .map_err(|e| ApiError::Internal(e.to_string()))?;
-            }
-            body.extend(encode(rows, format, columns)?);
-            let (content_type, extension) = match format {
-                Format::Csv { .. } => ("text/csv; charset=utf-8", "csv"),
-                _ => ("application/x-ndjson", "ndjson"),
-            };
-            Ok(HttpResponse::Ok()
-                .content_type(content_type)
-                .insert_header((
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.{extension}\""),
-                ))
-                .body(body))
-        }
+    if format == Format::Json {
+        return Ok(HttpResponse::Ok().json(serde_json::json!({ "items": rows })));
     }
+    let mut body = Vec::new();
+    head(&mut body, format, columns)
+        .and_then(|()| encode(&mut body, rows, format, columns, &mut Vec::new()))
+        .map_err(|EncodeError(e)| ApiError::Internal(e))?;
+    Ok(download_head(format, name).body(body))
 }
 
 #[cfg(test)]
@@ -224,8 +248,15 @@ mod tests {
     #[test]
     fn csv_keeps_thai_text() {
         let row = serde_json::json!({"name": {"en": "Phayao", "th": "พะเยา"}, "lat": 19.1});
-        let csv =
-            encode(&[row], Format::Csv { bom: false }, &["name.th", "lat"]).unwrap_or_default();
+        let mut csv = Vec::new();
+        let written = encode(
+            &mut csv,
+            &[row],
+            Format::Csv { bom: false },
+            &["name.th", "lat"],
+            &mut Vec::new(),
+        );
+        assert!(written.is_ok());
         assert_eq!(String::from_utf8(csv).unwrap_or_default(), "พะเยา,19.1\n");
     }
 }

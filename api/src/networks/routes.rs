@@ -53,10 +53,12 @@ pub async fn list_networks(
     let cursor = check.finish(q.cursor.as_deref(), "networks", sort.as_str())?;
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "networks",
             NETWORK_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "networks", sort.as_str()))
@@ -258,10 +260,12 @@ pub async fn list_members(
     }
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "members",
             MEMBER_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "members", sort.as_str()))

@@ -54,10 +54,12 @@ pub async fn list_countries(
     let filters = CountryFilters { group, q: search };
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "countries",
             COUNTRY_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "countries", sort.as_str()))
@@ -112,10 +114,12 @@ pub async fn list_provinces(
     let filters = ProvinceFilters { region, q: search };
     if format.is_export() {
         return Ok(crate::export::stream(
+            &req,
             &pool,
             format,
             "provinces",
             PROVINCE_COLUMNS,
+            crate::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "provinces", sort.as_str()))

@@ -3874,6 +3874,8 @@ export interface operations {
             /** @description Categories */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4110,6 +4112,8 @@ export interface operations {
             /** @description Cycles */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5228,6 +5232,8 @@ export interface operations {
             /** @description Programmes */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -5585,6 +5591,8 @@ export interface operations {
             /** @description A page of cities */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6472,6 +6480,8 @@ export interface operations {
             /** @description Awards */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7186,6 +7196,8 @@ export interface operations {
             /** @description A page of countries */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7416,6 +7428,8 @@ export interface operations {
             /** @description Area averages */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9133,6 +9147,8 @@ export interface operations {
             /** @description Frameworks */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11080,6 +11096,8 @@ export interface operations {
             /** @description A page of networks */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11970,6 +11988,8 @@ export interface operations {
             /** @description A page of members */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13062,6 +13082,8 @@ export interface operations {
             /** @description A page of provinces */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13181,6 +13203,8 @@ export interface operations {
             /** @description A page of published scores */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13292,6 +13316,8 @@ export interface operations {
             /** @description Counts */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13394,6 +13420,8 @@ export interface operations {
             /** @description Counts */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13496,6 +13524,8 @@ export interface operations {
             /** @description Counts */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13598,6 +13628,8 @@ export interface operations {
             /** @description Growth */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
@@ -13700,6 +13732,8 @@ export interface operations {
             /** @description Counts */
             200: {
                 headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
                     [name: string]: unknown;
                 };
                 content: {
