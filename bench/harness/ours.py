@@ -33,10 +33,12 @@ def has_synthetic_seed(binary):
 
 
 def database_url(backend, workdir):
-    """Where the backend's benchmark database is."""
+    """Where the backend's benchmark database is. PostgreSQL on loopback without TLS, as
+    Directus connects to its copy: libpq's default (`sslmode=prefer`) would encrypt every
+    answer between two processes on one machine, against a server with `ssl = on`."""
     if backend == "sqlite":
         return os.path.join(workdir, "bench.sqlite3")
-    return f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
+    return f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}?sslmode=disable"
 
 
 def fresh_database(backend, workdir, log):

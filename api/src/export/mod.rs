@@ -29,7 +29,7 @@ pub enum ExportFormat {
 }
 
 /// Rows read from the database per step of an export.
-pub const CHUNK: i64 = 2_000;
+pub const CHUNK: i64 = 500;
 
 /// How a list is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,9 +205,12 @@ fn produce<T: Serialize>(
         encode(&mut *sink, &rows, format, columns, &mut cells)?;
         match next {
             Some(next) => cursor = Some(next),
-            None => return Ok(()),
+            None => break,
         }
     }
+    // The steps' rows were freed in the middle of the heap; give their pages back.
+    crate::memory::release_free();
+    Ok(())
 }
 
 /// The status and headers of a download: its type, and an attachment name.
