@@ -159,17 +159,22 @@ impl ResponseCache {
 
     /// The kept download under `key`, if it is current.
     pub fn download(&self, key: &str) -> Option<Arc<Kept>> {
-        let kept = self
-            .downloads
-            .get(key)
-            .filter(|k| k.generation == self.generation());
-        let counter = if kept.is_some() {
+        self.counted(
+            self.downloads
+                .get(key)
+                .filter(|k| k.generation == self.generation()),
+        )
+    }
+
+    /// Counts `found` as a hit or a miss.
+    fn counted<T>(&self, found: Option<T>) -> Option<T> {
+        let counter = if found.is_some() {
             &self.hits
         } else {
             &self.misses
         };
         counter.fetch_add(1, Ordering::Relaxed);
-        kept
+        found
     }
 
     /// Keeps a download made from data read at `generation` (not if the cache has been
@@ -188,17 +193,11 @@ impl ResponseCache {
     }
 
     fn lookup(&self, key: &str) -> Option<Arc<Entry>> {
-        let entry = self
-            .entries
-            .get(key)
-            .filter(|e| e.generation == self.generation.load(Ordering::SeqCst));
-        let counter = if entry.is_some() {
-            &self.hits
-        } else {
-            &self.misses
-        };
-        counter.fetch_add(1, Ordering::Relaxed);
-        entry
+        self.counted(
+            self.entries
+                .get(key)
+                .filter(|e| e.generation == self.generation()),
+        )
     }
 }
 
