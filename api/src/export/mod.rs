@@ -173,9 +173,11 @@ pub fn stream<T: Serialize + Send + 'static>(
         let mut sink = sink::Sink::new(tx, slot.as_ref().map(kept::Slot::copy));
         match produce(&pool, format, columns, step, &mut sink) {
             Ok(()) => {
-                if let (Ok(Some((gzip, len))), Some(slot)) = (sink.finish(), slot) {
-                    slot.keep(gzip, len);
-                }
+                let _ = sink.finish(|gzip, len| {
+                    if let Some(slot) = slot {
+                        slot.keep(gzip, len);
+                    }
+                });
             }
             Err(_) if sink.gone() => {}
             Err(EncodeError(e)) => {

@@ -90,11 +90,15 @@ impl Sink {
         Ok(())
     }
 
-    /// Sends what is left; returns the compressed copy (and its uncompressed length) when one
-    /// was made to the end.
-    pub fn finish(mut self) -> io::Result<Option<(Bytes, u64)>> {
+    /// Sends what is left and hands the compressed copy (and its uncompressed length), when
+    /// one was made to the end, to `keep`. The download ends only after `keep` has run, so a
+    /// client that asks again as soon as it has the last byte finds the copy kept.
+    pub fn finish(mut self, keep: impl FnOnce(Bytes, u64)) -> io::Result<()> {
         self.send()?;
-        Ok(self.copy.take().and_then(Copy::finish))
+        if let Some((gzip, len)) = self.copy.take().and_then(Copy::finish) {
+            keep(gzip, len);
+        }
+        Ok(())
     }
 
     /// Ends the download with an error, so the client sees it cut rather than complete.
