@@ -13,9 +13,16 @@
 //! later than the primary commits, are seen within one poll. An answer is stored under the
 //! generation current when its request started, so one computed across an invalidation is
 //! never served.
+//!
+//! Coalescing: when several requests miss the same key at once, the first computes the answer
+//! and the others wait for it (see [`Flight`]) instead of each running the same queries: the
+//! seconds after a write, when every popular answer misses at once, cost one computation per
+//! answer instead of one per waiting client. A waiter whose leader produced nothing cacheable
+//! (an error, a download, an answer from before an invalidation) computes its own.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use actix_web::body::{self, BodySize, BoxBody, MessageBody};
@@ -26,6 +33,7 @@ use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpMessage, HttpResponse};
 use diesel::prelude::*;
+use tokio::sync::watch;
 
 use crate::auth::Caller;
 use crate::db::schema::data_version;
@@ -79,16 +87,50 @@ pub struct ResponseCache {
     download_budget: u64,
     generation: AtomicU64,
     seen_version: AtomicI64,
+    /// Keys being computed now, each with the channel its waiters listen on.
+    flights: Mutex<HashMap<String, watch::Receiver<()>>>,
     hits: AtomicU64,
     misses: AtomicU64,
+    coalesced: AtomicU64,
+    waiting: AtomicI64,
     invalidations: AtomicU64,
+}
+
+/// A request's part in computing an answer that is not kept yet.
+enum Flight<'a> {
+    /// This request computes the answer; the others wait until the guard is dropped.
+    Leader(FlightGuard<'a>),
+    /// Another request is computing it: wait on this.
+    Follower(watch::Receiver<()>),
+}
+
+/// Held by the request computing an answer. Dropping it (the answer kept, the request failed,
+/// or the client went away) wakes every waiter: the sender closes after the key has left
+/// [`ResponseCache::flights`].
+struct FlightGuard<'a> {
+    cache: &'a ResponseCache,
+    key: String,
+    _done: watch::Sender<()>,
+}
+
+impl Drop for FlightGuard<'_> {
+    fn drop(&mut self) {
+        self.cache.flights().remove(&self.key);
+    }
 }
 
 /// Counters for `/metrics`.
 #[derive(Debug, Clone, Copy)]
 pub struct CacheStats {
+    /// Answers served from the cache, including those that waited for another request's
+    /// computation.
     pub hits: u64,
+    /// Cacheable requests the handler computed.
     pub misses: u64,
+    /// Hits that waited for another request computing the same answer.
+    pub coalesced: u64,
+    /// Requests waiting now for another request computing the same answer.
+    pub waiting: i64,
     pub invalidations: u64,
     pub entries: u64,
     pub bytes: u64,
@@ -113,8 +155,11 @@ impl ResponseCache {
             download_budget,
             generation: AtomicU64::new(0),
             seen_version: AtomicI64::new(i64::MIN),
+            flights: Mutex::new(HashMap::new()),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
+            coalesced: AtomicU64::new(0),
+            waiting: AtomicI64::new(0),
             invalidations: AtomicU64::new(0),
         }
     }
@@ -140,6 +185,8 @@ impl ResponseCache {
         CacheStats {
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
+            coalesced: self.coalesced.load(Ordering::Relaxed),
+            waiting: self.waiting.load(Ordering::Relaxed),
             invalidations: self.invalidations.load(Ordering::Relaxed),
             entries: (self.entries.len() + self.downloads.len()) as u64,
             bytes: self.entries.weight() + self.downloads.weight(),
@@ -192,12 +239,48 @@ impl ResponseCache {
         }
     }
 
+    /// The kept answer under `key`, if it is current (not counted: the middleware counts each
+    /// request once, by how it was answered).
     fn lookup(&self, key: &str) -> Option<Arc<Entry>> {
-        self.counted(
-            self.entries
-                .get(key)
-                .filter(|e| e.generation == self.generation()),
-        )
+        self.entries
+            .get(key)
+            .filter(|e| e.generation == self.generation())
+    }
+
+    fn flights(&self) -> std::sync::MutexGuard<'_, HashMap<String, watch::Receiver<()>>> {
+        // A panic while holding the lock leaves the map consistent (each call is one insert,
+        // lookup or removal), so a poisoned lock is still usable.
+        self.flights
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Joins the computation of `key` under way, or starts one.
+    fn flight(&self, key: &str) -> Flight<'_> {
+        let mut flights = self.flights();
+        if let Some(done) = flights.get(key) {
+            return Flight::Follower(done.clone());
+        }
+        let (sender, receiver) = watch::channel(());
+        flights.insert(key.to_owned(), receiver);
+        Flight::Leader(FlightGuard {
+            cache: self,
+            key: key.to_owned(),
+            _done: sender,
+        })
+    }
+
+    /// Waits until the computation `done` belongs to ends, then the answer it kept, if any.
+    async fn after(&self, mut done: watch::Receiver<()>, key: &str) -> Option<Arc<Entry>> {
+        self.waiting.fetch_add(1, Ordering::Relaxed);
+        // Nothing is ever sent: this returns when the leader drops its sender.
+        let _closed = done.changed().await;
+        self.waiting.fetch_sub(1, Ordering::Relaxed);
+        let entry = self.lookup(key);
+        if entry.is_some() {
+            self.coalesced.fetch_add(1, Ordering::Relaxed);
+        }
+        entry
     }
 }
 
@@ -288,8 +371,20 @@ pub async fn middleware(
         return Ok(response);
     };
     if let Some(entry) = cache.lookup(&key) {
+        cache.hits.fetch_add(1, Ordering::Relaxed);
         return Ok(answer(req, &entry));
     }
+    let _leading = match cache.flight(&key) {
+        Flight::Leader(guard) => Some(guard),
+        Flight::Follower(done) => {
+            if let Some(entry) = cache.after(done, &key).await {
+                cache.hits.fetch_add(1, Ordering::Relaxed);
+                return Ok(answer(req, &entry));
+            }
+            None
+        }
+    };
+    cache.misses.fetch_add(1, Ordering::Relaxed);
     let generation = cache.generation.load(Ordering::SeqCst);
     let response = next.call(req).await?.map_into_boxed_body();
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);

@@ -281,6 +281,65 @@ async fn the_cache_can_be_turned_off(app: &TestApp) {
     off.stop().await;
 }
 
+/// Concurrent misses of one answer are computed once: the first request computes it and the
+/// others wait for it. Only PostgreSQL can hold the first request inside its query (a table
+/// lock taken by the test); SQLite readers in WAL mode are never blocked from outside, so
+/// there the requests could not be made to overlap without timing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_misses_are_computed_once() {
+    use diesel::prelude::*;
+    let app = TestApp::spawn(common::Backend::Postgres).await;
+    let path = "/api/v1/countries?group=asean";
+    let before = scrape(&app).await;
+    let counter = |text: &str, name: &str| metric(text, name).unwrap_or(0.0);
+    let mut lock = diesel::PgConnection::establish(&app.database_url).expect("connect");
+    diesel::sql_query("BEGIN")
+        .execute(&mut lock)
+        .expect("begin");
+    diesel::sql_query("LOCK TABLE countries IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut lock)
+        .expect("lock");
+    let readers: Vec<_> = (0..5)
+        .map(|_| {
+            let (client, url) = (app.client.clone(), format!("{}{path}", app.url));
+            tokio::spawn(async move {
+                let response = client.get(url).send().await.expect("send");
+                let status = response.status();
+                (status, response.text().await.expect("body"))
+            })
+        })
+        .collect();
+    // One reader waits for the lock inside its query; the other four wait for it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let text = scrape(&app).await;
+        if metric(&text, "response_cache_waiting") == Some(4.0) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{text}");
+        tokio::task::yield_now().await;
+    }
+    diesel::sql_query("COMMIT")
+        .execute(&mut lock)
+        .expect("commit");
+    let mut bodies = Vec::new();
+    for reader in readers {
+        let (status, body) = reader.await.expect("reader");
+        assert_eq!(status, 200, "{body}");
+        bodies.push(body);
+    }
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]));
+    let asean: serde_json::Value = serde_json::from_str(&bodies[0]).expect("json");
+    assert_eq!(asean["total"], 11, "{asean}");
+    let after = scrape(&app).await;
+    let grew = |name: &str| counter(&after, name) - counter(&before, name);
+    assert_eq!(grew("response_cache_misses_total"), 1.0, "{after}");
+    assert_eq!(grew("response_cache_coalesced_total"), 4.0, "{after}");
+    assert_eq!(grew("response_cache_hits_total"), 4.0, "{after}");
+    assert_eq!(metric(&after, "response_cache_waiting"), Some(0.0));
+    app.stop().await;
+}
+
 on_both_backends!(
     metrics_count_requests_by_route_and_show_pools,
     request_ids_are_echoed_or_made,

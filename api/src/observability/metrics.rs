@@ -114,14 +114,26 @@ impl Collector for Live {
             counter(
                 &mut encoder,
                 "response_cache_hits",
-                "Answers served from the response cache",
+                "Answers served from the response cache, including those that waited for another request computing them",
                 stats.hits,
             )?;
             counter(
                 &mut encoder,
                 "response_cache_misses",
-                "Cacheable requests not found in the response cache",
+                "Cacheable requests whose answer was computed",
                 stats.misses,
+            )?;
+            counter(
+                &mut encoder,
+                "response_cache_coalesced",
+                "Hits that waited for another request computing the same answer",
+                stats.coalesced,
+            )?;
+            gauge(
+                &mut encoder,
+                "response_cache_waiting",
+                "Requests waiting now for another request computing the same answer",
+                stats.waiting,
             )?;
             counter(
                 &mut encoder,
