@@ -610,6 +610,17 @@ async fn archive_restore_and_the_audit_trail(app: &TestApp) {
         127,
         "and network counts"
     );
+    let (members, total) = app
+        .all_pages("/api/v1/networks/unesco-gnlc/members?limit=50")
+        .await;
+    assert_eq!(total, 127, "and member lists");
+    assert_eq!(members.len(), 127);
+    assert!(members.iter().all(|m| m["city"]["slug"] != "phayao"));
+    let thai = app
+        .json("/api/v1/networks/unesco-gnlc/members?country=TH")
+        .await;
+    assert_eq!(thai["total"], 12);
+    assert_eq!(thai["items"].as_array().map(Vec::len), Some(12));
     app.get("/api/v1/cities?archived=true")
         .await
         .problem(401, "authentication_required");
@@ -641,6 +652,12 @@ async fn archive_restore_and_the_audit_trail(app: &TestApp) {
         v.as_object_mut().expect("object").remove("updated_at");
     }
     assert_eq!(back, original, "restored as it was");
+    assert_eq!(
+        app.json("/api/v1/networks/unesco-gnlc/members?country=TH")
+            .await["total"],
+        13,
+        "its memberships are public again"
+    );
     app.post("/api/v1/cities/phayao/restore", Some(&t.admin), &json!({}))
         .await
         .problem(404, "not_found");

@@ -76,14 +76,25 @@ fn filtered(f: &NetworkFilters) -> networks::BoxedQuery<'static, MultiBackend> {
     q
 }
 
+/// Memberships of cities that are not archived. Written as "not one of the (few) archived
+/// cities" rather than as a join, so that counts read the memberships index alone instead of
+/// looking up every member's city row.
+#[diesel::dsl::auto_type(no_type_alias)]
+fn of_public_city() -> _ {
+    memberships::city_id.ne_all(
+        cities::table
+            .filter(cities::archived_at.is_not_null())
+            .select(cities::id),
+    )
+}
+
 /// Active member counts of the given networks, in one query.
 fn member_counts(conn: &mut DbConnection, ids: Vec<i64>) -> Result<HashMap<i64, i64>, ApiError> {
     let counts: Vec<(i64, i64)> = memberships::table
-        .inner_join(cities::table)
         .filter(memberships::network_id.eq_any(ids))
         .filter(memberships::archived_at.is_null())
         .filter(memberships::status.eq("active"))
-        .filter(cities::archived_at.is_null())
+        .filter(of_public_city())
         .group_by(memberships::network_id)
         .select((memberships::network_id, count_star()))
         .load(conn)?;
@@ -219,42 +230,52 @@ pub fn members(
     cursor: Option<&Cursor>,
 ) -> Result<(Vec<NetworkMember>, Option<String>, i64), ApiError> {
     let network = find(conn, slug)?;
-    let base = || {
-        let mut q = memberships::table
-            .inner_join(cities::table)
-            .filter(memberships::network_id.eq(network.id))
-            .filter(memberships::archived_at.is_null())
-            .filter(cities::archived_at.is_null())
-            .into_boxed::<MultiBackend>();
-        if let Some(country) = &filters.country {
-            q = q.filter(cities::country_code.eq(country.clone()));
-        }
-        if let Some(role) = &filters.role {
-            q = q.filter(memberships::role.eq(role.clone()));
-        }
-        if let Some(status) = &filters.status {
-            q = q.filter(memberships::status.eq(status.clone()));
-        }
-        if let Some(range) = filters.member_since {
-            if let Some(from) = range.from {
-                q = q.filter(memberships::joined_year.ge(from));
+    // The membership filters, over the memberships alone (for the total, read from an index)
+    // and joined with their cities (for the page); each adds its own test of the city.
+    macro_rules! filtered {
+        ($source:expr) => {{
+            let mut q = $source
+                .filter(memberships::network_id.eq(network.id))
+                .filter(memberships::archived_at.is_null())
+                .into_boxed::<MultiBackend>();
+            if let Some(role) = &filters.role {
+                q = q.filter(memberships::role.eq(role.clone()));
             }
-            if let Some(to) = range.to {
-                q = q.filter(memberships::joined_year.le(to));
+            if let Some(status) = &filters.status {
+                q = q.filter(memberships::status.eq(status.clone()));
             }
-        }
-        q
-    };
-    let total = base().count().get_result::<i64>(conn)?;
+            if let Some(range) = filters.member_since {
+                if let Some(from) = range.from {
+                    q = q.filter(memberships::joined_year.ge(from));
+                }
+                if let Some(to) = range.to {
+                    q = q.filter(memberships::joined_year.le(to));
+                }
+            }
+            q
+        }};
+    }
+    let mut count = filtered!(memberships::table).filter(of_public_city());
+    if let Some(country) = &filters.country {
+        let of_country = cities::table
+            .filter(cities::country_code.eq(country.clone()))
+            .select(cities::id);
+        count = count.filter(memberships::city_id.eq_any(of_country));
+    }
+    let total = count.count().get_result::<i64>(conn)?;
     let (key, is_text, desc) = match sort {
         MemberSort::Joined => ("COALESCE(memberships.joined_year, 9999)", false, false),
         MemberSort::JoinedDesc => ("COALESCE(memberships.joined_year, -1)", false, true),
         MemberSort::Name => ("cities.name_sort", true, false),
         MemberSort::NameDesc => ("cities.name_sort", true, true),
     };
-    let mut q = base()
+    let mut q = filtered!(memberships::table.inner_join(cities::table))
+        .filter(cities::archived_at.is_null())
         .order_by(order_sql(key, "memberships.id", desc))
         .limit(limit + 1);
+    if let Some(country) = &filters.country {
+        q = q.filter(cities::country_code.eq(country.clone()));
+    }
     if let Some(c) = cursor {
         c.expect(is_text, false)?;
         q = q.filter(after_cursor(key, "memberships.id", desc, c));

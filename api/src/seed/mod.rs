@@ -93,10 +93,11 @@ pub fn seed_synthetic(
         .transaction(|conn| synthetic::synthetic(conn, sizes, password_hash))
         .map_err(|e: SeedError| e.to_string())?;
     if let (Outcome::Loaded(_), DbConnection::Postgresql(pg)) = (&outcome, &mut *conn) {
-        // Fresh statistics after a bulk load, as PostgreSQL advises: until autovacuum gets to
-        // them, the planner would take the new tables for empty ones.
+        // Fresh statistics and visibility maps after a bulk load, as PostgreSQL advises: until
+        // autovacuum gets to them, the planner would take the new tables for empty ones, and
+        // could not count or page from the indexes alone (index-only scans).
         diesel::sql_query(
-            "ANALYZE cities, networks, memberships, users, frameworks, criteria, \
+            "VACUUM (ANALYZE) cities, networks, memberships, users, frameworks, criteria, \
              award_programmes, award_cycles, award_categories, nominations, monitoring_rounds, \
              evaluations, scores",
         )
