@@ -22,6 +22,21 @@ fn next_link(path: &str, query: &str, cursor: &str) -> String {
     format!("<{path}?{query}>; rel=\"next\"")
 }
 
+/// The `next_cursor` of a page (`{"items": [...], "next_cursor": ..., ...}`), found without
+/// parsing the items: pages serialise `items` first, and inside JSON strings a quote is always
+/// escaped, so the last `"next_cursor":` in the body is the page's own key.
+fn next_cursor(body: &[u8]) -> Option<String> {
+    const KEY: &[u8] = b"\"next_cursor\":";
+    if !body.starts_with(b"{\"items\":") {
+        return None;
+    }
+    let at = body.windows(KEY.len()).rposition(|w| w == KEY)? + KEY.len();
+    serde_json::Deserializer::from_slice(&body[at..])
+        .into_iter::<Option<String>>()
+        .next()?
+        .ok()?
+}
+
 /// Sets `Cache-Control` (unless the handler chose one) and `Vary`.
 fn policy(headers: &mut header::HeaderMap, signed_in: bool) {
     if !headers.contains_key(header::CACHE_CONTROL) {
@@ -116,13 +131,9 @@ pub async fn conditional(
             tag
         }
     };
-    if bytes.starts_with(b"{\"items\":") {
-        if let Ok(page) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-            if let Some(cursor) = page.get("next_cursor").and_then(|c| c.as_str()) {
-                if let Ok(value) = HeaderValue::from_str(&next_link(&path, &query, cursor)) {
-                    headers.insert(header::LINK, value);
-                }
-            }
+    if let Some(cursor) = next_cursor(&bytes) {
+        if let Ok(value) = HeaderValue::from_str(&next_link(&path, &query, &cursor)) {
+            headers.insert(header::LINK, value);
         }
     }
     if if_none_match.is_some_and(|v| crate::etag::matches(&v, &tag)) {
@@ -143,5 +154,15 @@ mod tests {
             "</api/v1/cities?country=TH&limit=5&cursor=new>; rel=\"next\""
         );
         assert_eq!(next_link("/x", "", "c"), "</x?cursor=c>; rel=\"next\"");
+    }
+
+    #[test]
+    fn next_cursors_are_read_from_the_page_key() {
+        let page = br#"{"items":[{"note":"\"next_cursor\":\"fake\"","next_cursor":"inner"}],"next_cursor":"abc_-1","total":3}"#;
+        assert_eq!(next_cursor(page).as_deref(), Some("abc_-1"));
+        let last = br#"{"items":[{"next_cursor":"inner"}],"next_cursor":null,"total":1}"#;
+        assert_eq!(next_cursor(last), None);
+        assert_eq!(next_cursor(br#"{"id":1,"next_cursor":"x"}"#), None);
+        assert_eq!(next_cursor(br#"{"items":[],"next_cursor":"#), None);
     }
 }
