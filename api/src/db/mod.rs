@@ -8,7 +8,7 @@ pub mod schema;
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
-pub use pool::{build_pool, run, sqlite_multithread, Idle, Pool, PooledConnection};
+pub use pool::{build_pool, configure_sqlite, run, Idle, Pool, PooledConnection};
 pub use routing::{ReadPool, ReplicaPool};
 
 /// A connection to whichever backend `DATABASE_URL` names.

@@ -60,17 +60,28 @@ impl CustomizeConnection<DbConnection, r2d2::Error> for SqliteSettings {
     }
 }
 
-/// Puts SQLite in multi-thread mode: no mutex around every call on a connection, which the
-/// default (serialized) mode takes even for reading one column. Safe here because a pooled
-/// connection is used by one thread at a time. Call first in `main`, before any connection
-/// opens; afterwards SQLite refuses, and it stays serialized.
-pub fn sqlite_multithread() {
-    // SAFETY: sqlite3_config is documented to be called before sqlite3_initialize, with this
-    // option taking no further argument; it reports misuse by its return value.
-    let code = unsafe { libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MULTITHREAD) };
-    if code != libsqlite3_sys::SQLITE_OK {
+/// Configures the SQLite library for a pool of connections each used by one thread at a time:
+/// multi-thread mode (no mutex around every call on a connection, which the default serialized
+/// mode takes even for reading one column) and no memory statistics (which take a global mutex
+/// around every allocation SQLite makes, across all connections). Call first in `main`, before
+/// any connection opens; afterwards SQLite refuses, and keeps its defaults.
+pub fn configure_sqlite() {
+    // SAFETY: sqlite3_config is documented to be called before sqlite3_initialize; MULTITHREAD
+    // takes no further argument and MEMSTATUS one int. Misuse is reported by the return value.
+    let codes = unsafe {
+        [
+            libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MULTITHREAD),
+            libsqlite3_sys::sqlite3_config(
+                libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::os::raw::c_int,
+            ),
+        ]
+    };
+    if let Some(code) = codes.into_iter().find(|&c| c != libsqlite3_sys::SQLITE_OK) {
         // Logging is not set up yet this early.
-        eprintln!("learning-city: SQLite stays in serialized mode (sqlite3_config: {code})");
+        eprintln!(
+            "learning-city: SQLite keeps (some of) its default settings (sqlite3_config: {code})"
+        );
     }
 }
 
