@@ -48,7 +48,7 @@ pub fn ranking(
         .select(frameworks::slug)
         .first(conn)?;
     let tree = tree(conn, framework)?;
-    // Every counted evaluation of the cycle, so that z-scores use each evaluator's whole cycle.
+    // Every counted evaluation of the cycle.
     let rows: Vec<(i64, i64, i64, i64)> = evaluations::table
         .inner_join(nominations::table)
         .filter(nominations::cycle_id.eq(cycle))
@@ -66,11 +66,13 @@ pub fn ranking(
         .filter(|r| r.3 == category_id)
         .map(|r| r.2)
         .collect();
-    let all: Vec<Scored> = scored(
-        conn,
-        &tree,
-        rows.into_iter().map(|r| (r.0, r.1, r.2)).collect(),
-    )?;
+    // Z-scores need each evaluator's whole cycle; plain means only the category's evaluations.
+    let needed = rows
+        .into_iter()
+        .filter(|r| normalize || r.3 == category_id)
+        .map(|r| (r.0, r.1, r.2))
+        .collect();
+    let all: Vec<Scored> = scored(conn, &tree, needed)?;
     let summaries: Vec<_> = aggregate::summarise(&all, normalize)
         .into_iter()
         .filter(|s| in_category.contains(&s.target))
