@@ -65,10 +65,17 @@ impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
 /// NDJSON.
 pub struct Kept {
     generation: u64,
-    /// The compressed download.
-    pub gzip: Bytes,
+    /// The compressed download, in pieces.
+    pub gzip: Vec<Bytes>,
     /// Its length uncompressed.
     pub len: u64,
+}
+
+impl Kept {
+    /// The length of the compressed download.
+    pub fn gzip_len(&self) -> u64 {
+        self.gzip.iter().map(|piece| piece.len() as u64).sum()
+    }
 }
 
 #[derive(Clone)]
@@ -76,7 +83,7 @@ struct ByGzip;
 
 impl quick_cache::Weighter<String, Arc<Kept>> for ByGzip {
     fn weight(&self, key: &String, kept: &Arc<Kept>) -> u64 {
-        (key.len() + kept.gzip.len()) as u64
+        key.len() as u64 + kept.gzip_len()
     }
 }
 
@@ -226,7 +233,7 @@ impl ResponseCache {
 
     /// Keeps a download made from data read at `generation` (not if the cache has been
     /// invalidated since).
-    pub fn keep_download(&self, key: String, generation: u64, gzip: Bytes, len: u64) {
+    pub fn keep_download(&self, key: String, generation: u64, gzip: Vec<Bytes>, len: u64) {
         if generation == self.generation() {
             self.downloads.insert(
                 key,

@@ -57,7 +57,7 @@ impl Slot {
     }
 
     /// Keeps a finished copy.
-    pub fn keep(self, gzip: Bytes, len: u64) {
+    pub fn keep(self, gzip: Vec<Bytes>, len: u64) {
         self.cache
             .keep_download(self.key, self.generation, gzip, len);
     }
@@ -91,6 +91,31 @@ pub fn accepts_gzip(req: &HttpRequest) -> bool {
     gzip.or(any).unwrap_or(false)
 }
 
+/// Reads pieces one after the other.
+struct InOrder<'a> {
+    pieces: &'a [Bytes],
+    /// Bytes of the first piece already read.
+    read: usize,
+}
+
+impl Read for InOrder<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while let Some(piece) = self.pieces.first() {
+            let rest = &piece[self.read..];
+            if rest.is_empty() {
+                self.pieces = &self.pieces[1..];
+                self.read = 0;
+                continue;
+            }
+            let n = rest.len().min(out.len());
+            out[..n].copy_from_slice(&rest[..n]);
+            self.read += n;
+            return Ok(n);
+        }
+        Ok(0)
+    }
+}
+
 /// The answer from a kept download: `head` carries the download's own headers.
 pub fn answer(
     req: &HttpRequest,
@@ -98,14 +123,21 @@ pub fn answer(
     mut head: HttpResponseBuilder,
 ) -> HttpResponse {
     if accepts_gzip(req) {
+        let pieces = kept.gzip.clone().into_iter().map(Ok::<_, std::io::Error>);
         return head
             .insert_header((header::CONTENT_ENCODING, "gzip"))
-            .body(kept.gzip.clone());
+            .body(SizedStream::new(
+                kept.gzip_len(),
+                futures_util::stream::iter(pieces),
+            ));
     }
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
     let len = kept.len;
     actix_web::rt::task::spawn_blocking(move || {
-        let mut decoder = flate2::read::GzDecoder::new(&kept.gzip[..]);
+        let mut decoder = flate2::read::GzDecoder::new(InOrder {
+            pieces: &kept.gzip,
+            read: 0,
+        });
         loop {
             let mut piece = vec![0; PIECE];
             let mut filled = 0;
@@ -143,6 +175,23 @@ mod tests {
                 .insert_header((header::ACCEPT_ENCODING, value))
                 .to_http_request(),
         )
+    }
+
+    #[test]
+    fn pieces_read_in_order() {
+        let pieces = [
+            Bytes::from_static(b"ab"),
+            Bytes::new(),
+            Bytes::from_static(b"cde"),
+        ];
+        let mut text = String::new();
+        let read = InOrder {
+            pieces: &pieces,
+            read: 0,
+        }
+        .read_to_string(&mut text);
+        assert_eq!(read.ok(), Some(5));
+        assert_eq!(text, "abcde");
     }
 
     #[test]

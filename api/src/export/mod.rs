@@ -29,7 +29,7 @@ pub enum ExportFormat {
 }
 
 /// Rows read from the database per step of an export.
-pub const CHUNK: i64 = 500;
+pub const CHUNK: i64 = 250;
 
 /// How a list is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

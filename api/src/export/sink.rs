@@ -16,9 +16,52 @@ pub const PIECE: usize = 64 * 1024;
 /// The channel a download's pieces go through, and what ends it early.
 pub type Pieces = Sender<Result<Bytes, io::Error>>;
 
+/// Compressed bytes gathered in pieces of [`PIECE`], so that a copy never reallocates (and
+/// never holds an old and a new buffer at once) however large it grows.
+#[derive(Default)]
+pub struct Gathered {
+    pieces: Vec<Bytes>,
+    current: Vec<u8>,
+    len: usize,
+}
+
+impl Gathered {
+    /// The pieces, in order.
+    fn into_pieces(mut self) -> Vec<Bytes> {
+        if !self.current.is_empty() {
+            self.pieces.push(Bytes::from(self.current));
+        }
+        self.pieces
+    }
+}
+
+impl Write for Gathered {
+    fn write(&mut self, mut data: &[u8]) -> io::Result<usize> {
+        let written = data.len();
+        while !data.is_empty() {
+            if self.current.capacity() == 0 {
+                self.current = Vec::with_capacity(PIECE);
+            }
+            let take = data.len().min(PIECE - self.current.len());
+            self.current.extend_from_slice(&data[..take]);
+            data = &data[take..];
+            if self.current.len() == PIECE {
+                self.pieces
+                    .push(Bytes::from(std::mem::take(&mut self.current)));
+            }
+        }
+        self.len += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The compressed copy of a download being made while it is sent.
 pub struct Copy {
-    encoder: GzEncoder<Vec<u8>>,
+    encoder: GzEncoder<Gathered>,
     budget: usize,
     len: u64,
 }
@@ -27,7 +70,7 @@ impl Copy {
     /// A copy that is given up once its compressed size passes `budget` bytes.
     pub fn new(budget: usize) -> Copy {
         Copy {
-            encoder: GzEncoder::new(Vec::new(), Compression::fast()),
+            encoder: GzEncoder::new(Gathered::default(), Compression::fast()),
             budget,
             len: 0,
         }
@@ -36,13 +79,13 @@ impl Copy {
     /// Adds `piece`; false when the copy has grown past its budget (and should be dropped).
     fn add(&mut self, piece: &[u8]) -> bool {
         self.len += piece.len() as u64;
-        self.encoder.write_all(piece).is_ok() && self.encoder.get_ref().len() <= self.budget
+        self.encoder.write_all(piece).is_ok() && self.encoder.get_ref().len <= self.budget
     }
 
-    /// The gzip member and the length of what it holds.
-    fn finish(self) -> Option<(Bytes, u64)> {
+    /// The gzip member, in pieces, and the length of what it holds.
+    fn finish(self) -> Option<(Vec<Bytes>, u64)> {
         let len = self.len;
-        self.encoder.finish().ok().map(|gz| (Bytes::from(gz), len))
+        self.encoder.finish().ok().map(|gz| (gz.into_pieces(), len))
     }
 }
 
@@ -90,10 +133,11 @@ impl Sink {
         Ok(())
     }
 
-    /// Sends what is left and hands the compressed copy (and its uncompressed length), when
-    /// one was made to the end, to `keep`. The download ends only after `keep` has run, so a
-    /// client that asks again as soon as it has the last byte finds the copy kept.
-    pub fn finish(mut self, keep: impl FnOnce(Bytes, u64)) -> io::Result<()> {
+    /// Sends what is left and hands the compressed copy (in pieces, and its uncompressed
+    /// length), when one was made to the end, to `keep`. The download ends only after `keep`
+    /// has run, so a client that asks again as soon as it has the last byte finds the copy
+    /// kept.
+    pub fn finish(mut self, keep: impl FnOnce(Vec<Bytes>, u64)) -> io::Result<()> {
         self.send()?;
         if let Some((gzip, len)) = self.copy.take().and_then(Copy::finish) {
             keep(gzip, len);
