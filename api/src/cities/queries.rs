@@ -57,13 +57,15 @@ struct CityRow {
 struct MembershipRow {
     id: i64,
     city_id: i64,
-    network_id: i64,
     role: String,
     status: String,
     joined_year: Option<i32>,
     joined_on: Option<chrono::NaiveDate>,
     left_year: Option<i32>,
     source_url: Option<String>,
+    network: String,
+    network_en: String,
+    network_th: Option<String>,
 }
 
 /// The network a filter names, resolved to its id; `None` when no such public network exists.
@@ -290,16 +292,22 @@ pub fn find_versioned(
         .ok_or_else(|| ApiError::Internal("city vanished while loading".to_owned()))
 }
 
-/// Attaches the public memberships of all `rows` with one query.
+/// Attaches the public memberships of all `rows` with one query. For a single city the query
+/// names it with `=`, which lets the connection keep the prepared statement; a list of ids
+/// (`IN`) is prepared anew each time.
 fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<City>, ApiError> {
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut by_city: HashMap<i64, Vec<CityMembership>> = HashMap::new();
-    if !ids.is_empty() {
-        let found: Vec<MembershipRow> = memberships::table
+    if !rows.is_empty() {
+        let mut query = memberships::table
             .inner_join(networks::table)
-            .filter(memberships::city_id.eq_any(ids))
             .filter(memberships::archived_at.is_null())
             .filter(networks::archived_at.is_null())
+            .into_boxed::<MultiBackend>();
+        query = match rows.as_slice() {
+            [one] => query.filter(memberships::city_id.eq(one.id)),
+            many => query.filter(memberships::city_id.eq_any(many.iter().map(|r| r.id))),
+        };
+        let found: Vec<MembershipRow> = query
             .order_by((
                 memberships::joined_year.asc(),
                 networks::name_sort.asc(),
@@ -308,39 +316,22 @@ fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<C
             .select((
                 memberships::id,
                 memberships::city_id,
-                memberships::network_id,
                 memberships::role,
                 memberships::status,
                 memberships::joined_year,
                 memberships::joined_on,
                 memberships::left_year,
                 memberships::source_url,
-            ))
-            .load(conn)?;
-        // Few networks, many memberships: their names are read once, not once per membership.
-        let mut wanted: Vec<i64> = found.iter().map(|m| m.network_id).collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let names: HashMap<i64, (String, String, Option<String>)> = networks::table
-            .filter(networks::id.eq_any(wanted))
-            .select((
-                networks::id,
                 networks::slug,
                 networks::name_en,
                 networks::name_th,
             ))
-            .load::<(i64, String, String, Option<String>)>(conn)?
-            .into_iter()
-            .map(|(id, slug, en, th)| (id, (slug, en, th)))
-            .collect();
+            .load(conn)?;
         for m in found {
-            let Some((slug, en, th)) = names.get(&m.network_id) else {
-                continue;
-            };
             by_city.entry(m.city_id).or_default().push(CityMembership {
                 id: m.id,
-                network: slug.clone(),
-                network_name: Localized::new(en.clone(), th.clone()),
+                network: m.network,
+                network_name: Localized::new(m.network_en, m.network_th),
                 role: m.role,
                 status: m.status,
                 joined_year: m.joined_year,
