@@ -281,6 +281,57 @@ async fn the_cache_can_be_turned_off(app: &TestApp) {
     off.stop().await;
 }
 
+async fn conditional_misses_fill_the_cache(app: &TestApp) {
+    let token = app.admin_token().await;
+    let slug = some_city(app).await;
+    let path = format!("/api/v1/cities/{slug}");
+    let tag = header(&app.get(&path).await, "etag")
+        .expect("etag")
+        .to_owned();
+    // A write elsewhere empties the cache; this city's answer, and so its tag, stay the same.
+    let other = app.json("/api/v1/cities?limit=1&sort=-name").await["items"][0]["slug"]
+        .as_str()
+        .expect("slug")
+        .to_owned();
+    assert_ne!(other, slug);
+    rename(app, &token, &other, "Renamed elsewhere").await;
+    settled(app).await;
+    let unchanged = app
+        .send(
+            app.client
+                .get(format!("{}{path}", app.url))
+                .header("if-none-match", &tag),
+        )
+        .await;
+    assert_eq!(unchanged.status, 304);
+    assert_eq!(header(&unchanged, "etag"), Some(tag.as_str()));
+    assert_eq!(header(&unchanged, "age"), None, "computed, not kept");
+    let next = app.get(&path).await;
+    assert_eq!(
+        header(&next, "age"),
+        Some("0"),
+        "the conditional request kept the full answer"
+    );
+    assert_eq!(header(&next, "etag"), Some(tag.as_str()));
+    assert_eq!(next.body["slug"], slug.as_str());
+}
+
+async fn downloads_are_counted_apart(app: &TestApp) {
+    settled(app).await;
+    let before = scrape(app).await;
+    for _ in 0..2 {
+        let csv = app.get("/api/v1/countries?format=csv").await;
+        assert!(csv.content_type().starts_with("text/csv"));
+    }
+    let after = scrape(app).await;
+    let grew =
+        |name: &str| metric(&after, name).unwrap_or(0.0) - metric(&before, name).unwrap_or(0.0);
+    assert_eq!(grew("response_cache_download_misses_total"), 1.0, "{after}");
+    assert_eq!(grew("response_cache_download_hits_total"), 1.0, "{after}");
+    assert_eq!(grew("response_cache_misses_total"), 0.0, "{after}");
+    assert_eq!(grew("response_cache_hits_total"), 0.0, "{after}");
+}
+
 /// Concurrent misses of one answer are computed once: the first request computes it and the
 /// others wait for it. Only PostgreSQL can hold the first request inside its query (a table
 /// lock taken by the test); SQLite readers in WAL mode are never blocked from outside, so
@@ -346,4 +397,6 @@ on_both_backends!(
     public_reads_are_cached_until_a_write,
     another_instance_sees_a_write_within_a_poll,
     the_cache_can_be_turned_off,
+    conditional_misses_fill_the_cache,
+    downloads_are_counted_apart,
 );

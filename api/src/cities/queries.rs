@@ -292,9 +292,9 @@ pub fn find_versioned(
         .ok_or_else(|| ApiError::Internal("city vanished while loading".to_owned()))
 }
 
-/// Attaches the public memberships of all `rows` with one query. For a single city the query
-/// names it with `=`, which lets the connection keep the prepared statement; a list of ids
-/// (`IN`) is prepared anew each time.
+/// Attaches the public memberships of all `rows` with one query. A single city is named with
+/// `=`: diesel keeps such a statement prepared on the connection, which it never does for an
+/// `IN` list (its number of parameters varies).
 fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<City>, ApiError> {
     let mut by_city: HashMap<i64, Vec<CityMembership>> = HashMap::new();
     if !rows.is_empty() {

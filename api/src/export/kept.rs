@@ -127,7 +127,7 @@ pub fn answer(
         return head
             .insert_header((header::CONTENT_ENCODING, "gzip"))
             .body(SizedStream::new(
-                kept.gzip_len(),
+                kept.gzip_len,
                 futures_util::stream::iter(pieces),
             ));
     }

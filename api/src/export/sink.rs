@@ -19,7 +19,7 @@ pub type Pieces = Sender<Result<Bytes, io::Error>>;
 /// Compressed bytes gathered in pieces of [`PIECE`], so that a copy never reallocates (and
 /// never holds an old and a new buffer at once) however large it grows.
 #[derive(Default)]
-pub struct Gathered {
+struct Gathered {
     pieces: Vec<Bytes>,
     current: Vec<u8>,
     len: usize,
@@ -29,6 +29,8 @@ impl Gathered {
     /// The pieces, in order.
     fn into_pieces(mut self) -> Vec<Bytes> {
         if !self.current.is_empty() {
+            // A kept piece is weighed by its length: give back the rest of its allocation.
+            self.current.shrink_to_fit();
             self.pieces.push(Bytes::from(self.current));
         }
         self.pieces

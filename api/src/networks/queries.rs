@@ -232,7 +232,7 @@ pub fn members(
     let network = find(conn, slug)?;
     // The membership filters, over the memberships alone (for the total, read from an index)
     // and joined with their cities (for the page); each adds its own test of the city.
-    macro_rules! filtered {
+    macro_rules! member_filters {
         ($source:expr) => {{
             let mut q = $source
                 .filter(memberships::network_id.eq(network.id))
@@ -255,7 +255,7 @@ pub fn members(
             q
         }};
     }
-    let mut count = filtered!(memberships::table).filter(of_public_city());
+    let mut count = member_filters!(memberships::table).filter(of_public_city());
     if let Some(country) = &filters.country {
         let of_country = cities::table
             .filter(cities::country_code.eq(country.clone()))
@@ -269,7 +269,7 @@ pub fn members(
         MemberSort::Name => ("cities.name_sort", true, false),
         MemberSort::NameDesc => ("cities.name_sort", true, true),
     };
-    let mut q = filtered!(memberships::table.inner_join(cities::table))
+    let mut q = member_filters!(memberships::table.inner_join(cities::table))
         .filter(cities::archived_at.is_null())
         .order_by(order_sql(key, "memberships.id", desc))
         .limit(limit + 1);

@@ -114,13 +114,13 @@ impl Collector for Live {
             counter(
                 &mut encoder,
                 "response_cache_hits",
-                "Answers served from the response cache, including those that waited for another request computing them",
+                "JSON answers served from the response cache, including those that waited for another request computing them",
                 stats.hits,
             )?;
             counter(
                 &mut encoder,
                 "response_cache_misses",
-                "Cacheable requests whose answer was computed",
+                "Cacheable JSON requests whose answer was computed",
                 stats.misses,
             )?;
             counter(
@@ -134,6 +134,18 @@ impl Collector for Live {
                 "response_cache_waiting",
                 "Requests waiting now for another request computing the same answer",
                 stats.waiting,
+            )?;
+            counter(
+                &mut encoder,
+                "response_cache_download_hits",
+                "Downloads sent from a kept compressed copy",
+                stats.download_hits,
+            )?;
+            counter(
+                &mut encoder,
+                "response_cache_download_misses",
+                "Downloads that had to be computed",
+                stats.download_misses,
             )?;
             counter(
                 &mut encoder,

@@ -14,15 +14,14 @@
 //! generation current when its request started, so one computed across an invalidation is
 //! never served.
 //!
-//! Coalescing: when several requests miss the same key at once, the first computes the answer
-//! and the others wait for it (see [`Flight`]) instead of each running the same queries: the
-//! seconds after a write, when every popular answer misses at once, cost one computation per
-//! answer instead of one per waiting client. A waiter whose leader produced nothing cacheable
-//! (an error, a download, an answer from before an invalidation) computes its own.
+//! Coalescing ([`flights`]): when several requests miss the same key at once, the first
+//! computes the answer and the others wait for it, then are answered from the cache. A waiter
+//! whose leader kept nothing (an error, a download, an answer too large to keep) computes its
+//! own. A conditional request (`If-None-Match`) that misses is computed in full, so that its
+//! answer can be kept, and then answered 304 when its tag still matches.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::body::{self, BodySize, BoxBody, MessageBody};
@@ -33,11 +32,14 @@ use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpMessage, HttpResponse};
 use diesel::prelude::*;
-use tokio::sync::watch;
 
 use crate::auth::Caller;
 use crate::db::schema::data_version;
 use crate::db::{self, Pool};
+
+mod flights;
+
+use flights::{Flights, Role};
 
 /// The largest answer kept.
 pub const MAX_ENTRY_BYTES: usize = 1 << 20;
@@ -67,15 +69,10 @@ pub struct Kept {
     generation: u64,
     /// The compressed download, in pieces.
     pub gzip: Vec<Bytes>,
+    /// The length of the compressed download.
+    pub gzip_len: u64,
     /// Its length uncompressed.
     pub len: u64,
-}
-
-impl Kept {
-    /// The length of the compressed download.
-    pub fn gzip_len(&self) -> u64 {
-        self.gzip.iter().map(|piece| piece.len() as u64).sum()
-    }
 }
 
 #[derive(Clone)]
@@ -83,7 +80,7 @@ struct ByGzip;
 
 impl quick_cache::Weighter<String, Arc<Kept>> for ByGzip {
     fn weight(&self, key: &String, kept: &Arc<Kept>) -> u64 {
-        key.len() as u64 + kept.gzip_len()
+        key.len() as u64 + kept.gzip_len
     }
 }
 
@@ -94,52 +91,35 @@ pub struct ResponseCache {
     download_budget: u64,
     generation: AtomicU64,
     seen_version: AtomicI64,
-    /// Keys being computed now, each with the channel its waiters listen on.
-    flights: Mutex<HashMap<String, watch::Receiver<()>>>,
+    flights: Flights,
     hits: AtomicU64,
     misses: AtomicU64,
-    coalesced: AtomicU64,
-    waiting: AtomicI64,
+    download_hits: AtomicU64,
+    download_misses: AtomicU64,
     invalidations: AtomicU64,
-}
-
-/// A request's part in computing an answer that is not kept yet.
-enum Flight<'a> {
-    /// This request computes the answer; the others wait until the guard is dropped.
-    Leader(FlightGuard<'a>),
-    /// Another request is computing it: wait on this.
-    Follower(watch::Receiver<()>),
-}
-
-/// Held by the request computing an answer. Dropping it (the answer kept, the request failed,
-/// or the client went away) wakes every waiter: the sender closes after the key has left
-/// [`ResponseCache::flights`].
-struct FlightGuard<'a> {
-    cache: &'a ResponseCache,
-    key: String,
-    _done: watch::Sender<()>,
-}
-
-impl Drop for FlightGuard<'_> {
-    fn drop(&mut self) {
-        self.cache.flights().remove(&self.key);
-    }
 }
 
 /// Counters for `/metrics`.
 #[derive(Debug, Clone, Copy)]
 pub struct CacheStats {
-    /// Answers served from the cache, including those that waited for another request's
-    /// computation.
+    /// JSON answers served from the cache, including those that waited for another request
+    /// computing them.
     pub hits: u64,
-    /// Cacheable requests the handler computed.
+    /// Cacheable JSON requests whose answer was computed.
     pub misses: u64,
     /// Hits that waited for another request computing the same answer.
     pub coalesced: u64,
     /// Requests waiting now for another request computing the same answer.
     pub waiting: i64,
+    /// Downloads sent from a kept copy.
+    pub download_hits: u64,
+    /// Downloads that had to be computed (and were kept, when small enough).
+    pub download_misses: u64,
+    /// Times the whole cache was dropped after a change.
     pub invalidations: u64,
+    /// Answers and downloads kept now.
     pub entries: u64,
+    /// Their approximate size in bytes.
     pub bytes: u64,
     /// The last `data_version` the watch read (0 before its first read).
     pub data_version: i64,
@@ -162,11 +142,11 @@ impl ResponseCache {
             download_budget,
             generation: AtomicU64::new(0),
             seen_version: AtomicI64::new(i64::MIN),
-            flights: Mutex::new(HashMap::new()),
+            flights: Flights::default(),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
-            coalesced: AtomicU64::new(0),
-            waiting: AtomicI64::new(0),
+            download_hits: AtomicU64::new(0),
+            download_misses: AtomicU64::new(0),
             invalidations: AtomicU64::new(0),
         }
     }
@@ -192,8 +172,10 @@ impl ResponseCache {
         CacheStats {
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
-            coalesced: self.coalesced.load(Ordering::Relaxed),
-            waiting: self.waiting.load(Ordering::Relaxed),
+            coalesced: self.flights.coalesced(),
+            waiting: self.flights.waiting(),
+            download_hits: self.download_hits.load(Ordering::Relaxed),
+            download_misses: self.download_misses.load(Ordering::Relaxed),
             invalidations: self.invalidations.load(Ordering::Relaxed),
             entries: (self.entries.len() + self.downloads.len()) as u64,
             bytes: self.entries.weight() + self.downloads.weight(),
@@ -213,19 +195,14 @@ impl ResponseCache {
 
     /// The kept download under `key`, if it is current.
     pub fn download(&self, key: &str) -> Option<Arc<Kept>> {
-        self.counted(
-            self.downloads
-                .get(key)
-                .filter(|k| k.generation == self.generation()),
-        )
-    }
-
-    /// Counts `found` as a hit or a miss.
-    fn counted<T>(&self, found: Option<T>) -> Option<T> {
+        let found = self
+            .downloads
+            .get(key)
+            .filter(|k| k.generation == self.generation());
         let counter = if found.is_some() {
-            &self.hits
+            &self.download_hits
         } else {
-            &self.misses
+            &self.download_misses
         };
         counter.fetch_add(1, Ordering::Relaxed);
         found
@@ -235,59 +212,29 @@ impl ResponseCache {
     /// invalidated since).
     pub fn keep_download(&self, key: String, generation: u64, gzip: Vec<Bytes>, len: u64) {
         if generation == self.generation() {
+            let gzip_len = gzip.iter().map(|piece| piece.len() as u64).sum();
             self.downloads.insert(
                 key,
                 Arc::new(Kept {
                     generation,
                     gzip,
+                    gzip_len,
                     len,
                 }),
             );
         }
     }
 
-    /// The kept answer under `key`, if it is current (not counted: the middleware counts each
-    /// request once, by how it was answered).
+    /// The kept answer under `key`, if it is current.
     fn lookup(&self, key: &str) -> Option<Arc<Entry>> {
         self.entries
             .get(key)
             .filter(|e| e.generation == self.generation())
     }
 
-    fn flights(&self) -> std::sync::MutexGuard<'_, HashMap<String, watch::Receiver<()>>> {
-        // A panic while holding the lock leaves the map consistent (each call is one insert,
-        // lookup or removal), so a poisoned lock is still usable.
-        self.flights
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Joins the computation of `key` under way, or starts one.
-    fn flight(&self, key: &str) -> Flight<'_> {
-        let mut flights = self.flights();
-        if let Some(done) = flights.get(key) {
-            return Flight::Follower(done.clone());
-        }
-        let (sender, receiver) = watch::channel(());
-        flights.insert(key.to_owned(), receiver);
-        Flight::Leader(FlightGuard {
-            cache: self,
-            key: key.to_owned(),
-            _done: sender,
-        })
-    }
-
-    /// Waits until the computation `done` belongs to ends, then the answer it kept, if any.
-    async fn after(&self, mut done: watch::Receiver<()>, key: &str) -> Option<Arc<Entry>> {
-        self.waiting.fetch_add(1, Ordering::Relaxed);
-        // Nothing is ever sent: this returns when the leader drops its sender.
-        let _closed = done.changed().await;
-        self.waiting.fetch_sub(1, Ordering::Relaxed);
-        let entry = self.lookup(key);
-        if entry.is_some() {
-            self.coalesced.fetch_add(1, Ordering::Relaxed);
-        }
-        entry
+    /// Counts a request answered from the cache.
+    fn hit(&self) {
+        self.hits.fetch_add(1, Ordering::Relaxed);
     }
 }
 
@@ -333,19 +280,21 @@ fn key_of(req: &ServiceRequest) -> Option<String> {
     Some(key)
 }
 
-fn answer(req: ServiceRequest, entry: &Entry) -> ServiceResponse<BoxBody> {
-    let fresh = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
+/// Whether the `If-None-Match` value `asked` names the ETag among `headers`.
+fn still_fresh(asked: Option<&header::HeaderValue>, headers: &HeaderMap) -> bool {
+    asked
         .and_then(|v| v.to_str().ok())
-        .zip(
-            entry
-                .headers
-                .get(header::ETAG)
-                .and_then(|v| v.to_str().ok()),
-        )
-        .is_some_and(|(asked, tag)| crate::etag::matches(asked, tag));
-    let mut response = if fresh {
+        .zip(headers.get(header::ETAG).and_then(|v| v.to_str().ok()))
+        .is_some_and(|(asked, tag)| crate::etag::matches(asked, tag))
+}
+
+/// The answer from a kept entry: 304 when `asked` (the request's `If-None-Match`) names it.
+fn answer(
+    req: ServiceRequest,
+    entry: &Entry,
+    asked: Option<&header::HeaderValue>,
+) -> ServiceResponse<BoxBody> {
+    let mut response = if still_fresh(asked, &entry.headers) {
         crate::caching::not_modified(&entry.headers)
     } else {
         let mut response = HttpResponse::Ok().body(entry.body.clone());
@@ -377,41 +326,68 @@ pub async fn middleware(
         }
         return Ok(response);
     };
+    let asked = req.headers().get(header::IF_NONE_MATCH).cloned();
     if let Some(entry) = cache.lookup(&key) {
-        cache.hits.fetch_add(1, Ordering::Relaxed);
-        return Ok(answer(req, &entry));
+        cache.hit();
+        return Ok(answer(req, &entry, asked.as_ref()));
     }
-    let _leading = match cache.flight(&key) {
-        Flight::Leader(guard) => Some(guard),
-        Flight::Follower(done) => {
-            if let Some(entry) = cache.after(done, &key).await {
-                cache.hits.fetch_add(1, Ordering::Relaxed);
-                return Ok(answer(req, &entry));
+    let generation = cache.generation();
+    let _leading = match cache.flights.join(&key, generation) {
+        Role::Leader(leading) => {
+            // The previous computation may have kept the answer and ended between the lookup
+            // above and joining: it keeps before it leaves the map, so this sees it.
+            if let Some(entry) = cache.lookup(&key) {
+                cache.hit();
+                return Ok(answer(req, &entry, asked.as_ref()));
             }
+            Some(leading)
+        }
+        Role::Follower(done) => {
+            cache.flights.wait(done).await;
+            if let Some(entry) = cache.lookup(&key) {
+                cache.flights.count_coalesced();
+                cache.hit();
+                return Ok(answer(req, &entry, asked.as_ref()));
+            }
+            // The computation waited for kept nothing: compute this one alone.
             None
         }
     };
-    cache.misses.fetch_add(1, Ordering::Relaxed);
-    let generation = cache.generation.load(Ordering::SeqCst);
+    // Computed in full, so that the answer can be kept even when this caller has a copy.
+    let mut req = req;
+    req.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.call(req).await?.map_into_boxed_body();
-    let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);
-    if response.status() != StatusCode::OK || !crate::caching::is_json(response.headers()) || !small
-    {
+    let json = crate::caching::is_json(response.headers());
+    // Downloads count their kept copies themselves (see `ResponseCache::download`).
+    let download = response.status().is_success() && !json;
+    if !download {
+        cache.misses.fetch_add(1, Ordering::Relaxed);
+    }
+    if response.status() != StatusCode::OK || !json {
         return Ok(response);
     }
+    let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);
     let (request, response) = response.into_parts();
     let (head, payload) = response.into_parts();
     let bytes = body::to_bytes(payload)
         .await
         .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
-    cache.entries.insert(
-        key,
-        Arc::new(Entry {
-            generation,
-            headers: head.headers().clone(),
-            body: bytes.clone(),
-        }),
-    );
+    if small {
+        cache.entries.insert(
+            key,
+            Arc::new(Entry {
+                generation,
+                headers: head.headers().clone(),
+                body: bytes.clone(),
+            }),
+        );
+    }
+    if still_fresh(asked.as_ref(), head.headers()) {
+        return Ok(ServiceResponse::new(
+            request,
+            crate::caching::not_modified(head.headers()),
+        ));
+    }
     Ok(ServiceResponse::new(
         request,
         head.set_body(BoxBody::new(bytes)),
