@@ -332,22 +332,21 @@ async fn downloads_are_counted_apart(app: &TestApp) {
     assert_eq!(grew("response_cache_hits_total"), 0.0, "{after}");
 }
 
-/// Concurrent misses of one answer are computed once: the first request computes it and the
-/// others wait for it. Only PostgreSQL can hold the first request inside its query (a table
-/// lock taken by the test); SQLite readers in WAL mode are never blocked from outside, so
-/// there the requests could not be made to overlap without timing.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn concurrent_misses_are_computed_once() {
+/// Five concurrent reads of `path` while the test holds `table` locked, so that the first
+/// stays inside its query until the other four are seen waiting for it. Returns each reader's
+/// status and body, and the growth of the cache's counters.
+async fn locked_burst(
+    app: &TestApp,
+    table: &str,
+    path: &str,
+) -> (Vec<(u16, String)>, impl Fn(&str) -> f64) {
     use diesel::prelude::*;
-    let app = TestApp::spawn(common::Backend::Postgres).await;
-    let path = "/api/v1/countries?group=asean";
-    let before = scrape(&app).await;
-    let counter = |text: &str, name: &str| metric(text, name).unwrap_or(0.0);
+    let before = scrape(app).await;
     let mut lock = diesel::PgConnection::establish(&app.database_url).expect("connect");
     diesel::sql_query("BEGIN")
         .execute(&mut lock)
         .expect("begin");
-    diesel::sql_query("LOCK TABLE countries IN ACCESS EXCLUSIVE MODE")
+    diesel::sql_query(format!("LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"))
         .execute(&mut lock)
         .expect("lock");
     let readers: Vec<_> = (0..5)
@@ -355,15 +354,14 @@ async fn concurrent_misses_are_computed_once() {
             let (client, url) = (app.client.clone(), format!("{}{path}", app.url));
             tokio::spawn(async move {
                 let response = client.get(url).send().await.expect("send");
-                let status = response.status();
+                let status = response.status().as_u16();
                 (status, response.text().await.expect("body"))
             })
         })
         .collect();
-    // One reader waits for the lock inside its query; the other four wait for it.
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let text = scrape(&app).await;
+        let text = scrape(app).await;
         if metric(&text, "response_cache_waiting") == Some(4.0) {
             break;
         }
@@ -373,21 +371,57 @@ async fn concurrent_misses_are_computed_once() {
     diesel::sql_query("COMMIT")
         .execute(&mut lock)
         .expect("commit");
-    let mut bodies = Vec::new();
+    let mut answers = Vec::new();
     for reader in readers {
-        let (status, body) = reader.await.expect("reader");
-        assert_eq!(status, 200, "{body}");
-        bodies.push(body);
+        answers.push(reader.await.expect("reader"));
     }
-    assert!(bodies.windows(2).all(|w| w[0] == w[1]));
-    let asean: serde_json::Value = serde_json::from_str(&bodies[0]).expect("json");
-    assert_eq!(asean["total"], 11, "{asean}");
-    let after = scrape(&app).await;
-    let grew = |name: &str| counter(&after, name) - counter(&before, name);
-    assert_eq!(grew("response_cache_misses_total"), 1.0, "{after}");
-    assert_eq!(grew("response_cache_coalesced_total"), 4.0, "{after}");
-    assert_eq!(grew("response_cache_hits_total"), 4.0, "{after}");
+    let after = scrape(app).await;
     assert_eq!(metric(&after, "response_cache_waiting"), Some(0.0));
+    let grew = move |name: &str| {
+        metric(&after, name).unwrap_or(0.0) - metric(&before, name).unwrap_or(0.0)
+    };
+    (answers, grew)
+}
+
+/// Concurrent misses of one answer are computed once: the first request computes it and the
+/// others wait for it, then get it from the cache, or get the same answer when it is not kept
+/// (an error). Only PostgreSQL can hold the first request inside its query (a table lock taken
+/// by the test); SQLite readers in WAL mode are never blocked from outside, so there the
+/// requests could not be made to overlap without timing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_misses_are_computed_once() {
+    let app = TestApp::spawn(common::Backend::Postgres).await;
+    let (answers, grew) = locked_burst(&app, "countries", "/api/v1/countries?group=asean").await;
+    assert!(
+        answers.iter().all(|(status, _)| *status == 200),
+        "{answers:?}"
+    );
+    assert!(answers.windows(2).all(|w| w[0] == w[1]));
+    let asean: serde_json::Value = serde_json::from_str(&answers[0].1).expect("json");
+    assert_eq!(asean["total"], 11, "{asean}");
+    assert_eq!(grew("response_cache_misses_total"), 1.0);
+    assert_eq!(grew("response_cache_coalesced_total"), 4.0);
+    assert_eq!(grew("response_cache_hits_total"), 4.0);
+
+    let (answers, grew) = locked_burst(&app, "cities", "/api/v1/cities/no-such-city").await;
+    for (status, body) in &answers {
+        assert_eq!(*status, 404, "{body}");
+        assert!(
+            body.contains("urn:learning-city:problem:not_found"),
+            "{body}"
+        );
+    }
+    assert_eq!(grew("response_cache_misses_total"), 1.0, "one computation");
+    assert_eq!(
+        grew("response_cache_coalesced_total"),
+        4.0,
+        "its answer handed on"
+    );
+    assert_eq!(
+        grew("response_cache_hits_total"),
+        0.0,
+        "an error is never kept"
+    );
     app.stop().await;
 }
 

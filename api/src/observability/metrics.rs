@@ -126,7 +126,7 @@ impl Collector for Live {
             counter(
                 &mut encoder,
                 "response_cache_coalesced",
-                "Hits that waited for another request computing the same answer",
+                "Requests answered by another request's computation of the same answer",
                 stats.coalesced,
             )?;
             gauge(

@@ -1,19 +1,27 @@
 //! Coalescing of concurrent misses: when several requests miss the same answer at once, the
 //! first computes it and the others wait for that computation instead of each running the same
 //! queries. Right after a write every popular answer misses at once, so this turns a burst of
-//! readers into one computation per answer.
+//! readers into one computation per answer. A computation that ends in an answer that is not
+//! kept (an error, such as 503 while the database is away) hands it to its waiters, so they do
+//! not each wait as long again.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tokio::sync::watch;
 
+use super::Shared;
+
+/// What a computation hands its waiters when it ends: an answer that was not kept, or nothing
+/// (the answer was kept in the cache, or the computation was given up).
+type Outcome = Option<Arc<Shared>>;
+
 /// A computation under way: the cache generation its answer will be kept under, and the
-/// channel its waiters listen on (nothing is ever sent; it closes when the computation ends).
+/// channel its waiters listen on (it closes when the computation ends).
 struct InFlight {
     generation: u64,
-    done: watch::Receiver<()>,
+    done: watch::Receiver<Outcome>,
 }
 
 /// The computations under way, by cache key, and their counters.
@@ -29,7 +37,7 @@ pub(super) enum Role<'a> {
     /// This request computes the answer; the others wait until the guard is dropped.
     Leader(Leading<'a>),
     /// Another request is computing it: [`Flights::wait`] on this.
-    Follower(watch::Receiver<()>),
+    Follower(watch::Receiver<Outcome>),
 }
 
 /// Held by the request computing an answer. Dropping it (the answer kept, the request failed,
@@ -38,7 +46,14 @@ pub(super) enum Role<'a> {
 pub(super) struct Leading<'a> {
     flights: &'a Flights,
     key: String,
-    done: watch::Sender<()>,
+    done: watch::Sender<Outcome>,
+}
+
+impl Leading<'_> {
+    /// Hands `answer`, which is not kept, to the requests waiting for this computation.
+    pub(super) fn share(&self, answer: Shared) {
+        self.done.send_replace(Some(Arc::new(answer)));
+    }
 }
 
 impl Drop for Leading<'_> {
@@ -85,7 +100,7 @@ impl Flights {
         if let Some(running) = by_key.get(key).filter(|f| f.generation == generation) {
             return Role::Follower(running.done.clone());
         }
-        let (done, receiver) = watch::channel(());
+        let (done, receiver) = watch::channel(None);
         by_key.insert(
             key.to_owned(),
             InFlight {
@@ -100,19 +115,23 @@ impl Flights {
         })
     }
 
-    /// Waits until the computation `done` belongs to ends.
-    pub(super) async fn wait(&self, mut done: watch::Receiver<()>) {
+    /// Waits until the computation `done` belongs to ends, and returns the answer it shared.
+    pub(super) async fn wait(&self, mut done: watch::Receiver<Outcome>) -> Outcome {
         let _waiting = Waiting::new(&self.waiting);
-        // Nothing is ever sent: this returns when the leader drops its sender.
-        let _closed = done.changed().await;
+        // Returns when an answer is shared, or when the computation ends without one and its
+        // sender is dropped.
+        match done.changed().await {
+            Ok(()) => done.borrow().clone(),
+            Err(_) => None,
+        }
     }
 
-    /// Counts a request answered from the cache after waiting.
+    /// Counts a request answered by another request's computation.
     pub(super) fn count_coalesced(&self) {
         self.coalesced.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// Requests answered from the cache after waiting, so far.
+    /// Requests answered by another request's computation, so far.
     pub(super) fn coalesced(&self) -> u64 {
         self.coalesced.load(Ordering::Relaxed)
     }
@@ -156,8 +175,34 @@ mod tests {
         assert!(futures_util::poll!(waiting.as_mut()).is_pending());
         assert_eq!(flights.waiting(), 1);
         drop(leader);
-        waiting.await;
+        assert!(waiting.await.is_none(), "nothing was shared");
         assert_eq!(flights.waiting(), 0);
+    }
+
+    #[actix_web::test]
+    async fn an_answer_not_kept_is_handed_to_the_waiters() {
+        let flights = Flights::default();
+        let Role::Leader(leader) = flights.join("k", 0) else {
+            panic!("the first request should compute");
+        };
+        let Role::Follower(early) = flights.join("k", 0) else {
+            panic!("the second request should wait");
+        };
+        leader.share(Shared {
+            status: actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+            headers: actix_web::http::header::HeaderMap::new(),
+            body: actix_web::web::Bytes::from_static(b"{}"),
+        });
+        // A request that joins after the answer was shared, before the leader leaves, gets it
+        // too.
+        let Role::Follower(late) = flights.join("k", 0) else {
+            panic!("the third request should wait");
+        };
+        drop(leader);
+        for done in [early, late] {
+            let shared = flights.wait(done).await.expect("the shared answer");
+            assert_eq!(shared.status, 503);
+        }
     }
 
     #[actix_web::test]

@@ -15,9 +15,9 @@
 //! never served.
 //!
 //! Coalescing ([`flights`]): when several requests miss the same key at once, the first
-//! computes the answer and the others wait for it, then are answered from the cache. A waiter
-//! whose leader kept nothing (an error, a download, an answer too large to keep) computes its
-//! own. A conditional request (`If-None-Match`) that misses is computed in full, so that its
+//! computes the answer and the others wait for it, then are answered from the cache, or with
+//! the same answer when it is not kept (an error). A waiter whose leader kept nothing and
+//! shared nothing (a download, an answer too large to keep) computes its own. A conditional request (`If-None-Match`) that misses is computed in full, so that its
 //! answer can be kept, and then answered 304 when its tag still matches.
 
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -52,6 +52,22 @@ struct Entry {
     generation: u64,
     headers: HeaderMap,
     body: Bytes,
+}
+
+/// An answer that is not kept, handed by the request that computed it to the requests that
+/// waited for it (see [`flights`]).
+struct Shared {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Shared {
+    fn response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status).body(self.body.clone());
+        *response.headers_mut() = self.headers.clone();
+        response
+    }
 }
 
 #[derive(Clone)]
@@ -107,7 +123,8 @@ pub struct CacheStats {
     pub hits: u64,
     /// Cacheable JSON requests whose answer was computed.
     pub misses: u64,
-    /// Hits that waited for another request computing the same answer.
+    /// Requests answered by another request's computation of the same answer: from the cache
+    /// once it was kept, or with the same answer when it was not (an error).
     pub coalesced: u64,
     /// Requests waiting now for another request computing the same answer.
     pub waiting: i64,
@@ -307,6 +324,27 @@ fn answer(
     req.into_response(response)
 }
 
+/// Hands a computed answer that is not kept to the requests waiting for it, and returns it.
+async fn share(
+    response: ServiceResponse<BoxBody>,
+    leading: &flights::Leading<'_>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let (request, response) = response.into_parts();
+    let (head, payload) = response.into_parts();
+    let body = body::to_bytes(payload)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    leading.share(Shared {
+        status: head.status(),
+        headers: head.headers().clone(),
+        body: body.clone(),
+    });
+    Ok(ServiceResponse::new(
+        request,
+        head.set_body(BoxBody::new(body)),
+    ))
+}
+
 /// The middleware. Sits inside authentication (so callers are still identified, limited and
 /// counted) and outside the ETag middleware (so kept answers carry their ETag and `Link`).
 pub async fn middleware(
@@ -332,7 +370,7 @@ pub async fn middleware(
         return Ok(answer(req, &entry, asked.as_ref()));
     }
     let generation = cache.generation();
-    let _leading = match cache.flights.join(&key, generation) {
+    let leading = match cache.flights.join(&key, generation) {
         Role::Leader(leading) => {
             // The previous computation may have kept the answer and ended between the lookup
             // above and joining: it keeps before it leaves the map, so this sees it.
@@ -343,13 +381,17 @@ pub async fn middleware(
             Some(leading)
         }
         Role::Follower(done) => {
-            cache.flights.wait(done).await;
+            let shared = cache.flights.wait(done).await;
             if let Some(entry) = cache.lookup(&key) {
                 cache.flights.count_coalesced();
                 cache.hit();
                 return Ok(answer(req, &entry, asked.as_ref()));
             }
-            // The computation waited for kept nothing: compute this one alone.
+            if let Some(shared) = shared {
+                cache.flights.count_coalesced();
+                return Ok(req.into_response(shared.response()));
+            }
+            // The computation waited for kept and shared nothing: compute this one alone.
             None
         }
     };
@@ -363,10 +405,13 @@ pub async fn middleware(
     if !download {
         cache.misses.fetch_add(1, Ordering::Relaxed);
     }
-    if response.status() != StatusCode::OK || !json {
-        return Ok(response);
-    }
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);
+    if response.status() != StatusCode::OK || !json {
+        return match leading {
+            Some(leading) if !download && small => share(response, &leading).await,
+            _ => Ok(response),
+        };
+    }
     let (request, response) = response.into_parts();
     let (head, payload) = response.into_parts();
     let bytes = body::to_bytes(payload)
