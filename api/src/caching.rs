@@ -8,6 +8,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
+use actix_web::web::Bytes;
 use actix_web::HttpResponse;
 
 /// How long shared caches may keep an anonymous answer, in seconds.
@@ -80,6 +81,17 @@ pub fn not_modified(headers: &header::HeaderMap) -> HttpResponse {
     response.finish()
 }
 
+/// A response's head and its whole body (JSON answers are small and already in memory).
+pub async fn read_whole(
+    response: HttpResponse<BoxBody>,
+) -> Result<(HttpResponse<()>, Bytes), actix_web::Error> {
+    let (head, payload) = response.into_parts();
+    let bytes = body::to_bytes(payload)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    Ok((head, bytes))
+}
+
 /// The middleware.
 pub async fn conditional(
     req: ServiceRequest,
@@ -115,10 +127,7 @@ pub async fn conditional(
         return Ok(response);
     }
     let (request, response) = response.into_parts();
-    let (mut head, payload) = response.into_parts();
-    let bytes = body::to_bytes(payload)
-        .await
-        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    let (mut head, bytes) = read_whole(response).await?;
     let headers = head.headers_mut();
     policy(headers, signed_in);
     let tag = match headers.get(header::ETAG).and_then(|v| v.to_str().ok()) {

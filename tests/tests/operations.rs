@@ -198,13 +198,7 @@ async fn public_reads_are_cached_until_a_write(app: &TestApp) {
         header(&filled, "cache-control")
     );
     let tag = header(&hit, "etag").expect("etag").to_owned();
-    let unchanged = app
-        .send(
-            app.client
-                .get(format!("{}{path}", app.url))
-                .header("if-none-match", &tag),
-        )
-        .await;
+    let unchanged = app.get_if_none_match(&path, &tag).await;
     assert_eq!(unchanged.status, 304);
     assert_eq!(header(&unchanged, "etag"), Some(tag.as_str()));
     // Signed-in callers never get a kept answer.
@@ -296,13 +290,7 @@ async fn conditional_misses_fill_the_cache(app: &TestApp) {
     assert_ne!(other, slug);
     rename(app, &token, &other, "Renamed elsewhere").await;
     settled(app).await;
-    let unchanged = app
-        .send(
-            app.client
-                .get(format!("{}{path}", app.url))
-                .header("if-none-match", &tag),
-        )
-        .await;
+    let unchanged = app.get_if_none_match(&path, &tag).await;
     assert_eq!(unchanged.status, 304);
     assert_eq!(header(&unchanged, "etag"), Some(tag.as_str()));
     assert_eq!(header(&unchanged, "age"), None, "computed, not kept");

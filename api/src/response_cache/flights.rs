@@ -11,11 +11,11 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tokio::sync::watch;
 
-use super::Shared;
+use super::Answer;
 
 /// What a computation hands its waiters when it ends: an answer that was not kept, or nothing
 /// (the answer was kept in the cache, or the computation was given up).
-type Outcome = Option<Arc<Shared>>;
+type Outcome = Option<Arc<Answer>>;
 
 /// A computation under way: the cache generation its answer will be kept under, and the
 /// channel its waiters listen on (it closes when the computation ends).
@@ -51,7 +51,7 @@ pub(super) struct Leading<'a> {
 
 impl Leading<'_> {
     /// Hands `answer`, which is not kept, to the requests waiting for this computation.
-    pub(super) fn share(&self, answer: Shared) {
+    pub(super) fn share(&self, answer: Answer) {
         self.done.send_replace(Some(Arc::new(answer)));
     }
 }
@@ -146,6 +146,16 @@ impl Flights {
 mod tests {
     use super::*;
 
+    /// A computation of `k` under way and a request waiting for it.
+    fn leader_and_waiter(flights: &Flights) -> (Leading<'_>, watch::Receiver<Outcome>) {
+        let (Role::Leader(leader), Role::Follower(done)) =
+            (flights.join("k", 0), flights.join("k", 0))
+        else {
+            panic!("the first request should compute and the second wait");
+        };
+        (leader, done)
+    }
+
     #[test]
     fn one_leader_per_key_and_generation() {
         let flights = Flights::default();
@@ -166,10 +176,7 @@ mod tests {
     #[actix_web::test]
     async fn waiters_wake_when_the_leader_ends_and_are_counted_while_waiting() {
         let flights = Flights::default();
-        let leader = flights.join("k", 0);
-        let Role::Follower(done) = flights.join("k", 0) else {
-            panic!("the second request should wait");
-        };
+        let (leader, done) = leader_and_waiter(&flights);
         let waiting = flights.wait(done);
         tokio::pin!(waiting);
         assert!(futures_util::poll!(waiting.as_mut()).is_pending());
@@ -182,13 +189,8 @@ mod tests {
     #[actix_web::test]
     async fn an_answer_not_kept_is_handed_to_the_waiters() {
         let flights = Flights::default();
-        let Role::Leader(leader) = flights.join("k", 0) else {
-            panic!("the first request should compute");
-        };
-        let Role::Follower(early) = flights.join("k", 0) else {
-            panic!("the second request should wait");
-        };
-        leader.share(Shared {
+        let (leader, early) = leader_and_waiter(&flights);
+        leader.share(Answer {
             status: actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
             headers: actix_web::http::header::HeaderMap::new(),
             body: actix_web::web::Bytes::from_static(b"{}"),
@@ -208,10 +210,7 @@ mod tests {
     #[actix_web::test]
     async fn a_wait_given_up_is_no_longer_counted() {
         let flights = Flights::default();
-        let _leader = flights.join("k", 0);
-        let Role::Follower(done) = flights.join("k", 0) else {
-            panic!("the second request should wait");
-        };
+        let (_leader, done) = leader_and_waiter(&flights);
         {
             let waiting = flights.wait(done);
             tokio::pin!(waiting);

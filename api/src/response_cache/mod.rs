@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_web::body::{self, BodySize, BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::http::{Method, StatusCode};
@@ -47,22 +47,28 @@ pub const MAX_ENTRY_BYTES: usize = 1 << 20;
 /// How often `data_version` is read.
 pub const POLL: Duration = Duration::from_millis(50);
 
-/// One kept answer.
-struct Entry {
-    generation: u64,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-/// An answer that is not kept, handed by the request that computed it to the requests that
-/// waited for it (see [`flights`]).
-struct Shared {
+/// A computed answer, whole: what the cache keeps, and what a computation hands to the requests
+/// that waited for it when it is not kept (see [`flights`]).
+struct Answer {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
 }
 
-impl Shared {
+impl Answer {
+    /// Reads `response` whole; also returns it, rebuilt, to send.
+    async fn read(
+        response: HttpResponse<BoxBody>,
+    ) -> Result<(Answer, HttpResponse), actix_web::Error> {
+        let (head, body) = crate::caching::read_whole(response).await?;
+        let answer = Answer {
+            status: head.status(),
+            headers: head.headers().clone(),
+            body: body.clone(),
+        };
+        Ok((answer, head.set_body(BoxBody::new(body))))
+    }
+
     fn response(&self) -> HttpResponse {
         let mut response = HttpResponse::build(self.status).body(self.body.clone());
         *response.headers_mut() = self.headers.clone();
@@ -70,12 +76,18 @@ impl Shared {
     }
 }
 
+/// One kept answer, with the cache generation it was computed in.
+struct Entry {
+    generation: u64,
+    answer: Answer,
+}
+
 #[derive(Clone)]
 struct ByBytes;
 
 impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
     fn weight(&self, key: &String, entry: &Arc<Entry>) -> u64 {
-        (key.len() + entry.body.len() + 64 * entry.headers.len()) as u64
+        (key.len() + entry.answer.body.len() + 64 * entry.answer.headers.len()) as u64
     }
 }
 
@@ -311,38 +323,15 @@ fn answer(
     entry: &Entry,
     asked: Option<&header::HeaderValue>,
 ) -> ServiceResponse<BoxBody> {
-    let mut response = if still_fresh(asked, &entry.headers) {
-        crate::caching::not_modified(&entry.headers)
+    let mut response = if still_fresh(asked, &entry.answer.headers) {
+        crate::caching::not_modified(&entry.answer.headers)
     } else {
-        let mut response = HttpResponse::Ok().body(entry.body.clone());
-        *response.headers_mut() = entry.headers.clone();
-        response
+        entry.answer.response()
     };
     response
         .headers_mut()
         .insert(header::AGE, header::HeaderValue::from_static("0"));
     req.into_response(response)
-}
-
-/// Hands a computed answer that is not kept to the requests waiting for it, and returns it.
-async fn share(
-    response: ServiceResponse<BoxBody>,
-    leading: &flights::Leading<'_>,
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let (request, response) = response.into_parts();
-    let (head, payload) = response.into_parts();
-    let body = body::to_bytes(payload)
-        .await
-        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
-    leading.share(Shared {
-        status: head.status(),
-        headers: head.headers().clone(),
-        body: body.clone(),
-    });
-    Ok(ServiceResponse::new(
-        request,
-        head.set_body(BoxBody::new(body)),
-    ))
 }
 
 /// The middleware. Sits inside authentication (so callers are still identified, limited and
@@ -400,41 +389,28 @@ pub async fn middleware(
     req.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.call(req).await?.map_into_boxed_body();
     let json = crate::caching::is_json(response.headers());
-    // Downloads count their kept copies themselves (see `ResponseCache::download`).
-    let download = response.status().is_success() && !json;
-    if !download {
-        cache.misses.fetch_add(1, Ordering::Relaxed);
+    if response.status().is_success() && !json {
+        // A download: it counts and keeps its copy itself (see `ResponseCache::download`).
+        return Ok(response);
     }
+    cache.misses.fetch_add(1, Ordering::Relaxed);
     let small = matches!(response.response().body().size(), BodySize::Sized(n) if n as usize <= MAX_ENTRY_BYTES);
-    if response.status() != StatusCode::OK || !json {
-        return match leading {
-            Some(leading) if !download && small => share(response, &leading).await,
-            _ => Ok(response),
-        };
-    }
-    let (request, response) = response.into_parts();
-    let (head, payload) = response.into_parts();
-    let bytes = body::to_bytes(payload)
-        .await
-        .map_err(|e| actix_web::error::ErrorInternalServerError(e.to_string()))?;
+    let (request, mut response) = response.into_parts();
     if small {
-        cache.entries.insert(
-            key,
-            Arc::new(Entry {
+        let (computed, whole) = Answer::read(response).await?;
+        response = whole;
+        if computed.status == StatusCode::OK && json {
+            let entry = Entry {
                 generation,
-                headers: head.headers().clone(),
-                body: bytes.clone(),
-            }),
-        );
+                answer: computed,
+            };
+            cache.entries.insert(key, Arc::new(entry));
+        } else if let Some(leading) = &leading {
+            leading.share(computed);
+        }
     }
-    if still_fresh(asked.as_ref(), head.headers()) {
-        return Ok(ServiceResponse::new(
-            request,
-            crate::caching::not_modified(head.headers()),
-        ));
+    if response.status() == StatusCode::OK && still_fresh(asked.as_ref(), response.headers()) {
+        response = crate::caching::not_modified(response.headers());
     }
-    Ok(ServiceResponse::new(
-        request,
-        head.set_body(BoxBody::new(bytes)),
-    ))
+    Ok(ServiceResponse::new(request, response))
 }

@@ -384,6 +384,15 @@ impl TestApp {
             .await
     }
 
+    /// GET `path` with `If-None-Match: tag`.
+    pub async fn get_if_none_match(&self, path: &str, tag: &str) -> Reply {
+        self.send(
+            self.request(reqwest::Method::GET, path, None)
+                .header("if-none-match", tag),
+        )
+        .await
+    }
+
     /// Sends a request and reads the reply.
     pub async fn send(&self, request: reqwest::RequestBuilder) -> Reply {
         let response = request.send().await.expect("request");
