@@ -28,6 +28,12 @@ struct Raw {
     text: String,
 }
 
+/// The secret part of an API key `lck_<prefix>_<secret>`: URL-safe base64, which may itself
+/// contain `_`, so everything after the (hex) prefix.
+fn secret_of(key: &str) -> &str {
+    key.splitn(3, '_').nth(2).expect("secret part")
+}
+
 async fn raw(request: reqwest::RequestBuilder) -> Raw {
     let response = request.send().await.expect("request");
     let status = response.status();
@@ -1293,7 +1299,7 @@ async fn api_keys_are_shown_once_used_and_revoked(app: &TestApp) {
     assert!(info["expires_at"].is_null());
     assert!(info.get("key").is_none() && info.get("key_hash").is_none());
     let id = info["id"].as_i64().expect("id");
-    let secret = key.rsplit('_').next().expect("secret part");
+    let secret = secret_of(&key);
 
     let listing = raw(app.request(Method::GET, "/api/v1/api-keys", Some(&token))).await;
     assert_eq!(listing.status, StatusCode::OK, "{}", listing.text);
@@ -1642,7 +1648,7 @@ async fn writes_are_audited_without_secrets(app: &TestApp) {
     for secret in [
         "argon2",
         key.as_str(),
-        key.rsplit('_').next().expect("secret"),
+        secret_of(&key),
         &sha256_hex(&key),
         USER_PASSWORD,
         ADMIN_PASSWORD,
