@@ -4,6 +4,7 @@
 mod pool;
 mod routing;
 pub mod schema;
+mod text_enum;
 
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
