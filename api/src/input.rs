@@ -9,6 +9,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, FromRequest, HttpRequest};
 use serde_json::{Map, Value};
 
+use crate::db::TextEnum;
 use crate::error::{ApiError, FieldError};
 
 /// A JSON request body (`application/json`, `application/merge-patch+json` or any `+json`).
@@ -273,6 +274,15 @@ impl Fields {
                 Patch::Absent
             }
             other => other.map_none(),
+        }
+    }
+
+    /// One value of the closed set `E`.
+    pub fn enumerated<E: TextEnum>(&mut self, name: &str) -> Patch<E> {
+        match self.choice(name, E::VALUES) {
+            Patch::Set(text) => E::parse(&text).map_or(Patch::Absent, Patch::Set),
+            Patch::Null => Patch::Null,
+            Patch::Absent => Patch::Absent,
         }
     }
 

@@ -34,7 +34,7 @@ with a stable `code`.",
     ),
     components(schemas(
         Problem,
-        crate::export::ExportFormat,
+        crate::open_data::export::ExportFormat,
         crate::reference::types::ThRegion,
         crate::reference::types::ReferenceSort,
         crate::cities::types::CitySort,
@@ -114,120 +114,6 @@ impl Modify for CommonProblems {
             }
         }
     }
-}
-
-/// Problem responses of a list operation.
-#[derive(utoipa::IntoResponses)]
-pub enum ListProblems {
-    /// Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`).
-    #[response(status = 400, content_type = "application/problem+json")]
-    BadRequest(#[to_schema] Problem),
-    /// The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds.
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(#[to_schema] Problem),
-}
-
-/// Problem responses of a single-resource read.
-#[derive(utoipa::IntoResponses)]
-pub enum ItemProblems {
-    /// Query parameters given where none are accepted (`invalid_query`).
-    #[response(status = 400, content_type = "application/problem+json")]
-    BadRequest(#[to_schema] Problem),
-    /// No public resource with that key (`not_found`).
-    #[response(status = 404, content_type = "application/problem+json")]
-    NotFound(#[to_schema] Problem),
-    /// The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds.
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(#[to_schema] Problem),
-}
-
-/// Problem responses of a list under a single resource.
-#[derive(utoipa::IntoResponses)]
-pub enum ItemListProblems {
-    /// Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`).
-    #[response(status = 400, content_type = "application/problem+json")]
-    BadRequest(#[to_schema] Problem),
-    /// No public parent resource with that key (`not_found`).
-    #[response(status = 404, content_type = "application/problem+json")]
-    NotFound(#[to_schema] Problem),
-    /// The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds.
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(#[to_schema] Problem),
-}
-
-/// Problem responses of a create.
-#[derive(utoipa::IntoResponses)]
-pub enum CreateProblems {
-    /// The body is not JSON (`malformed_json`).
-    #[response(status = 400, content_type = "application/problem+json")]
-    BadRequest(#[to_schema] Problem),
-    /// The role may not do this (`forbidden`).
-    #[response(status = 403, content_type = "application/problem+json")]
-    Forbidden(#[to_schema] Problem),
-    /// The record conflicts with an existing one (`slug_taken`, `duplicate`).
-    #[response(status = 409, content_type = "application/problem+json")]
-    Conflict(#[to_schema] Problem),
-    /// The body is too large (`payload_too_large`).
-    #[response(status = 413, content_type = "application/problem+json")]
-    TooLarge(#[to_schema] Problem),
-    /// The body is not sent as JSON (`unsupported_media_type`).
-    #[response(status = 415, content_type = "application/problem+json")]
-    MediaType(#[to_schema] Problem),
-    /// Invalid fields, all listed in `errors` (`validation_failed`).
-    #[response(status = 422, content_type = "application/problem+json")]
-    Invalid(#[to_schema] Problem),
-    /// The database is unreachable (`database_unavailable`).
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(#[to_schema] Problem),
-}
-
-/// Problem responses of a partial update.
-#[derive(utoipa::IntoResponses)]
-pub enum UpdateProblems {
-    /// The body is not JSON (`malformed_json`).
-    #[response(status = 400, content_type = "application/problem+json")]
-    BadRequest(#[to_schema] Problem),
-    /// The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`).
-    #[response(status = 403, content_type = "application/problem+json")]
-    Forbidden(#[to_schema] Problem),
-    /// No such record (`not_found`).
-    #[response(status = 404, content_type = "application/problem+json")]
-    NotFound(#[to_schema] Problem),
-    /// The change conflicts with an existing record (`slug_taken`, `duplicate`).
-    #[response(status = 409, content_type = "application/problem+json")]
-    Conflict(#[to_schema] Problem),
-    /// `If-Match` names an older version (`precondition_failed`); nothing was changed.
-    #[response(status = 412, content_type = "application/problem+json")]
-    Stale(#[to_schema] Problem),
-    /// The body is too large (`payload_too_large`).
-    #[response(status = 413, content_type = "application/problem+json")]
-    TooLarge(#[to_schema] Problem),
-    /// The body is not sent as JSON (`unsupported_media_type`).
-    #[response(status = 415, content_type = "application/problem+json")]
-    MediaType(#[to_schema] Problem),
-    /// Invalid fields, all listed in `errors` (`validation_failed`).
-    #[response(status = 422, content_type = "application/problem+json")]
-    Invalid(#[to_schema] Problem),
-    /// The database is unreachable (`database_unavailable`).
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(#[to_schema] Problem),
-}
-
-/// Problem responses of a write without a body (archive, restore, revoke, deactivate).
-#[derive(utoipa::IntoResponses)]
-pub enum WriteProblems {
-    /// The role may not do this (`forbidden`).
-    #[response(status = 403, content_type = "application/problem+json")]
-    Forbidden(#[to_schema] Problem),
-    /// No such record (`not_found`).
-    #[response(status = 404, content_type = "application/problem+json")]
-    NotFound(#[to_schema] Problem),
-    /// `If-Match` names an older version (`precondition_failed`); nothing was changed.
-    #[response(status = 412, content_type = "application/problem+json")]
-    Stale(#[to_schema] Problem),
-    /// The database is unreachable (`database_unavailable`).
-    #[response(status = 503, content_type = "application/problem+json")]
-    Unavailable(#[to_schema] Problem),
 }
 
 /// The complete OpenAPI document, built from the same route registration the server uses.

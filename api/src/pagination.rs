@@ -111,23 +111,6 @@ pub fn paginate<T>(
     (rows, next)
 }
 
-/// Declares the response type of one list: `{ "items": [...], "next_cursor": ..., "total": N }`.
-#[macro_export]
-macro_rules! page_type {
-    ($(#[$meta:meta])* $name:ident, $item:ty) => {
-        $(#[$meta])*
-        #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
-        pub struct $name {
-            /// The rows of this page.
-            pub items: Vec<$item>,
-            /// Pass as `cursor` to get the next page; `null` on the last page.
-            pub next_cursor: Option<String>,
-            /// How many rows match the filters, over all pages.
-            pub total: i64,
-        }
-    };
-}
-
 /// A filter or sort expression in raw SQL that can be added to any boxed query.
 pub type SqlCondition<QS> = Box<
     dyn diesel::expression::BoxableExpression<

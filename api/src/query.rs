@@ -4,6 +4,7 @@
 use actix_web::error::QueryPayloadError;
 use actix_web::HttpRequest;
 
+use crate::db::TextEnum;
 use crate::error::{ApiError, FieldError};
 use crate::pagination::{Cursor, DEFAULT_LIMIT, MAX_LIMIT};
 
@@ -154,6 +155,11 @@ impl Checker {
             );
             None
         }
+    }
+
+    /// A value of the closed set `E`.
+    pub fn enumerated<E: TextEnum>(&mut self, field: &str, raw: Option<&str>) -> Option<E> {
+        self.one_of(field, raw, E::VALUES).and_then(E::parse)
     }
 
     /// An ISO 3166-1 alpha-2 code (two ASCII letters, any case), returned upper-cased.

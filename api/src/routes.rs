@@ -3,9 +3,10 @@
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::open_data::{changes, datasets, stats};
 use crate::{
-    api_keys, audit, auth, awards, changes, cities, datasets, evaluations, health, memberships,
-    networks, observability, reference, stats, users,
+    api_keys, audit, auth, awards, cities, evaluations, health, memberships, networks,
+    observability, reference, users,
 };
 
 /// The base path of the versioned API.
@@ -64,11 +65,11 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(evaluations::routes::area_averages)
                 .service(evaluations::published_scores::list_published_scores)
                 .service(changes::list_changes)
-                .service(stats::overview)
-                .service(stats::membership_growth)
-                .service(stats::cities_by_country)
-                .service(stats::cities_by_region)
-                .service(stats::awards)
+                .service(stats::routes::overview)
+                .service(stats::routes::membership_growth)
+                .service(stats::routes::cities_by_country)
+                .service(stats::routes::cities_by_region)
+                .service(stats::routes::awards)
                 .service(datasets::list_datasets)
                 .service(datasets::download)
                 .service(networks::routes::list_networks)

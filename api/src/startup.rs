@@ -14,11 +14,12 @@ use crate::auth::{self, AuthState};
 use crate::config::{DatabaseConfig, ServeConfig};
 use crate::db::{self, Backend, Pool, ReplicaPool};
 use crate::error::ApiError;
-use crate::fallback::{self, RouteTable};
+use crate::http::fallback::{self, RouteTable};
+use crate::http::response_cache::{self, ResponseCache};
+use crate::http::{caching, security};
 use crate::observability::{self, Metrics};
-use crate::response_cache::{self, ResponseCache};
 use crate::seed::{self, SeedReport};
-use crate::{caching, query, routes, security};
+use crate::{query, routes};
 
 /// Opens the server's pool for a database configuration.
 pub fn open_pool(config: &DatabaseConfig) -> Result<(Backend, Pool), String> {
@@ -140,7 +141,7 @@ impl Application {
         let document = web::Data::new(crate::openapi::Served::new(&document)?);
         let max_body = config.limits.max_body_bytes;
         let cors_origins = config.cors_origins.clone();
-        let frontend = crate::spa::Frontend::at(&config.frontend_dir);
+        let frontend = crate::http::spa::Frontend::at(&config.frontend_dir);
         match frontend.root() {
             Some(root) => tracing::info!(root = %root.display(), "serving the web app"),
             None => tracing::warn!(

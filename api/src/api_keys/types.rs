@@ -1,8 +1,8 @@
 //! API shapes of API keys.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 /// What a key may be used for.
 pub const SCOPES: &[&str] = &["read"];
@@ -57,19 +57,13 @@ pub struct ApiKeyInput {
     pub rate_limit_per_minute: Option<i32>,
 }
 
-/// Query parameters of `GET /api-keys`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ApiKeyListQuery {
-    /// Include revoked keys (`true`); default only live ones.
-    #[param(value_type = Option<bool>)]
-    pub revoked: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /api-keys`.
+    ApiKeyListQuery {
+        /// Include revoked keys (`true`); default only live ones.
+        #[param(value_type = Option<bool>)]
+        pub revoked: Option<String>,
+    }
 }
 
 /// Requests of one key on one day (UTC).

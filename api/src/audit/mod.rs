@@ -1,6 +1,8 @@
 //! The audit log: every write records who did what to which record, with before and after.
 
+mod queries;
 pub mod routes;
+pub mod types;
 
 use diesel::prelude::*;
 use serde::Serialize;

@@ -12,7 +12,7 @@ use diesel::prelude::*;
 use subtle::ConstantTimeEq;
 
 use super::tokens::{api_key_prefix, sha256_hex};
-use super::{AuthState, Caller, Key, Role, User};
+use super::{AuthState, Caller, Key, User};
 use crate::db::schema::{api_keys, users};
 use crate::db::{self, now, Pool};
 use crate::error::ApiError;
@@ -41,6 +41,9 @@ pub async fn authenticate<B: MessageBody>(
     }
     match admit(&req).await {
         Ok(caller) => {
+            if matches!(caller, Caller::User(_)) {
+                req.extensions_mut().insert(db::ReadsOwnWrites);
+            }
             req.extensions_mut().insert(caller);
             next.call(req)
                 .await
@@ -130,28 +133,13 @@ pub fn active_user(
     id: i64,
     epoch: i32,
 ) -> Result<Option<User>, ApiError> {
-    type Row = (i64, String, String, Option<i64>, i32);
-    let row: Option<Row> = users::table
+    Ok(users::table
         .filter(users::id.eq(id))
         .filter(users::active.eq(true))
         .filter(users::session_epoch.eq(epoch))
-        .select((
-            users::id,
-            users::email,
-            users::role,
-            users::city_id,
-            users::session_epoch,
-        ))
+        .select(User::as_select())
         .first(conn)
-        .optional()?;
-    Ok(row.and_then(|(id, email, role, city_id, _)| {
-        Role::parse(&role).map(|role| User {
-            id,
-            email,
-            role,
-            city_id,
-        })
-    }))
+        .optional()?)
 }
 
 fn valid_key(conn: &mut db::DbConnection, key: &str) -> Result<Option<Key>, ApiError> {

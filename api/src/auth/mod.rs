@@ -12,8 +12,6 @@ pub mod types;
 use std::future::{ready, Ready};
 
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::error::ApiError;
 
@@ -29,58 +27,25 @@ pub struct AuthState {
     pub usage: crate::usage::Usage,
 }
 
-/// What a user may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Everything, including users and restoring archived records.
-    Admin,
-    /// Keeps the data, runs award cycles and evaluations.
-    Secretariat,
-    /// Scores the cities assigned to them.
-    Evaluator,
-    /// Keeps one city's profile.
-    CityEditor,
-    /// Reads whole data sets.
-    Analyst,
-}
-
-impl Role {
-    /// Every role as stored and written in the API.
-    pub const VALUES: &'static [&'static str] = &[
-        "admin",
-        "secretariat",
-        "evaluator",
-        "city_editor",
-        "analyst",
-    ];
-
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Secretariat => "secretariat",
-            Role::Evaluator => "evaluator",
-            Role::CityEditor => "city_editor",
-            Role::Analyst => "analyst",
-        }
-    }
-
-    /// Parses a stored name.
-    pub fn parse(value: &str) -> Option<Role> {
-        match value {
-            "admin" => Some(Role::Admin),
-            "secretariat" => Some(Role::Secretariat),
-            "evaluator" => Some(Role::Evaluator),
-            "city_editor" => Some(Role::CityEditor),
-            "analyst" => Some(Role::Analyst),
-            _ => None,
-        }
+crate::text_enum! {
+    /// What a user may do.
+    pub enum Role {
+        /// Everything, including users and restoring archived records.
+        Admin = "admin",
+        /// Keeps the data, runs award cycles and evaluations.
+        Secretariat = "secretariat",
+        /// Scores the cities assigned to them.
+        Evaluator = "evaluator",
+        /// Keeps one city's profile.
+        CityEditor = "city_editor",
+        /// Reads whole data sets.
+        Analyst = "analyst",
     }
 }
 
 /// A signed-in, active user.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, diesel::Queryable, diesel::Selectable)]
+#[diesel(table_name = crate::db::schema::users)]
 pub struct User {
     pub id: i64,
     pub email: String,

@@ -17,11 +17,9 @@ use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
-use crate::etag;
+use crate::error::{CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems};
+use crate::http::etag;
 use crate::input::{Fields, JsonBody};
-use crate::openapi::{
-    CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems,
-};
 use crate::query::{Checker, NoQuery};
 
 /// How much of the awards data the caller may see.
@@ -51,23 +49,32 @@ pub async fn list_programmes(
     let q = query.into_inner();
     let mut check = Checker::default();
     let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     let cursor = check.finish(q.cursor.as_deref(), "award-programmes", "name")?;
     let reader = reader(&caller);
     if format.is_export() {
-        return Ok(crate::export::stream(
+        return Ok(crate::open_data::export::stream(
             &req,
             &pool,
             format,
             "award-programmes",
             PROGRAMME_COLUMNS,
-            crate::export::Sharing::ByCaller,
+            crate::open_data::export::Sharing::ByCaller,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "award-programmes", "name"))
                     .transpose()?;
-                let (items, next, _) =
-                    queries::list_programmes(conn, reader, crate::export::CHUNK, cursor.as_ref())?;
+                let (items, next, _) = queries::list_programmes(
+                    conn,
+                    reader,
+                    crate::open_data::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
                 Ok((items, next))
             }),
         ));
@@ -134,17 +141,22 @@ pub async fn list_cycles(
             .map(str::to_owned),
     };
     let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     let cursor = check.finish(q.cursor.as_deref(), "award-cycles", "-year")?;
     let reader = reader(&caller);
     if format.is_export() {
-        return Ok(crate::export::stream(
+        return Ok(crate::open_data::export::stream(
             &req,
             &pool,
             format,
             "award-cycles",
             CYCLE_COLUMNS,
-            crate::export::Sharing::ByCaller,
+            crate::open_data::export::Sharing::ByCaller,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "award-cycles", "-year"))
@@ -153,7 +165,7 @@ pub async fn list_cycles(
                     conn,
                     reader,
                     &filters,
-                    crate::export::CHUNK,
+                    crate::open_data::export::CHUNK,
                     cursor.as_ref(),
                 )?;
                 Ok((items, next))
@@ -304,17 +316,22 @@ pub async fn list_categories(
     let programme = check.slug("programme", q.programme.as_deref());
     let cycle = check.id("cycle", q.cycle.as_deref());
     let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     let cursor = check.finish(q.cursor.as_deref(), "award-categories", "cycle")?;
     let reader = reader(&caller);
     if format.is_export() {
-        return Ok(crate::export::stream(
+        return Ok(crate::open_data::export::stream(
             &req,
             &pool,
             format,
             "award-categories",
             CATEGORY_COLUMNS,
-            crate::export::Sharing::ByCaller,
+            crate::open_data::export::Sharing::ByCaller,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "award-categories", "cycle"))
@@ -324,7 +341,7 @@ pub async fn list_categories(
                     reader,
                     programme.clone(),
                     cycle,
-                    crate::export::CHUNK,
+                    crate::open_data::export::CHUNK,
                     cursor.as_ref(),
                 )?;
                 Ok((items, next))
@@ -383,7 +400,12 @@ pub async fn city_awards(
     let q = query.into_inner();
     let mut check = Checker::default();
     let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     let cursor = check.finish(q.cursor.as_deref(), "city-awards", "-year")?;
     let slug = slug.into_inner();
     if format.is_export() {
@@ -395,19 +417,23 @@ pub async fn city_awards(
         .await?;
     }
     if format.is_export() {
-        return Ok(crate::export::stream(
+        return Ok(crate::open_data::export::stream(
             &req,
             &pool,
             format,
             "city-awards",
             CITY_AWARD_COLUMNS,
-            crate::export::Sharing::Everyone,
+            crate::open_data::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "city-awards", "-year"))
                     .transpose()?;
-                let (items, next, _) =
-                    queries::city_awards(conn, &slug, crate::export::CHUNK, cursor.as_ref())?;
+                let (items, next, _) = queries::city_awards(
+                    conn,
+                    &slug,
+                    crate::open_data::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
                 Ok((items, next))
             }),
         ));

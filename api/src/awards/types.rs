@@ -209,7 +209,7 @@ pub struct PublicPageQuery {
     /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
     /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
     /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
+    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
     pub format: Option<String>,
     /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
     /// programs show Thai text correctly.
@@ -239,7 +239,7 @@ pub struct CycleListQuery {
     /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
     /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
     /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
+    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
     pub format: Option<String>,
     /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
     /// programs show Thai text correctly.
@@ -266,7 +266,7 @@ pub struct CategoryListQuery {
     /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
     /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
     /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
+    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
     pub format: Option<String>,
     /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
     /// programs show Thai text correctly.

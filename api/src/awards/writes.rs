@@ -13,7 +13,7 @@ use crate::db::schema::{
 };
 use crate::db::{lock_row, now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
-use crate::etag;
+use crate::http::etag;
 use crate::input::{Fields, JsonBody, Patch};
 use crate::text::slugify;
 

@@ -11,13 +11,14 @@ use super::types::{City, CityMembership, CitySort};
 use crate::db::schema::{cities, countries, memberships, networks, provinces};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
+use crate::networks::types::{MembershipRole, MembershipStatus};
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 use crate::query::{SortParam, YearRange};
 use crate::reference::types::CountryGroup;
 use crate::types::{optional_localized, utc, Localized};
 
 /// Checked filters of the city list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct CityFilters {
     /// List archived cities instead of public ones (staff only).
     pub archived: bool,
@@ -57,8 +58,8 @@ struct CityRow {
 struct MembershipRow {
     id: i64,
     city_id: i64,
-    role: String,
-    status: String,
+    role: MembershipRole,
+    status: MembershipStatus,
     joined_year: Option<i32>,
     joined_on: Option<chrono::NaiveDate>,
     left_year: Option<i32>,

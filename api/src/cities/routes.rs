@@ -7,13 +7,16 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use super::queries::{self, CityFilters};
 use super::types::{City, CityInput, CityListQuery, CityPage, CitySort, CITY_COLUMNS};
 use super::{input, writes};
+use crate::archive;
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::etag;
+use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems};
+use crate::http::etag;
 use crate::input::JsonBody;
-use crate::openapi::{CreateProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems};
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery, SortParam};
 use crate::reference::types::{CountryGroup, ThRegion};
 
@@ -36,6 +39,7 @@ pub async fn list_cities(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<CityListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
@@ -59,34 +63,21 @@ pub async fn list_cities(
         q: check.search("q", q.q.as_deref()),
     };
     let sort: CitySort = check.sort(q.sort.as_deref());
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "cities", sort.as_str())?;
-    if format.is_export() {
-        return Ok(crate::export::stream(
-            &req,
-            &pool,
-            format,
-            "cities",
-            CITY_COLUMNS,
-            crate::export::Sharing::Everyone,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "cities", sort.as_str()))
-                    .transpose()?;
-                queries::page(conn, &filters, sort, crate::export::CHUNK, cursor.as_ref())
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list(conn, &filters, sort, limit, cursor.as_ref())
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(CityPage {
-        items,
-        next_cursor,
-        total,
-    }))
+    let list = paging.pages_or_download(check, "cities", sort.as_str())?;
+    let download = Download {
+        name: "cities",
+        columns: CITY_COLUMNS,
+        sharing: Sharing::Everyone,
+    };
+    let step_filters = filters.clone();
+    list.answer_with_steps::<CityPage, _, _, _>(
+        &req,
+        &pool,
+        download,
+        move |conn, limit, cursor| queries::list(conn, &filters, sort, limit, cursor),
+        move |conn, limit, cursor| queries::page(conn, &step_filters, sort, limit, cursor),
+    )
+    .await
 }
 
 /// Get a city.
@@ -198,14 +189,7 @@ pub async fn archive_city(
     caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let actor = caller.require(STAFF)?.clone();
-    let if_match = etag::if_match(&req);
-    let slug = slug.into_inner();
-    db::run(&pool, move |conn| {
-        writes::set_archived(conn, &actor, &slug, true, if_match.as_deref())
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    archive::archive::<City>(&req, &pool, &caller, slug.into_inner()).await
 }
 
 /// Restore an archived city.
@@ -224,11 +208,5 @@ pub async fn restore_city(
     caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let actor = caller.require(&[Role::Admin])?.clone();
-    let slug = slug.into_inner();
-    let city = db::run(&pool, move |conn| {
-        writes::set_archived(conn, &actor, &slug, false, None)
-    })
-    .await?;
-    etag::respond(&req, StatusCode::OK, &city)
+    archive::restore::<City>(&req, &pool, &caller, slug.into_inner()).await
 }

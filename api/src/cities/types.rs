@@ -1,9 +1,10 @@
 //! API shapes of cities and the city list parameters.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
+use crate::networks::types::{MembershipRole, MembershipStatus};
 use crate::types::Localized;
 
 /// A city's membership in a network, as embedded in the city.
@@ -17,11 +18,11 @@ pub struct CityMembership {
     /// The network's name.
     pub network_name: Localized,
     /// `member`, `secretariat` or `mentor`.
-    #[schema(example = "member")]
-    pub role: String,
+    #[schema(value_type = String, example = "member")]
+    pub role: MembershipRole,
     /// `active`, `former` or `suspended`.
-    #[schema(example = "active")]
-    pub status: String,
+    #[schema(value_type = String, example = "active")]
+    pub status: MembershipStatus,
     /// The year the city joined, where known.
     pub joined_year: Option<i32>,
     /// The date membership was announced, where known to the day.
@@ -93,56 +94,41 @@ crate::sort_param!(
     }
 );
 
-/// Query parameters of `GET /cities`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CityListQuery {
-    /// ISO 3166-1 alpha-2 country code.
-    #[param(example = "TH", pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// ISO 3166-2:TH province code.
-    #[param(example = "TH-56", pattern = "^[Tt][Hh]-[0-9]{2}$")]
-    pub province: Option<String>,
-    /// Only cities in countries of this grouping.
-    #[param(value_type = Option<crate::reference::types::CountryGroup>)]
-    pub group: Option<String>,
-    /// Only Thai cities in provinces of this region.
-    #[param(value_type = Option<crate::reference::types::ThRegion>)]
-    pub th_region: Option<String>,
-    /// Only members of the network with this slug.
-    #[param(example = "unesco-gnlc", pattern = "^[a-z0-9-]{1,100}$")]
-    pub network: Option<String>,
-    /// Joined (the `network` filter's network, or any) in a year range: `2020`, `2019..2022`,
-    /// `2020..` or `..2022`.
-    #[param(
-        example = "2019..2022",
-        pattern = "^([0-9]{4}|[0-9]{4}\\.\\.|\\.\\.[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$"
-    )]
-    pub member_since: Option<String>,
-    /// Case-insensitive search in English and Thai names; Thai is matched as typed.
-    #[param(min_length = 1, max_length = 100)]
-    pub q: Option<String>,
-    /// Order (ties broken by id).
-    #[param(value_type = Option<CitySort>)]
-    pub sort: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `true` lists archived cities instead (admin and secretariat only).
-    #[param(value_type = Option<bool>)]
-    pub archived: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /cities`.
+    CityListQuery {
+        /// ISO 3166-1 alpha-2 country code.
+        #[param(example = "TH", pattern = "^[A-Za-z]{2}$")]
+        pub country: Option<String>,
+        /// ISO 3166-2:TH province code.
+        #[param(example = "TH-56", pattern = "^[Tt][Hh]-[0-9]{2}$")]
+        pub province: Option<String>,
+        /// Only cities in countries of this grouping.
+        #[param(value_type = Option<crate::reference::types::CountryGroup>)]
+        pub group: Option<String>,
+        /// Only Thai cities in provinces of this region.
+        #[param(value_type = Option<crate::reference::types::ThRegion>)]
+        pub th_region: Option<String>,
+        /// Only members of the network with this slug.
+        #[param(example = "unesco-gnlc", pattern = "^[a-z0-9-]{1,100}$")]
+        pub network: Option<String>,
+        /// Joined (the `network` filter's network, or any) in a year range: `2020`, `2019..2022`,
+        /// `2020..` or `..2022`.
+        #[param(
+            example = "2019..2022",
+            pattern = "^([0-9]{4}|[0-9]{4}\\.\\.|\\.\\.[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$"
+        )]
+        pub member_since: Option<String>,
+        /// Case-insensitive search in English and Thai names; Thai is matched as typed.
+        #[param(min_length = 1, max_length = 100)]
+        pub q: Option<String>,
+        /// Order (ties broken by id).
+        #[param(value_type = Option<CitySort>)]
+        pub sort: Option<String>,
+        /// `true` lists archived cities instead (admin and secretariat only).
+        #[param(value_type = Option<bool>)]
+        pub archived: Option<String>,
+    } downloads
 }
 
 /// The body of `POST /cities` (create) and `PATCH /cities/{slug}` (JSON merge patch: a field

@@ -6,12 +6,13 @@ use diesel::prelude::*;
 use super::input::CityChanges;
 use super::queries;
 use super::types::City;
+use crate::archive::Archivable;
 use crate::audit;
 use crate::auth::{Role, User};
 use crate::db::schema::{cities, countries, provinces};
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
-use crate::etag;
+use crate::http::etag;
 use crate::input::Patch;
 use crate::text::{fold, search_text, slugify};
 
@@ -285,43 +286,39 @@ pub fn update(
     })
 }
 
-/// Sets or clears `archived_at`: archives a public city or restores an archived one.
-pub fn set_archived(
-    conn: &mut DbConnection,
-    actor: &User,
-    slug: &str,
-    archive: bool,
-    if_match: Option<&str>,
-) -> Result<City, ApiError> {
-    write_transaction(conn, |conn| {
-        let (before, version) = queries::find_versioned(conn, slug, !archive)?;
-        etag::check(if_match, &etag::of(&before)?)?;
-        let at = now();
-        let updated = diesel::update(
+impl Archivable for City {
+    type Key = String;
+    const ENTITY: &'static str = "city";
+
+    fn find_versioned(
+        conn: &mut DbConnection,
+        slug: &String,
+        archived: bool,
+    ) -> Result<(City, i32), ApiError> {
+        queries::find_versioned(conn, slug, archived)
+    }
+
+    fn mark(
+        conn: &mut DbConnection,
+        city: &City,
+        version: i32,
+        archived_at: Option<chrono::NaiveDateTime>,
+        at: chrono::NaiveDateTime,
+    ) -> Result<usize, ApiError> {
+        Ok(diesel::update(
             cities::table
-                .filter(cities::id.eq(before.id))
+                .filter(cities::id.eq(city.id))
                 .filter(cities::version.eq(version)),
         )
         .set((
-            cities::archived_at.eq(archive.then_some(at)),
+            cities::archived_at.eq(archived_at),
             cities::version.eq(version + 1),
             cities::updated_at.eq(at),
         ))
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("city"));
-        }
-        let after = queries::find(conn, slug, archive)?;
-        let action = if archive { "archive" } else { "restore" };
-        audit::record(
-            conn,
-            Some(actor),
-            action,
-            "city",
-            &after.id.to_string(),
-            Some(&before),
-            Some(&after),
-        )?;
-        Ok(after)
-    })
+        .execute(conn)?)
+    }
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
 }

@@ -10,7 +10,8 @@ use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 pub use pool::{build_pool, configure_sqlite, run, Idle, Pool, PooledConnection};
-pub use routing::{ReadPool, ReplicaPool};
+pub use routing::{ReadPool, ReadsOwnWrites, ReplicaPool};
+pub use text_enum::TextEnum;
 
 /// A connection to whichever backend `DATABASE_URL` names.
 #[derive(diesel::MultiConnection)]

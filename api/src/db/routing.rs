@@ -9,12 +9,16 @@ use std::ops::Deref;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 
 use super::Pool;
-use crate::auth::Caller;
 use crate::error::ApiError;
 
 /// The pool of the streaming replica, when one is configured.
 #[derive(Clone)]
 pub struct ReplicaPool(pub Pool);
+
+/// Set in a request's extensions (by the authentication middleware) when a signed-in user
+/// makes it: its reads stay on the primary.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadsOwnWrites;
 
 /// The pool a read handler uses, chosen per request (see the module documentation).
 pub struct ReadPool(Pool);
@@ -23,8 +27,7 @@ impl ReadPool {
     /// The pool for a request: the replica for public callers when there is one, else the
     /// primary.
     pub fn for_request(req: &HttpRequest) -> Result<ReadPool, ApiError> {
-        let signed_in = matches!(req.extensions().get::<Caller>(), Some(Caller::User(_)));
-        if !signed_in {
+        if req.extensions().get::<ReadsOwnWrites>().is_none() {
             if let Some(replica) = req.app_data::<web::Data<ReplicaPool>>() {
                 return Ok(ReadPool(replica.0.clone()));
             }

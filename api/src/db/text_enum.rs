@@ -1,11 +1,20 @@
 //! [`text_enum!`](crate::text_enum): a closed set of values stored as `TEXT` on both backends,
 //! written and read by clients as the same strings, and parsed once where rows are read.
 
+/// A closed set of values written as strings: what [`text_enum!`](crate::text_enum) declares,
+/// so that parameter and body readers can check any such set.
+pub trait TextEnum: Copy + Sized + 'static {
+    /// Every value, as stored and as clients write it.
+    const VALUES: &'static [&'static str];
+    /// The variant written as `text`, if any.
+    fn parse(text: &str) -> Option<Self>;
+}
+
 /// Declares an enum whose variants are stored as the given strings.
 ///
 /// The enum serialises to and from those strings, documents itself in OpenAPI as a string enum,
 /// binds as diesel `Text` and reads back from a `Text` column (a stored value outside the set is
-/// a deserialisation error, never a silent default). It gets `VALUES` (every string, in order,
+/// a deserialisation error, never a silent default), and implements [`TextEnum`]. It gets `VALUES` (every string, in order,
 /// for parameter checks and messages), `ALL`, `as_str`, `parse` and `Display`.
 ///
 /// ```ignore
@@ -22,7 +31,7 @@ macro_rules! text_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $($(#[$variant_meta:meta])* $variant:ident = $text:literal),+ $(,)?
+            $($(#[$variant_meta:meta])* $variant:ident = $text:tt),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -63,6 +72,14 @@ macro_rules! text_enum {
                     $($text => Some($name::$variant),)+
                     _ => None,
                 }
+            }
+        }
+
+        impl $crate::db::TextEnum for $name {
+            const VALUES: &'static [&'static str] = $name::VALUES;
+
+            fn parse(text: &str) -> Option<$name> {
+                $name::parse(text)
             }
         }
 

@@ -18,7 +18,7 @@ use crate::db::schema::{
 };
 use crate::db::{self, DbConnection, MultiBackend, ReadPool};
 use crate::error::ApiError;
-use crate::openapi::ListProblems;
+use crate::error::ListProblems;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 use crate::query::Checker;
 
@@ -122,7 +122,7 @@ pub struct PublishedScoreQuery {
     /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
     /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
     /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
+    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
     pub format: Option<String>,
     /// With CSV, `true` starts the file with a UTF-8 byte-order mark.
     #[param(value_type = Option<bool>)]
@@ -147,7 +147,7 @@ pub struct ScoreFilters {
 const LIST: &str = "scores";
 /// Its one order: evaluation, then criterion (the scores table's primary key).
 const SORT: &str = "evaluation";
-/// Rows per step of a download: more than [`crate::export::CHUNK`], because this is the longest
+/// Rows per step of a download: more than [`crate::open_data::export::CHUNK`], because this is the longest
 /// list and every step is a query PostgreSQL plans anew (a third faster at 200,000 rows); a step
 /// is still well under a megabyte, so memory stays flat.
 const DOWNLOAD_STEP: i64 = 5_000;
@@ -429,7 +429,7 @@ pub fn list(
 
 /// The steps of a download of every published score matching `f`; the small tables are read
 /// once, at the first step.
-fn download(f: ScoreFilters) -> crate::export::Step<PublishedScore> {
+fn download(f: ScoreFilters) -> crate::open_data::export::Step<PublishedScore> {
     let mut resolved: Option<(Lookup, Option<Scope>)> = None;
     Box::new(move |conn, raw| {
         let cursor = raw.map(|r| Cursor::decode(r, LIST, SORT)).transpose()?;
@@ -488,16 +488,21 @@ pub async fn list_published_scores(
         country: check.country("country", q.country.as_deref()),
     };
     let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     let cursor = check.finish(q.cursor.as_deref(), LIST, SORT)?;
     if format.is_export() {
-        return Ok(crate::export::stream(
+        return Ok(crate::open_data::export::stream(
             &req,
             &pool,
             format,
             LIST,
             PUBLISHED_SCORE_COLUMNS,
-            crate::export::Sharing::Everyone,
+            crate::open_data::export::Sharing::Everyone,
             download(filters),
         ));
     }

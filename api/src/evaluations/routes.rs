@@ -21,11 +21,11 @@ use crate::awards::types::{PageQuery, PublicPageQuery};
 use crate::db::schema::{cities, conflicts, frameworks, monitoring_rounds};
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
-use crate::etag;
-use crate::input::{Fields, JsonBody};
-use crate::openapi::{
+use crate::error::{
     CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems,
 };
+use crate::http::etag;
+use crate::input::{Fields, JsonBody};
 use crate::pagination::{paginate, SortKey};
 use crate::query::{Checker, NoQuery};
 use crate::types::{utc, Localized};
@@ -49,22 +49,30 @@ pub async fn list_frameworks(
     let q = query.into_inner();
     let mut check = Checker::default();
     let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     let cursor = check.finish(q.cursor.as_deref(), "frameworks", "slug")?;
     if format.is_export() {
-        return Ok(crate::export::stream(
+        return Ok(crate::open_data::export::stream(
             &req,
             &pool,
             format,
             "frameworks",
             FRAMEWORK_COLUMNS,
-            crate::export::Sharing::Everyone,
+            crate::open_data::export::Sharing::Everyone,
             Box::new(move |conn, raw| {
                 let cursor = raw
                     .map(|r| crate::pagination::Cursor::decode(r, "frameworks", "slug"))
                     .transpose()?;
-                let (items, next, _) =
-                    queries::list_frameworks(conn, crate::export::CHUNK, cursor.as_ref())?;
+                let (items, next, _) = queries::list_frameworks(
+                    conn,
+                    crate::open_data::export::CHUNK,
+                    cursor.as_ref(),
+                )?;
                 Ok((items, next))
             }),
         ));
@@ -792,14 +800,19 @@ pub async fn area_averages(
         country: check.country("country", q.country.as_deref()),
         year,
     };
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     check.finish(None, "areas", "area")?;
     let framework = framework.unwrap_or_default();
     let items = db::run(&pool, move |conn| {
         results::area_averages(conn, &framework, &filters)
     })
     .await?;
-    crate::export::table(
+    crate::open_data::export::table(
         format,
         "area-averages",
         super::types::AREA_AVERAGE_COLUMNS,

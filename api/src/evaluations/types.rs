@@ -288,7 +288,7 @@ pub struct AreaStatsQuery {
     #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
     pub year: Option<String>,
     /// `json` (default), `csv` or `ndjson`.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
+    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
     pub format: Option<String>,
     /// With CSV, `true` starts the file with a UTF-8 byte-order mark.
     #[param(value_type = Option<bool>)]

@@ -16,7 +16,7 @@ use crate::db::schema::{
 };
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
-use crate::etag;
+use crate::http::etag;
 use crate::input::{Fields, JsonBody, Patch};
 
 /// What is being evaluated.

@@ -6,24 +6,27 @@ use super::types::Membership;
 use crate::db::schema::{cities, memberships, networks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
+use crate::networks::types::{MembershipRole, MembershipStatus};
 use crate::types::utc;
 
-type Row = (
-    i32,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<i32>,
-    Option<chrono::NaiveDate>,
-    Option<i32>,
-    Option<String>,
-    Option<String>,
-    chrono::NaiveDateTime,
-    chrono::NaiveDateTime,
-    Option<chrono::NaiveDateTime>,
-);
+/// A membership joined with its city's and network's slugs.
+#[derive(Queryable)]
+struct MembershipRow {
+    version: i32,
+    id: i64,
+    city: String,
+    network: String,
+    role: MembershipRole,
+    status: MembershipStatus,
+    joined_year: Option<i32>,
+    joined_on: Option<chrono::NaiveDate>,
+    left_year: Option<i32>,
+    source_url: Option<String>,
+    note: Option<String>,
+    created_at: chrono::NaiveDateTime,
+    updated_at: chrono::NaiveDateTime,
+    archived_at: Option<chrono::NaiveDateTime>,
+}
 
 /// A membership by id: public ones (the membership, its city and network not archived), or
 /// archived memberships when `archived` is true.
@@ -50,7 +53,7 @@ pub fn find_versioned(
     } else {
         query.filter(memberships::archived_at.is_null())
     };
-    let row: Row = query
+    let row: MembershipRow = query
         .select((
             memberships::version,
             memberships::id,
@@ -71,19 +74,19 @@ pub fn find_versioned(
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no membership with id {id}")))?;
     let membership = Membership {
-        id: row.1,
-        city: row.2,
-        network: row.3,
-        role: row.4,
-        status: row.5,
-        joined_year: row.6,
-        joined_on: row.7,
-        left_year: row.8,
-        source_url: row.9,
-        note: row.10,
-        created_at: utc(row.11),
-        updated_at: utc(row.12),
-        archived_at: row.13.map(utc),
+        id: row.id,
+        city: row.city,
+        network: row.network,
+        role: row.role,
+        status: row.status,
+        joined_year: row.joined_year,
+        joined_on: row.joined_on,
+        left_year: row.left_year,
+        source_url: row.source_url,
+        note: row.note,
+        created_at: utc(row.created_at),
+        updated_at: utc(row.updated_at),
+        archived_at: row.archived_at.map(utc),
     };
-    Ok((membership, row.0))
+    Ok((membership, row.version))
 }

@@ -5,14 +5,15 @@ use actix_web::http::StatusCode;
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::types::{Membership, MembershipInput};
-use super::{queries, writes};
+use super::{input, queries, writes};
+use crate::archive;
 use crate::auth::routes::STAFF;
-use crate::auth::{Caller, Role};
+use crate::auth::Caller;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::etag;
+use crate::error::{CreateProblems, ItemProblems, UpdateProblems, WriteProblems};
+use crate::http::etag;
 use crate::input::JsonBody;
-use crate::openapi::{CreateProblems, ItemProblems, UpdateProblems, WriteProblems};
 use crate::query::NoQuery;
 
 /// Get a membership.
@@ -59,7 +60,7 @@ pub async fn create_membership(
     body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let actor = caller.require(STAFF)?.clone();
-    let changes = writes::read(body, true)?;
+    let changes = input::read(body, true)?;
     let membership = db::run(&pool, move |conn| writes::create(conn, &actor, changes)).await?;
     etag::created(
         &req,
@@ -90,7 +91,7 @@ pub async fn update_membership(
     body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let actor = caller.require(STAFF)?.clone();
-    let changes = writes::read(body, false)?;
+    let changes = input::read(body, false)?;
     let if_match = etag::if_match(&req);
     let id = id.into_inner();
     let membership = db::run(&pool, move |conn| {
@@ -119,14 +120,7 @@ pub async fn archive_membership(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let actor = caller.require(STAFF)?.clone();
-    let if_match = etag::if_match(&req);
-    let id = id.into_inner();
-    db::run(&pool, move |conn| {
-        writes::set_archived(conn, &actor, id, true, if_match.as_deref())
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    archive::archive::<Membership>(&req, &pool, &caller, id.into_inner()).await
 }
 
 /// Restore an archived membership.
@@ -149,11 +143,5 @@ pub async fn restore_membership(
     caller: Caller,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let actor = caller.require(&[Role::Admin])?.clone();
-    let id = id.into_inner();
-    let membership = db::run(&pool, move |conn| {
-        writes::set_archived(conn, &actor, id, false, None)
-    })
-    .await?;
-    etag::respond(&req, StatusCode::OK, &membership)
+    archive::restore::<Membership>(&req, &pool, &caller, id.into_inner()).await
 }

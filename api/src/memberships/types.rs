@@ -16,10 +16,8 @@ pub struct Membership {
     /// The network's slug.
     #[schema(example = "unesco-gnlc")]
     pub network: String,
-    #[schema(value_type = MembershipRole)]
-    pub role: String,
-    #[schema(value_type = MembershipStatus)]
-    pub status: String,
+    pub role: MembershipRole,
+    pub status: MembershipStatus,
     pub joined_year: Option<i32>,
     pub joined_on: Option<NaiveDate>,
     pub left_year: Option<i32>,

@@ -3,72 +3,18 @@
 use chrono::Datelike;
 use diesel::prelude::*;
 
+use super::input::MembershipChanges;
 use super::queries::{find, find_versioned};
 use super::types::Membership;
+use crate::archive::Archivable;
 use crate::audit;
 use crate::auth::User;
 use crate::db::schema::{cities, memberships, networks};
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
-use crate::etag;
-use crate::input::{Fields, JsonBody, Patch};
+use crate::http::etag;
+use crate::input::Patch;
 use crate::networks::types::{MembershipRole, MembershipStatus};
-
-/// Checked fields of a membership write.
-pub struct MembershipChanges {
-    city: Patch<String>,
-    network: Patch<String>,
-    role: Patch<String>,
-    status: Patch<String>,
-    joined_year: Patch<i64>,
-    joined_on: Patch<chrono::NaiveDate>,
-    left_year: Patch<i64>,
-    source_url: Patch<String>,
-    note: Patch<String>,
-}
-
-/// Reads and checks a membership body; `city` and `network` only on create.
-pub fn read(body: JsonBody, creating: bool) -> Result<MembershipChanges, ApiError> {
-    let mut f = Fields::new(body.0)?;
-    f.read_only(&["id", "created_at", "updated_at", "archived_at"]);
-    if !creating {
-        f.read_only(&["city", "network"]);
-    }
-    let city = f.slug("city");
-    let network = f.slug("network");
-    let role = f.choice("role", MembershipRole::VALUES);
-    let status = f.choice("status", MembershipStatus::VALUES);
-    let last = i64::from(chrono::Utc::now().year() + 1);
-    let joined_year = f.integer("joined_year", 1900..=last);
-    let joined_on = f.date("joined_on");
-    let left_year = f.integer("left_year", 1900..=last);
-    let source_url = f.url("source_url");
-    let note = f.text("note", 2000);
-    for (name, cleared) in [
-        ("role", matches!(role, Patch::Null)),
-        ("status", matches!(status, Patch::Null)),
-    ] {
-        if cleared {
-            f.fail(name, "cannot be cleared");
-        }
-    }
-    if creating {
-        f.require("city", &city);
-        f.require("network", &network);
-    }
-    f.finish()?;
-    Ok(MembershipChanges {
-        city,
-        network,
-        role,
-        status,
-        joined_year,
-        joined_on,
-        left_year,
-        source_url,
-        note,
-    })
-}
 
 fn year(patch: Patch<i64>) -> Patch<i32> {
     match patch {
@@ -169,8 +115,8 @@ pub fn create(
             .values((
                 memberships::city_id.eq(city),
                 memberships::network_id.eq(network),
-                memberships::role.eq(ch.role.set().unwrap_or_else(|| "member".to_owned())),
-                memberships::status.eq(ch.status.set().unwrap_or_else(|| "active".to_owned())),
+                memberships::role.eq(ch.role.set().unwrap_or(MembershipRole::Member)),
+                memberships::status.eq(ch.status.set().unwrap_or(MembershipStatus::Active)),
                 memberships::joined_year.eq(joined_year),
                 memberships::joined_on.eq(joined_on),
                 memberships::left_year.eq(left_year),
@@ -198,8 +144,8 @@ pub fn create(
 #[derive(AsChangeset)]
 #[diesel(table_name = memberships)]
 struct MembershipChangeset {
-    role: Option<String>,
-    status: Option<String>,
+    role: Option<MembershipRole>,
+    status: Option<MembershipStatus>,
     joined_year: Option<Option<i32>>,
     joined_on: Option<Option<chrono::NaiveDate>>,
     left_year: Option<Option<i32>>,
@@ -262,59 +208,57 @@ pub fn update(
     })
 }
 
-/// Archives a public membership, or restores an archived one (unless the city already has
-/// another current membership in that network).
-pub fn set_archived(
-    conn: &mut DbConnection,
-    actor: &User,
-    id: i64,
-    archive: bool,
-    if_match: Option<&str>,
-) -> Result<Membership, ApiError> {
-    write_transaction(conn, |conn| {
-        let (before, version) = find_versioned(conn, id, !archive)?;
-        etag::check(if_match, &etag::of(&before)?)?;
-        let (city, network): (i64, i64) = memberships::table
-            .find(id)
-            .select((memberships::city_id, memberships::network_id))
-            .first(conn)?;
-        if !archive {
-            let current: i64 = memberships::table
-                .filter(memberships::city_id.eq(city))
-                .filter(memberships::network_id.eq(network))
-                .filter(memberships::archived_at.is_null())
-                .count()
-                .get_result(conn)?;
-            if current > 0 {
-                return Err(duplicate());
-            }
-        }
-        let at = now();
-        let updated = diesel::update(
+impl Archivable for Membership {
+    type Key = i64;
+    const ENTITY: &'static str = "membership";
+
+    fn find_versioned(
+        conn: &mut DbConnection,
+        id: &i64,
+        archived: bool,
+    ) -> Result<(Membership, i32), ApiError> {
+        find_versioned(conn, *id, archived)
+    }
+
+    fn mark(
+        conn: &mut DbConnection,
+        membership: &Membership,
+        version: i32,
+        archived_at: Option<chrono::NaiveDateTime>,
+        at: chrono::NaiveDateTime,
+    ) -> Result<usize, ApiError> {
+        Ok(diesel::update(
             memberships::table
-                .filter(memberships::id.eq(id))
+                .filter(memberships::id.eq(membership.id))
                 .filter(memberships::version.eq(version)),
         )
         .set((
-            memberships::archived_at.eq(archive.then_some(at)),
+            memberships::archived_at.eq(archived_at),
             memberships::version.eq(version + 1),
             memberships::updated_at.eq(at),
         ))
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("membership"));
+        .execute(conn)?)
+    }
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+
+    /// A membership is not restored while the city has another current one in that network.
+    fn may_restore(conn: &mut DbConnection, membership: &Membership) -> Result<(), ApiError> {
+        let (city, network): (i64, i64) = memberships::table
+            .find(membership.id)
+            .select((memberships::city_id, memberships::network_id))
+            .first(conn)?;
+        let current: i64 = memberships::table
+            .filter(memberships::city_id.eq(city))
+            .filter(memberships::network_id.eq(network))
+            .filter(memberships::archived_at.is_null())
+            .count()
+            .get_result(conn)?;
+        if current > 0 {
+            return Err(duplicate());
         }
-        let after = find(conn, id, archive)?;
-        let action = if archive { "archive" } else { "restore" };
-        audit::record(
-            conn,
-            Some(actor),
-            action,
-            "membership",
-            &id.to_string(),
-            Some(&before),
-            Some(&after),
-        )?;
-        Ok(after)
-    })
+        Ok(())
+    }
 }

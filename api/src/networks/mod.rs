@@ -1,5 +1,6 @@
 //! Networks of learning cities and their member lists.
 
+mod input;
 mod queries;
 pub mod routes;
 pub mod types;

@@ -6,7 +6,10 @@ use diesel::dsl::{count_star, sql};
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::types::{MemberCity, MemberSort, Network, NetworkMember, NetworkSort};
+use super::types::{
+    MemberCity, MemberSort, MembershipRole, MembershipStatus, Network, NetworkMember, NetworkScope,
+    NetworkSort, NetworkStatus,
+};
 use crate::db::schema::{cities, memberships, networks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
@@ -15,19 +18,19 @@ use crate::query::{SortParam, YearRange};
 use crate::types::{optional_localized, utc, Localized};
 
 /// Checked filters of the network list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct NetworkFilters {
-    pub scope: Option<String>,
-    pub status: Option<String>,
+    pub scope: Option<NetworkScope>,
+    pub status: Option<NetworkStatus>,
     pub q: Option<String>,
 }
 
 /// Checked filters of a member list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct MemberFilters {
     pub country: Option<String>,
-    pub role: Option<String>,
-    pub status: Option<String>,
+    pub role: Option<MembershipRole>,
+    pub status: Option<MembershipStatus>,
     pub member_since: Option<YearRange>,
 }
 
@@ -39,8 +42,8 @@ struct NetworkRow {
     name_en: String,
     name_th: Option<String>,
     name_sort: String,
-    scope: String,
-    status: String,
+    scope: NetworkScope,
+    status: NetworkStatus,
     country_code: Option<String>,
     secretariat_en: Option<String>,
     secretariat_th: Option<String>,
@@ -58,11 +61,11 @@ fn filtered(f: &NetworkFilters) -> networks::BoxedQuery<'static, MultiBackend> {
     let mut q = networks::table
         .filter(networks::archived_at.is_null())
         .into_boxed();
-    if let Some(scope) = &f.scope {
-        q = q.filter(networks::scope.eq(scope.clone()));
+    if let Some(scope) = f.scope {
+        q = q.filter(networks::scope.eq(scope));
     }
-    if let Some(status) = &f.status {
-        q = q.filter(networks::status.eq(status.clone()));
+    if let Some(status) = f.status {
+        q = q.filter(networks::status.eq(status));
     }
     if let Some(term) = &f.q {
         let pattern = crate::text::contains_pattern(term);
@@ -93,7 +96,7 @@ fn member_counts(conn: &mut DbConnection, ids: Vec<i64>) -> Result<HashMap<i64, 
     let counts: Vec<(i64, i64)> = memberships::table
         .filter(memberships::network_id.eq_any(ids))
         .filter(memberships::archived_at.is_null())
-        .filter(memberships::status.eq("active"))
+        .filter(memberships::status.eq(MembershipStatus::Active))
         .filter(of_public_city())
         .group_by(memberships::network_id)
         .select((memberships::network_id, count_star()))
@@ -201,8 +204,8 @@ pub fn find_versioned(
 #[derive(Queryable)]
 struct MemberRow {
     membership_id: i64,
-    role: String,
-    status: String,
+    role: MembershipRole,
+    status: MembershipStatus,
     joined_year: Option<i32>,
     joined_on: Option<chrono::NaiveDate>,
     left_year: Option<i32>,
@@ -238,11 +241,11 @@ pub fn members(
                 .filter(memberships::network_id.eq(network.id))
                 .filter(memberships::archived_at.is_null())
                 .into_boxed::<MultiBackend>();
-            if let Some(role) = &filters.role {
-                q = q.filter(memberships::role.eq(role.clone()));
+            if let Some(role) = filters.role {
+                q = q.filter(memberships::role.eq(role));
             }
-            if let Some(status) = &filters.status {
-                q = q.filter(memberships::status.eq(status.clone()));
+            if let Some(status) = filters.status {
+                q = q.filter(memberships::status.eq(status));
             }
             if let Some(range) = filters.member_since {
                 if let Some(from) = range.from {

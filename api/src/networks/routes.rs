@@ -6,20 +6,23 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, MemberFilters, NetworkFilters};
 use super::types::{
-    MemberListQuery, MemberSort, MembershipRole, MembershipStatus, Network, NetworkInput,
-    NetworkListQuery, NetworkMemberPage, NetworkPage, NetworkScope, NetworkSort, NetworkStatus,
+    MemberListQuery, MemberSort, Network, NetworkInput, NetworkListQuery, NetworkMemberPage,
+    NetworkPage, NetworkSort,
 };
 use super::types::{MEMBER_COLUMNS, NETWORK_COLUMNS};
-use super::writes;
+use super::{input, writes};
+use crate::archive;
 use crate::auth::routes::STAFF;
-use crate::auth::{Caller, Role};
+use crate::auth::Caller;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::etag;
-use crate::input::JsonBody;
-use crate::openapi::{
+use crate::error::{
     CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems,
 };
+use crate::http::etag;
+use crate::input::JsonBody;
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery, SortParam};
 
 /// List networks.
@@ -35,49 +38,26 @@ pub async fn list_networks(
     req: HttpRequest,
     pool: ReadPool,
     query: web::Query<NetworkListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
     let filters = NetworkFilters {
-        scope: check
-            .one_of("scope", q.scope.as_deref(), NetworkScope::VALUES)
-            .map(str::to_owned),
-        status: check
-            .one_of("status", q.status.as_deref(), NetworkStatus::VALUES)
-            .map(str::to_owned),
+        scope: check.enumerated("scope", q.scope.as_deref()),
+        status: check.enumerated("status", q.status.as_deref()),
         q: check.search("q", q.q.as_deref()),
     };
     let sort: NetworkSort = check.sort(q.sort.as_deref());
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "networks", sort.as_str())?;
-    if format.is_export() {
-        return Ok(crate::export::stream(
-            &req,
-            &pool,
-            format,
-            "networks",
-            NETWORK_COLUMNS,
-            crate::export::Sharing::Everyone,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "networks", sort.as_str()))
-                    .transpose()?;
-                let (items, next, _) =
-                    queries::list(conn, &filters, sort, crate::export::CHUNK, cursor.as_ref())?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list(conn, &filters, sort, limit, cursor.as_ref())
+    let list = paging.pages_or_download(check, "networks", sort.as_str())?;
+    let download = Download {
+        name: "networks",
+        columns: NETWORK_COLUMNS,
+        sharing: Sharing::Everyone,
+    };
+    list.answer::<NetworkPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::list(conn, &filters, sort, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(NetworkPage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }
 
 /// Get a network.
@@ -124,7 +104,7 @@ pub async fn create_network(
     body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let actor = caller.require(STAFF)?.clone();
-    let changes = writes::read(body, true)?;
+    let changes = input::read(body, true)?;
     let network = db::run(&pool, move |conn| writes::create(conn, &actor, changes)).await?;
     etag::created(&req, &network, format!("/api/v1/networks/{}", network.slug))
 }
@@ -151,7 +131,7 @@ pub async fn update_network(
     body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let actor = caller.require(STAFF)?.clone();
-    let changes = writes::read(body, false)?;
+    let changes = input::read(body, false)?;
     let if_match = etag::if_match(&req);
     let slug = slug.into_inner();
     let network = db::run(&pool, move |conn| {
@@ -180,14 +160,7 @@ pub async fn archive_network(
     caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let actor = caller.require(STAFF)?.clone();
-    let if_match = etag::if_match(&req);
-    let slug = slug.into_inner();
-    db::run(&pool, move |conn| {
-        writes::set_archived(conn, &actor, &slug, true, if_match.as_deref())
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    archive::archive::<Network>(&req, &pool, &caller, slug.into_inner()).await
 }
 
 /// Restore an archived network.
@@ -206,13 +179,7 @@ pub async fn restore_network(
     caller: Caller,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let actor = caller.require(&[Role::Admin])?.clone();
-    let slug = slug.into_inner();
-    let network = db::run(&pool, move |conn| {
-        writes::set_archived(conn, &actor, &slug, false, None)
-    })
-    .await?;
-    etag::respond(&req, StatusCode::OK, &network)
+    archive::restore::<Network>(&req, &pool, &caller, slug.into_inner()).await
 }
 
 /// List a network's members.
@@ -235,60 +202,31 @@ pub async fn list_members(
     pool: ReadPool,
     slug: web::Path<String>,
     query: web::Query<MemberListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
     let q = query.into_inner();
     let mut check = Checker::default();
     let filters = MemberFilters {
         country: check.country("country", q.country.as_deref()),
-        role: check
-            .one_of("role", q.role.as_deref(), MembershipRole::VALUES)
-            .map(str::to_owned),
-        status: check
-            .one_of("status", q.status.as_deref(), MembershipStatus::VALUES)
-            .map(str::to_owned),
+        role: check.enumerated("role", q.role.as_deref()),
+        status: check.enumerated("status", q.status.as_deref()),
         member_since: check.year_range("member_since", q.member_since.as_deref()),
     };
     let sort: MemberSort = check.sort(q.sort.as_deref());
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "members", sort.as_str())?;
-    if format.is_export() {
+    let list = paging.pages_or_download(check, "members", sort.as_str())?;
+    if list.is_download() {
         // An unknown network is a 404 before any byte is streamed.
         let probe = slug.clone();
         db::run(&pool, move |conn| queries::get(conn, &probe)).await?;
     }
-    if format.is_export() {
-        return Ok(crate::export::stream(
-            &req,
-            &pool,
-            format,
-            "members",
-            MEMBER_COLUMNS,
-            crate::export::Sharing::Everyone,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "members", sort.as_str()))
-                    .transpose()?;
-                let (items, next, _) = queries::members(
-                    conn,
-                    &slug,
-                    &filters,
-                    sort,
-                    crate::export::CHUNK,
-                    cursor.as_ref(),
-                )?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::members(conn, &slug, &filters, sort, limit, cursor.as_ref())
+    let download = Download {
+        name: "members",
+        columns: MEMBER_COLUMNS,
+        sharing: Sharing::Everyone,
+    };
+    list.answer::<NetworkMemberPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::members(conn, &slug, &filters, sort, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(NetworkMemberPage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }

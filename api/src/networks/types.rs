@@ -1,65 +1,45 @@
 //! API shapes of networks and network members, and their list parameters.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::types::Localized;
 
-/// Geographic scope of a network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NetworkScope {
-    Global,
-    Regional,
-    National,
+crate::text_enum! {
+    /// Geographic scope of a network.
+    pub enum NetworkScope {
+        Global = "global",
+        Regional = "regional",
+        National = "national",
+    }
 }
 
-impl NetworkScope {
-    /// Accepted values.
-    pub const VALUES: &'static [&'static str] = &["global", "regional", "national"];
+crate::text_enum! {
+    /// Whether a network operates yet.
+    pub enum NetworkStatus {
+        Active = "active",
+        Planned = "planned",
+        Inactive = "inactive",
+    }
 }
 
-/// Whether a network operates yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NetworkStatus {
-    Active,
-    Planned,
-    Inactive,
+crate::text_enum! {
+    /// Role of a city in a network.
+    pub enum MembershipRole {
+        Member = "member",
+        Secretariat = "secretariat",
+        Mentor = "mentor",
+    }
 }
 
-impl NetworkStatus {
-    /// Accepted values.
-    pub const VALUES: &'static [&'static str] = &["active", "planned", "inactive"];
-}
-
-/// Role of a city in a network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MembershipRole {
-    Member,
-    Secretariat,
-    Mentor,
-}
-
-impl MembershipRole {
-    /// Accepted values.
-    pub const VALUES: &'static [&'static str] = &["member", "secretariat", "mentor"];
-}
-
-/// Standing of a membership.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MembershipStatus {
-    Active,
-    Former,
-    Suspended,
-}
-
-impl MembershipStatus {
-    /// Accepted values.
-    pub const VALUES: &'static [&'static str] = &["active", "former", "suspended"];
+crate::text_enum! {
+    /// Standing of a membership.
+    pub enum MembershipStatus {
+        Active = "active",
+        Former = "former",
+        Suspended = "suspended",
+    }
 }
 
 /// A network of learning cities.
@@ -73,11 +53,9 @@ pub struct Network {
     /// Name in English and Thai.
     pub name: Localized,
     /// `global`, `regional` or `national`.
-    #[schema(value_type = NetworkScope)]
-    pub scope: String,
+    pub scope: NetworkScope,
     /// `active`, `planned` or `inactive`.
-    #[schema(value_type = NetworkStatus)]
-    pub status: String,
+    pub status: NetworkStatus,
     /// The country of a national network.
     pub country: Option<String>,
     /// The body that coordinates the network.
@@ -126,11 +104,9 @@ pub struct NetworkMember {
     /// The member city.
     pub city: MemberCity,
     /// `member`, `secretariat` or `mentor`.
-    #[schema(value_type = MembershipRole)]
-    pub role: String,
+    pub role: MembershipRole,
     /// `active`, `former` or `suspended`.
-    #[schema(value_type = MembershipStatus)]
-    pub status: String,
+    pub status: MembershipStatus,
     /// The year the city joined, where known.
     pub joined_year: Option<i32>,
     /// The date membership was announced, where known to the day.
@@ -173,76 +149,46 @@ crate::sort_param!(
     }
 );
 
-/// Query parameters of `GET /networks`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct NetworkListQuery {
-    /// Only networks of this scope.
-    #[param(value_type = Option<NetworkScope>)]
-    pub scope: Option<String>,
-    /// Only networks with this status.
-    #[param(value_type = Option<NetworkStatus>)]
-    pub status: Option<String>,
-    /// Case-insensitive search in English and Thai names.
-    #[param(min_length = 1, max_length = 100)]
-    pub q: Option<String>,
-    /// Order.
-    #[param(value_type = Option<NetworkSort>)]
-    pub sort: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /networks`.
+    NetworkListQuery {
+        /// Only networks of this scope.
+        #[param(value_type = Option<NetworkScope>)]
+        pub scope: Option<String>,
+        /// Only networks with this status.
+        #[param(value_type = Option<NetworkStatus>)]
+        pub status: Option<String>,
+        /// Case-insensitive search in English and Thai names.
+        #[param(min_length = 1, max_length = 100)]
+        pub q: Option<String>,
+        /// Order.
+        #[param(value_type = Option<NetworkSort>)]
+        pub sort: Option<String>,
+    } downloads
 }
 
-/// Query parameters of `GET /networks/{slug}/members`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct MemberListQuery {
-    /// ISO 3166-1 alpha-2 country code of the member city.
-    #[param(example = "TH", pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// Only memberships with this role.
-    #[param(value_type = Option<MembershipRole>)]
-    pub role: Option<String>,
-    /// Only memberships with this status.
-    #[param(value_type = Option<MembershipStatus>)]
-    pub status: Option<String>,
-    /// Joined in a year range: `2020`, `2019..2022`, `2020..` or `..2022`.
-    #[param(
-        example = "2019..2022",
-        pattern = "^([0-9]{4}|[0-9]{4}\\.\\.|\\.\\.[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$"
-    )]
-    pub member_since: Option<String>,
-    /// Order.
-    #[param(value_type = Option<MemberSort>)]
-    pub sort: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /networks/{slug}/members`.
+    MemberListQuery {
+        /// ISO 3166-1 alpha-2 country code of the member city.
+        #[param(example = "TH", pattern = "^[A-Za-z]{2}$")]
+        pub country: Option<String>,
+        /// Only memberships with this role.
+        #[param(value_type = Option<MembershipRole>)]
+        pub role: Option<String>,
+        /// Only memberships with this status.
+        #[param(value_type = Option<MembershipStatus>)]
+        pub status: Option<String>,
+        /// Joined in a year range: `2020`, `2019..2022`, `2020..` or `..2022`.
+        #[param(
+            example = "2019..2022",
+            pattern = "^([0-9]{4}|[0-9]{4}\\.\\.|\\.\\.[0-9]{4}|[0-9]{4}\\.\\.[0-9]{4})$"
+        )]
+        pub member_since: Option<String>,
+        /// Order.
+        #[param(value_type = Option<MemberSort>)]
+        pub sort: Option<String>,
+    } downloads
 }
 
 /// The body of `POST /networks` and `PATCH /networks/{slug}` (JSON merge patch).

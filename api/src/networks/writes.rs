@@ -1,82 +1,18 @@
 //! Creating, updating, archiving and restoring networks, with their audit entries.
 
-use chrono::Datelike;
 use diesel::prelude::*;
 
+use super::input::NetworkChanges;
 use super::queries::{find_network, find_versioned};
 use super::types::{Network, NetworkScope, NetworkStatus};
+use crate::archive::Archivable;
 use crate::audit;
 use crate::auth::User;
 use crate::db::schema::{countries, networks};
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::ApiError;
-use crate::etag;
-use crate::input::{Fields, JsonBody, Patch};
+use crate::http::etag;
 use crate::text::{fold, slugify};
-
-/// Checked fields of a network write.
-pub struct NetworkChanges {
-    slug: Patch<String>,
-    name_en: Patch<String>,
-    name_th: Patch<String>,
-    scope: Patch<String>,
-    status: Patch<String>,
-    country: Patch<String>,
-    secretariat_en: Patch<String>,
-    secretariat_th: Patch<String>,
-    founded_year: Patch<i64>,
-    website: Patch<String>,
-    description_en: Patch<String>,
-    description_th: Patch<String>,
-}
-
-/// Reads and checks a network body; on create `name.en` and `scope` are required.
-pub fn read(body: JsonBody, creating: bool) -> Result<NetworkChanges, ApiError> {
-    let mut f = Fields::new(body.0)?;
-    f.read_only(&["id", "member_count", "created_at", "updated_at"]);
-    let slug = f.slug("slug");
-    let (name_en, name_th) = f.localized_parts("name", 200);
-    let scope = f.choice("scope", NetworkScope::VALUES);
-    let status = f.choice("status", NetworkStatus::VALUES);
-    let country = f.text("country", 2);
-    let (secretariat_en, secretariat_th) = f.localized_parts("secretariat", 300);
-    let next_year = i64::from(chrono::Utc::now().year() + 1);
-    let founded_year = f.integer("founded_year", 1900..=next_year);
-    let website = f.url("website");
-    let (description_en, description_th) = f.localized_parts("description", 5000);
-    for (name, cleared) in [
-        ("slug", matches!(slug, Patch::Null)),
-        ("name.en", matches!(name_en, Patch::Null)),
-        ("scope", matches!(scope, Patch::Null)),
-        ("status", matches!(status, Patch::Null)),
-    ] {
-        if cleared {
-            f.fail(name, "cannot be cleared");
-        }
-    }
-    if creating {
-        f.require("name.en", &name_en);
-        f.require("scope", &scope);
-    }
-    f.finish()?;
-    Ok(NetworkChanges {
-        slug,
-        name_en,
-        name_th,
-        scope,
-        status,
-        country: match country {
-            Patch::Set(c) => Patch::Set(c.to_ascii_uppercase()),
-            other => other,
-        },
-        secretariat_en,
-        secretariat_th,
-        founded_year,
-        website,
-        description_en,
-        description_th,
-    })
-}
 
 fn check_refs(
     conn: &mut DbConnection,
@@ -129,6 +65,10 @@ pub fn create(
             ));
         }
         let country = ch.country.set();
+        let scope = ch
+            .scope
+            .set()
+            .ok_or_else(|| ApiError::field("scope", "is required"))?;
         check_refs(conn, Some(&slug), country.as_deref())?;
         let at = now();
         diesel::insert_into(networks::table)
@@ -137,8 +77,8 @@ pub fn create(
                 networks::name_sort.eq(fold(&name_en)),
                 networks::name_en.eq(&name_en),
                 networks::name_th.eq(ch.name_th.set()),
-                networks::scope.eq(ch.scope.set().unwrap_or_default()),
-                networks::status.eq(ch.status.set().unwrap_or_else(|| "active".to_owned())),
+                networks::scope.eq(scope),
+                networks::status.eq(ch.status.set().unwrap_or(NetworkStatus::Active)),
                 networks::country_code.eq(country),
                 networks::secretariat_en.eq(ch.secretariat_en.set()),
                 networks::secretariat_th.eq(ch.secretariat_th.set()),
@@ -172,8 +112,8 @@ struct NetworkChangeset {
     name_en: Option<String>,
     name_sort: Option<String>,
     name_th: Option<Option<String>>,
-    scope: Option<String>,
-    status: Option<String>,
+    scope: Option<NetworkScope>,
+    status: Option<NetworkStatus>,
     country_code: Option<Option<String>>,
     secretariat_en: Option<Option<String>>,
     secretariat_th: Option<Option<String>>,
@@ -246,43 +186,39 @@ pub fn update(
     })
 }
 
-/// Archives a public network, or restores an archived one.
-pub fn set_archived(
-    conn: &mut DbConnection,
-    actor: &User,
-    slug: &str,
-    archive: bool,
-    if_match: Option<&str>,
-) -> Result<Network, ApiError> {
-    write_transaction(conn, |conn| {
-        let (before, version) = find_versioned(conn, slug, !archive)?;
-        etag::check(if_match, &etag::of(&before)?)?;
-        let at = now();
-        let updated = diesel::update(
+impl Archivable for Network {
+    type Key = String;
+    const ENTITY: &'static str = "network";
+
+    fn find_versioned(
+        conn: &mut DbConnection,
+        slug: &String,
+        archived: bool,
+    ) -> Result<(Network, i32), ApiError> {
+        find_versioned(conn, slug, archived)
+    }
+
+    fn mark(
+        conn: &mut DbConnection,
+        network: &Network,
+        version: i32,
+        archived_at: Option<chrono::NaiveDateTime>,
+        at: chrono::NaiveDateTime,
+    ) -> Result<usize, ApiError> {
+        Ok(diesel::update(
             networks::table
-                .filter(networks::id.eq(before.id))
+                .filter(networks::id.eq(network.id))
                 .filter(networks::version.eq(version)),
         )
         .set((
-            networks::archived_at.eq(archive.then_some(at)),
+            networks::archived_at.eq(archived_at),
             networks::version.eq(version + 1),
             networks::updated_at.eq(at),
         ))
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("network"));
-        }
-        let after = find_network(conn, slug, archive)?;
-        let action = if archive { "archive" } else { "restore" };
-        audit::record(
-            conn,
-            Some(actor),
-            action,
-            "network",
-            &after.id.to_string(),
-            Some(&before),
-            Some(&after),
-        )?;
-        Ok(after)
-    })
+        .execute(conn)?)
+    }
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
 }

@@ -12,8 +12,8 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::{Registry, Unit};
 
 use crate::db::Pool;
+use crate::http::response_cache::ResponseCache;
 use crate::query::NoQuery;
-use crate::response_cache::ResponseCache;
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {

@@ -9,12 +9,14 @@ use crate::error::ApiError;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 
 /// Filters of the country list.
+#[derive(Clone)]
 pub struct CountryFilters {
     pub group: Option<CountryGroup>,
     pub q: Option<String>,
 }
 
 /// Filters of the province list.
+#[derive(Clone)]
 pub struct ProvinceFilters {
     pub region: Option<String>,
     pub q: Option<String>,

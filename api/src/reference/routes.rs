@@ -8,9 +8,11 @@ use super::types::{
     ThRegion,
 };
 use super::types::{COUNTRY_COLUMNS, PROVINCE_COLUMNS};
-use crate::db::{self, ReadPool};
+use crate::db::ReadPool;
 use crate::error::ApiError;
-use crate::openapi::ListProblems;
+use crate::error::ListProblems;
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, SortParam};
 
 fn order(sort: ReferenceSort) -> Order {
@@ -40,6 +42,7 @@ pub async fn list_countries(
     req: HttpRequest,
     pool: ReadPool,
     query: web::Query<CountryListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
@@ -48,42 +51,17 @@ pub async fn list_countries(
         .and_then(CountryGroup::parse);
     let search = check.search("q", q.q.as_deref());
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "countries", sort.as_str())?;
+    let list = paging.pages_or_download(check, "countries", sort.as_str())?;
     let filters = CountryFilters { group, q: search };
-    if format.is_export() {
-        return Ok(crate::export::stream(
-            &req,
-            &pool,
-            format,
-            "countries",
-            COUNTRY_COLUMNS,
-            crate::export::Sharing::Everyone,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "countries", sort.as_str()))
-                    .transpose()?;
-                let (items, next, _) = queries::list_countries(
-                    conn,
-                    &filters,
-                    &order(sort),
-                    crate::export::CHUNK,
-                    cursor.as_ref(),
-                )?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_countries(conn, &filters, &order(sort), limit, cursor.as_ref())
+    let download = Download {
+        name: "countries",
+        columns: COUNTRY_COLUMNS,
+        sharing: Sharing::Everyone,
+    };
+    list.answer::<CountryPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::list_countries(conn, &filters, &order(sort), limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(CountryPage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }
 
 /// List Thai provinces.
@@ -100,6 +78,7 @@ pub async fn list_provinces(
     req: HttpRequest,
     pool: ReadPool,
     query: web::Query<ProvinceListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
@@ -108,40 +87,15 @@ pub async fn list_provinces(
         .map(str::to_owned);
     let search = check.search("q", q.q.as_deref());
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "provinces", sort.as_str())?;
+    let list = paging.pages_or_download(check, "provinces", sort.as_str())?;
     let filters = ProvinceFilters { region, q: search };
-    if format.is_export() {
-        return Ok(crate::export::stream(
-            &req,
-            &pool,
-            format,
-            "provinces",
-            PROVINCE_COLUMNS,
-            crate::export::Sharing::Everyone,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "provinces", sort.as_str()))
-                    .transpose()?;
-                let (items, next, _) = queries::list_provinces(
-                    conn,
-                    &filters,
-                    &order(sort),
-                    crate::export::CHUNK,
-                    cursor.as_ref(),
-                )?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_provinces(conn, &filters, &order(sort), limit, cursor.as_ref())
+    let download = Download {
+        name: "provinces",
+        columns: PROVINCE_COLUMNS,
+        sharing: Sharing::Everyone,
+    };
+    list.answer::<ProvincePage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::list_provinces(conn, &filters, &order(sort), limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(ProvincePage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }

@@ -1,7 +1,7 @@
 //! API shapes of countries and provinces and their list parameters.
 
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 
 pub use crate::types::Localized;
 
@@ -92,64 +92,34 @@ crate::sort_param!(
     }
 );
 
-/// Query parameters of `GET /countries`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CountryListQuery {
-    /// Only countries in this grouping.
-    #[param(value_type = Option<CountryGroup>)]
-    pub group: Option<String>,
-    /// Case-insensitive search in English and Thai names.
-    #[param(min_length = 1, max_length = 100)]
-    pub q: Option<String>,
-    /// Order: `name`, `-name`, `code`, `-code` (ties broken by code).
-    #[param(value_type = Option<ReferenceSort>)]
-    pub sort: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /countries`.
+    CountryListQuery {
+        /// Only countries in this grouping.
+        #[param(value_type = Option<CountryGroup>)]
+        pub group: Option<String>,
+        /// Case-insensitive search in English and Thai names.
+        #[param(min_length = 1, max_length = 100)]
+        pub q: Option<String>,
+        /// Order: `name`, `-name`, `code`, `-code` (ties broken by code).
+        #[param(value_type = Option<ReferenceSort>)]
+        pub sort: Option<String>,
+    } downloads
 }
 
-/// Query parameters of `GET /provinces`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ProvinceListQuery {
-    /// Only provinces in this region.
-    #[param(value_type = Option<ThRegion>)]
-    pub region: Option<String>,
-    /// Case-insensitive search in English and Thai names.
-    #[param(min_length = 1, max_length = 100)]
-    pub q: Option<String>,
-    /// Order: `name`, `-name`, `code`, `-code` (ties broken by code).
-    #[param(value_type = Option<ReferenceSort>)]
-    pub sort: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /provinces`.
+    ProvinceListQuery {
+        /// Only provinces in this region.
+        #[param(value_type = Option<ThRegion>)]
+        pub region: Option<String>,
+        /// Case-insensitive search in English and Thai names.
+        #[param(min_length = 1, max_length = 100)]
+        pub q: Option<String>,
+        /// Order: `name`, `-name`, `code`, `-code` (ties broken by code).
+        #[param(value_type = Option<ReferenceSort>)]
+        pub sort: Option<String>,
+    } downloads
 }
 
 /// Thailand's six geographic regions, as filter values.

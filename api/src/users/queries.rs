@@ -10,28 +10,32 @@ use crate::error::ApiError;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 use crate::types::utc;
 
-type Row = (
-    i32,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    bool,
-    chrono::NaiveDateTime,
-    chrono::NaiveDateTime,
-);
+/// An account joined with the slug of the city its editor keeps.
+#[derive(Queryable)]
+struct AccountRow {
+    version: i32,
+    id: i64,
+    email: String,
+    display_name: String,
+    role: Role,
+    city: Option<String>,
+    active: bool,
+    created_at: chrono::NaiveDateTime,
+    updated_at: chrono::NaiveDateTime,
+}
 
-fn to_account(r: Row) -> Account {
-    Account {
-        id: r.1,
-        email: r.2,
-        display_name: r.3,
-        role: Role::parse(&r.4).unwrap_or(Role::Analyst),
-        city: r.5,
-        active: r.6,
-        created_at: utc(r.7),
-        updated_at: utc(r.8),
+impl From<AccountRow> for Account {
+    fn from(r: AccountRow) -> Account {
+        Account {
+            id: r.id,
+            email: r.email,
+            display_name: r.display_name,
+            role: r.role,
+            city: r.city,
+            active: r.active,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
     }
 }
 
@@ -41,20 +45,20 @@ fn base(
     users::table.left_join(cities::table).into_boxed()
 }
 
-macro_rules! account_columns {
-    () => {
-        (
-            users::version,
-            users::id,
-            users::email,
-            users::display_name,
-            users::role,
-            cities::slug.nullable(),
-            users::active,
-            users::created_at,
-            users::updated_at,
-        )
-    };
+/// The columns of an [`AccountRow`].
+#[diesel::dsl::auto_type(no_type_alias)]
+fn account_columns() -> _ {
+    (
+        users::version,
+        users::id,
+        users::email,
+        users::display_name,
+        users::role,
+        cities::slug.nullable(),
+        users::active,
+        users::created_at,
+        users::updated_at,
+    )
 }
 
 /// An account by id.
@@ -64,28 +68,28 @@ pub fn get(conn: &mut DbConnection, id: i64) -> Result<Account, ApiError> {
 
 /// An account and its row version, read in one statement, for writes guarded by that version.
 pub fn get_versioned(conn: &mut DbConnection, id: i64) -> Result<(Account, i32), ApiError> {
-    let row: Row = base()
+    let row: AccountRow = base()
         .filter(users::id.eq(id))
-        .select(account_columns!())
+        .select(account_columns())
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no user with id {id}")))?;
-    let version = row.0;
-    Ok((to_account(row), version))
+    let version = row.version;
+    Ok((Account::from(row), version))
 }
 
 /// One page of accounts by id.
 pub fn list(
     conn: &mut DbConnection,
-    role: Option<String>,
+    role: Option<Role>,
     active: Option<bool>,
     limit: i64,
     cursor: Option<&Cursor>,
 ) -> Result<(Vec<Account>, Option<String>, i64), ApiError> {
     let filtered = || {
         let mut q = base();
-        if let Some(role) = &role {
-            q = q.filter(users::role.eq(role.clone()));
+        if let Some(role) = role {
+            q = q.filter(users::role.eq(role));
         }
         if let Some(active) = active {
             q = q.filter(users::active.eq(active));
@@ -100,9 +104,9 @@ pub fn list(
         c.expect(false, false)?;
         q = q.filter(after_cursor("users.id", "users.id", false, c));
     }
-    let rows: Vec<Row> = q.select(account_columns!()).load(conn)?;
+    let rows: Vec<AccountRow> = q.select(account_columns()).load(conn)?;
     let (rows, next) = paginate(rows, limit, "users", "id", |r| {
-        (SortKey::Int(r.1), SortKey::Int(r.1))
+        (SortKey::Int(r.id), SortKey::Int(r.id))
     });
-    Ok((rows.into_iter().map(to_account).collect(), next, total))
+    Ok((rows.into_iter().map(Account::from).collect(), next, total))
 }

@@ -8,9 +8,10 @@ use super::{queries, writes};
 use crate::auth::{password, Caller, Role};
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::etag;
+use crate::error::{CreateProblems, ItemProblems, UpdateProblems, WriteProblems};
+use crate::http::etag;
 use crate::input::{JsonBody, Patch};
-use crate::openapi::{CreateProblems, ItemProblems, UpdateProblems, WriteProblems};
+use crate::listing::Paging;
 use crate::query::{Checker, NoQuery};
 
 /// Hashes a password off the async workers.
@@ -35,7 +36,7 @@ pub async fn hash_password(plain: Option<String>) -> Result<Option<String>, ApiE
     responses(
         (status = 200, description = "A page of accounts", body = AccountPage),
         (status = 403, description = "Not an admin, or the secretariat without `role=evaluator` (`forbidden`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        crate::openapi::ListProblems
+        crate::error::ListProblems
     )
 )]
 #[get("/users")]
@@ -43,6 +44,7 @@ pub async fn list_users(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<AccountListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(&[Role::Admin, Role::Secretariat])?;
     let q = query.into_inner();
@@ -53,25 +55,15 @@ pub async fn list_users(
         ));
     }
     let mut check = Checker::default();
-    let role = check
-        .one_of("role", q.role.as_deref(), Role::VALUES)
-        .map(str::to_owned);
+    let role = check.enumerated::<Role>("role", q.role.as_deref());
     let active = check
         .one_of("active", q.active.as_deref(), &["true", "false"])
         .map(|v| v == "true");
-    let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "users", "id")?;
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list(conn, role, active, limit, cursor.as_ref())
+    let list = paging.pages(check, "users", "id")?;
+    list.answer_private::<AccountPage, _, _>(&pool, move |conn, limit, cursor| {
+        queries::list(conn, role, active, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("cache-control", "no-store"))
-        .json(AccountPage {
-            items,
-            next_cursor,
-            total,
-        }))
+    .await
 }
 
 /// Create an account.

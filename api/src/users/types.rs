@@ -1,8 +1,8 @@
 //! API shapes of user accounts.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::auth::Role;
 
@@ -43,20 +43,14 @@ pub struct AccountInput {
     pub active: Option<bool>,
 }
 
-/// Query parameters of `GET /users`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct AccountListQuery {
-    /// Only this role.
-    #[param(value_type = Option<Role>)]
-    pub role: Option<String>,
-    /// Only active (`true`) or deactivated (`false`) accounts.
-    #[param(value_type = Option<bool>)]
-    pub active: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /users`.
+    AccountListQuery {
+        /// Only this role.
+        #[param(value_type = Option<Role>)]
+        pub role: Option<String>,
+        /// Only active (`true`) or deactivated (`false`) accounts.
+        #[param(value_type = Option<bool>)]
+        pub active: Option<String>,
+    }
 }

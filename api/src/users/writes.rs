@@ -11,14 +11,14 @@ use crate::auth::{Role, User};
 use crate::db::schema::{cities, refresh_tokens, users};
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
-use crate::etag;
+use crate::http::etag;
 use crate::input::{Fields, JsonBody, Patch};
 
 /// Checked fields of an account write.
 pub struct AccountChanges {
     pub email: Patch<String>,
     pub display_name: Patch<String>,
-    pub role: Patch<String>,
+    pub role: Patch<Role>,
     pub city: Patch<String>,
     /// The plain password, to be hashed before the write.
     pub password: Patch<String>,
@@ -55,7 +55,7 @@ pub fn read(body: JsonBody, creating: bool) -> Result<AccountChanges, ApiError> 
         other => other,
     };
     let display_name = f.text("display_name", 200);
-    let role = f.choice("role", Role::VALUES);
+    let role = f.enumerated::<Role>("role");
     let city = f.slug("city");
     let password = f.secret("password", 256);
     let active = f.boolean("active");
@@ -89,10 +89,10 @@ pub fn read(body: JsonBody, creating: bool) -> Result<AccountChanges, ApiError> 
 /// Resolves the city of an account and checks it fits the role.
 fn city_for(
     conn: &mut DbConnection,
-    role: &str,
+    role: Role,
     city: Option<&str>,
 ) -> Result<Option<i64>, ApiError> {
-    match (role == Role::CityEditor.as_str(), city) {
+    match (role == Role::CityEditor, city) {
         (true, None) => Err(ApiError::field("city", "is required for a city_editor")),
         (false, Some(_)) => Err(ApiError::field("city", "is only for a city_editor")),
         (false, None) => Ok(None),
@@ -133,7 +133,7 @@ pub fn create(
             .set()
             .ok_or_else(|| ApiError::field("role", "is required"))?;
         check_password(ch.password.set().as_deref(), &email)?;
-        let city_id = city_for(conn, &role, ch.city.set().as_deref())?;
+        let city_id = city_for(conn, role, ch.city.set().as_deref())?;
         let taken: i64 = users::table
             .filter(users::email.eq(&email))
             .count()
@@ -150,7 +150,7 @@ pub fn create(
                 users::email.eq(&email),
                 users::display_name.eq(ch.display_name.set().unwrap_or_else(|| email.clone())),
                 users::password_hash.eq(password_hash),
-                users::role.eq(&role),
+                users::role.eq(role),
                 users::city_id.eq(city_id),
                 users::active.eq(ch.active.set().unwrap_or(true)),
                 users::created_at.eq(at),
@@ -208,16 +208,12 @@ pub fn update(
                 "an admin cannot deactivate their own account or change their own role",
             ));
         }
-        let role = ch
-            .role
-            .clone()
-            .set()
-            .unwrap_or_else(|| before.role.as_str().to_owned());
+        let role = ch.role.clone().set().unwrap_or(before.role);
         // The city is checked when the role or city changes; otherwise the account keeps its city,
         // even one archived since, so that such an editor can still be renamed or deactivated.
         let city_id = if ch.role.is_present() || ch.city.is_present() {
             let city = ch.city.merged(before.city.clone());
-            city_for(conn, &role, city.as_deref())?
+            city_for(conn, role, city.as_deref())?
         } else {
             users::table
                 .find(id)
@@ -235,7 +231,7 @@ pub fn update(
                 .display_name
                 .set()
                 .unwrap_or_else(|| before.display_name.clone())),
-            users::role.eq(&role),
+            users::role.eq(role),
             users::city_id.eq(city_id),
             users::active.eq(ch.active.clone().set().unwrap_or(before.active)),
             users::version.eq(version + 1),

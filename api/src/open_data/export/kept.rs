@@ -17,7 +17,7 @@ use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 
 use super::sink::{Copy, PIECE};
 use super::Format;
-use crate::response_cache::{Kept, ResponseCache};
+use crate::http::response_cache::{Kept, ResponseCache};
 
 /// Where a download would be kept: its cache key and the cache generation current when the
 /// request started (a copy made across an invalidation is never kept).

@@ -49,12 +49,27 @@ impl Format {
     }
 }
 
-/// The format from `format` (and `bom`), or else from the `Accept` header.
+/// The format from `format` (and `bom`), or else from the request's `Accept` header.
 pub fn negotiate(
     req: &HttpRequest,
     check: &mut Checker,
     format: Option<&str>,
     bom: Option<&str>,
+) -> Format {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    negotiate_accept(check, format, bom, accept)
+}
+
+/// The format from `format` (and `bom`), or else from the `Accept` header's value `accept`.
+pub fn negotiate_accept(
+    check: &mut Checker,
+    format: Option<&str>,
+    bom: Option<&str>,
+    accept: &str,
 ) -> Format {
     let bom = check.one_of("bom", bom, &["true", "false"]) == Some("true");
     match check.one_of("format", format, &["json", "csv", "ndjson"]) {
@@ -64,11 +79,6 @@ pub fn negotiate(
         None if format.is_some() => return Format::Json,
         None => {}
     }
-    let accept = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
     if accept.contains("text/csv") {
         Format::Csv { bom }
     } else if accept.contains("application/x-ndjson") || accept.contains("application/ndjson") {

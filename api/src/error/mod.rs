@@ -1,6 +1,12 @@
 //! Every failure the API reports, rendered as an RFC 9457 `application/problem+json` document
 //! with a stable machine-readable `code`.
 
+mod responses;
+
+pub use responses::{
+    CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems,
+};
+
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;

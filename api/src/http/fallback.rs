@@ -7,7 +7,7 @@ use actix_web::http::{header, Method, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::error::Problem;
-use crate::spa::Frontend;
+use crate::http::spa::Frontend;
 
 /// The path templates of the documented operations and the methods each accepts.
 pub struct RouteTable(Vec<(ResourceDef, Vec<Method>)>);

@@ -191,263 +191,239 @@ fn csv_of(rows: Vec<Vec<String>>, columns: &[Column]) -> Result<Vec<u8>, ApiErro
         .map_err(|e| ApiError::Internal(e.to_string()))
 }
 
-fn s<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// A value as a CSV cell: its text, or empty when absent.
+trait Cell {
+    fn cell(self) -> String;
+}
+
+macro_rules! plain_cells {
+    ($($t:ty),+) => {$(
+        impl Cell for $t {
+            fn cell(self) -> String {
+                self.to_string()
+            }
+        }
+    )+};
+}
+
+plain_cells!(String, i32, i64, f64, bool, chrono::NaiveDate);
+
+impl<T: Cell> Cell for Option<T> {
+    fn cell(self) -> String {
+        self.map(Cell::cell).unwrap_or_default()
+    }
+}
+
+/// A row read as a tuple, in the order of its table's dictionary columns.
+trait Cells {
+    fn cells(self) -> Vec<String>;
+}
+
+macro_rules! tuple_cells {
+    ($($name:ident),+) => {
+        impl<$($name: Cell),+> Cells for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn cells(self) -> Vec<String> {
+                let ($($name,)+) = self;
+                vec![$($name.cell()),+]
+            }
+        }
+    };
+}
+
+tuple_cells!(A, B, C, D, E);
+tuple_cells!(A, B, C, D, E, F);
+tuple_cells!(A, B, C, D, E, F, G);
+tuple_cells!(A, B, C, D, E, F, G, H);
+tuple_cells!(A, B, C, D, E, F, G, H, I);
+tuple_cells!(A, B, C, D, E, F, G, H, I, J);
+tuple_cells!(A, B, C, D, E, F, G, H, I, J, K, L);
+
+/// The rows as CSV cells.
+fn cells<R: Cells>(rows: Vec<R>) -> Vec<Vec<String>> {
+    rows.into_iter().map(Cells::cells).collect()
 }
 
 /// The rows of every table, in the dictionary's order.
 fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
-    let countries: Vec<Vec<String>> = countries::table
-        .order_by(countries::code)
-        .select((
-            countries::code,
-            countries::name_en,
-            countries::name_th,
-            countries::asean,
-            countries::asean_plus_3,
-        ))
-        .load::<(String, String, String, bool, bool)>(conn)?
-        .into_iter()
-        .map(|r| vec![r.0, r.1, r.2, r.3.to_string(), r.4.to_string()])
-        .collect();
-    let provinces: Vec<Vec<String>> = provinces::table
-        .order_by(provinces::code)
-        .select((
-            provinces::code,
-            provinces::dopa_code,
-            provinces::name_en,
-            provinces::name_th,
-            provinces::region,
-            provinces::lat,
-            provinces::lon,
-        ))
-        .load::<(String, String, String, String, String, f64, f64)>(conn)?
-        .into_iter()
-        .map(|r| vec![r.0, r.1, r.2, r.3, r.4, r.5.to_string(), r.6.to_string()])
-        .collect();
-    type CityRow = (
-        i64,
-        String,
-        String,
-        Option<String>,
-        String,
-        Option<String>,
-        Option<f64>,
-        Option<f64>,
-        Option<i64>,
-        Option<f64>,
-        Option<String>,
-        Option<i64>,
+    let countries = cells(
+        countries::table
+            .order_by(countries::code)
+            .select((
+                countries::code,
+                countries::name_en,
+                countries::name_th,
+                countries::asean,
+                countries::asean_plus_3,
+            ))
+            .load::<(String, String, String, bool, bool)>(conn)?,
     );
-    let cities: Vec<Vec<String>> = cities::table
-        .filter(cities::archived_at.is_null())
-        .order_by(cities::id)
-        .select((
-            cities::id,
-            cities::slug,
-            cities::name_en,
-            cities::name_th,
-            cities::country_code,
-            cities::province_code,
-            cities::lat,
-            cities::lon,
-            cities::population,
-            cities::area_km2,
-            cities::website,
-            cities::geonames_id,
-        ))
-        .load::<CityRow>(conn)?
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.0.to_string(),
-                r.1,
-                r.2,
-                s(r.3),
-                r.4,
-                s(r.5),
-                s(r.6),
-                s(r.7),
-                s(r.8),
-                s(r.9),
-                s(r.10),
-                s(r.11),
-            ]
-        })
-        .collect();
-    type NetworkRow = (
-        i64,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<i32>,
-        Option<String>,
+    let provinces = cells(
+        provinces::table
+            .order_by(provinces::code)
+            .select((
+                provinces::code,
+                provinces::dopa_code,
+                provinces::name_en,
+                provinces::name_th,
+                provinces::region,
+                provinces::lat,
+                provinces::lon,
+            ))
+            .load::<(String, String, String, String, String, f64, f64)>(conn)?,
     );
-    let networks: Vec<Vec<String>> = networks::table
-        .filter(networks::archived_at.is_null())
-        .order_by(networks::id)
-        .select((
-            networks::id,
-            networks::slug,
-            networks::name_en,
-            networks::name_th,
-            networks::scope,
-            networks::status,
-            networks::country_code,
-            networks::secretariat_en,
-            networks::founded_year,
-            networks::website,
-        ))
-        .load::<NetworkRow>(conn)?
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.0.to_string(),
-                r.1,
-                r.2,
-                s(r.3),
-                r.4,
-                r.5,
-                s(r.6),
-                s(r.7),
-                s(r.8),
-                s(r.9),
-            ]
-        })
-        .collect();
-    type MembershipRow = (
-        i64,
-        String,
-        String,
-        String,
-        String,
-        Option<i32>,
-        Option<chrono::NaiveDate>,
-        Option<i32>,
-        Option<String>,
+    let cities = cells(
+        cities::table
+            .filter(cities::archived_at.is_null())
+            .order_by(cities::id)
+            .select((
+                cities::id,
+                cities::slug,
+                cities::name_en,
+                cities::name_th,
+                cities::country_code,
+                cities::province_code,
+                cities::lat,
+                cities::lon,
+                cities::population,
+                cities::area_km2,
+                cities::website,
+                cities::geonames_id,
+            ))
+            .load::<(
+                i64,
+                String,
+                String,
+                Option<String>,
+                String,
+                Option<String>,
+                Option<f64>,
+                Option<f64>,
+                Option<i64>,
+                Option<f64>,
+                Option<String>,
+                Option<i64>,
+            )>(conn)?,
     );
-    let memberships: Vec<Vec<String>> = memberships::table
-        .inner_join(cities::table)
-        .inner_join(networks::table)
-        .filter(memberships::archived_at.is_null())
-        .filter(cities::archived_at.is_null())
-        .filter(networks::archived_at.is_null())
-        .order_by(memberships::id)
-        .select((
-            memberships::id,
-            cities::slug,
-            networks::slug,
-            memberships::role,
-            memberships::status,
-            memberships::joined_year,
-            memberships::joined_on,
-            memberships::left_year,
-            memberships::source_url,
-        ))
-        .load::<MembershipRow>(conn)?
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.0.to_string(),
-                r.1,
-                r.2,
-                r.3,
-                r.4,
-                s(r.5),
-                s(r.6),
-                s(r.7),
-                s(r.8),
-            ]
-        })
-        .collect();
-    type CycleRow = (
-        i64,
-        String,
-        i32,
-        String,
-        String,
-        Option<chrono::NaiveDate>,
-        Option<String>,
+    let networks = cells(
+        networks::table
+            .filter(networks::archived_at.is_null())
+            .order_by(networks::id)
+            .select((
+                networks::id,
+                networks::slug,
+                networks::name_en,
+                networks::name_th,
+                networks::scope,
+                networks::status,
+                networks::country_code,
+                networks::secretariat_en,
+                networks::founded_year,
+                networks::website,
+            ))
+            .load::<(
+                i64,
+                String,
+                String,
+                Option<String>,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<i32>,
+                Option<String>,
+            )>(conn)?,
     );
-    let cycles: Vec<Vec<String>> = award_cycles::table
-        .inner_join(award_programmes::table)
-        .filter(award_cycles::status.ne("draft"))
-        .order_by(award_cycles::id)
-        .select((
-            award_cycles::id,
-            award_programmes::slug,
-            award_cycles::year,
-            award_cycles::title_en,
-            award_cycles::status,
-            award_cycles::ceremony_on,
-            award_cycles::ceremony_en,
-        ))
-        .load::<CycleRow>(conn)?
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.0.to_string(),
-                r.1,
-                r.2.to_string(),
-                r.3,
-                r.4,
-                s(r.5),
-                s(r.6),
-            ]
-        })
-        .collect();
-    let awards: Vec<Vec<String>> = nominations::table
-        .inner_join(award_categories::table)
-        .inner_join(award_cycles::table.inner_join(award_programmes::table))
-        .inner_join(cities::table)
-        .filter(award_cycles::status.eq("published"))
-        .filter(nominations::status.eq("winner"))
-        .filter(cities::archived_at.is_null())
-        .order_by((award_cycles::year, nominations::id))
-        .select((
-            award_programmes::slug,
-            award_cycles::year,
-            award_categories::slug,
-            cities::slug,
-            cities::country_code,
-            nominations::source_url,
-        ))
-        .load::<(String, i32, String, String, String, Option<String>)>(conn)?
-        .into_iter()
-        .map(|r| vec![r.0, r.1.to_string(), r.2, r.3, r.4, s(r.5)])
-        .collect();
-    let criteria: Vec<Vec<String>> = criteria::table
-        .inner_join(frameworks::table)
-        .order_by((frameworks::slug, criteria::id))
-        .select((
-            frameworks::slug,
-            criteria::code,
-            criteria::level,
-            criteria::title_en,
-            criteria::weight,
-            criteria::scale_min,
-            criteria::scale_max,
-            criteria::verified,
-        ))
-        .load::<(String, String, String, String, f64, i32, i32, bool)>(conn)?
-        .into_iter()
-        .map(|r| {
-            vec![
-                r.0,
-                r.1,
-                r.2,
-                r.3,
-                r.4.to_string(),
-                r.5.to_string(),
-                r.6.to_string(),
-                r.7.to_string(),
-            ]
-        })
-        .collect();
+    let memberships = cells(
+        memberships::table
+            .inner_join(cities::table)
+            .inner_join(networks::table)
+            .filter(memberships::archived_at.is_null())
+            .filter(cities::archived_at.is_null())
+            .filter(networks::archived_at.is_null())
+            .order_by(memberships::id)
+            .select((
+                memberships::id,
+                cities::slug,
+                networks::slug,
+                memberships::role,
+                memberships::status,
+                memberships::joined_year,
+                memberships::joined_on,
+                memberships::left_year,
+                memberships::source_url,
+            ))
+            .load::<(
+                i64,
+                String,
+                String,
+                String,
+                String,
+                Option<i32>,
+                Option<chrono::NaiveDate>,
+                Option<i32>,
+                Option<String>,
+            )>(conn)?,
+    );
+    let cycles = cells(
+        award_cycles::table
+            .inner_join(award_programmes::table)
+            .filter(award_cycles::status.ne("draft"))
+            .order_by(award_cycles::id)
+            .select((
+                award_cycles::id,
+                award_programmes::slug,
+                award_cycles::year,
+                award_cycles::title_en,
+                award_cycles::status,
+                award_cycles::ceremony_on,
+                award_cycles::ceremony_en,
+            ))
+            .load::<(
+                i64,
+                String,
+                i32,
+                String,
+                String,
+                Option<chrono::NaiveDate>,
+                Option<String>,
+            )>(conn)?,
+    );
+    let awards = cells(
+        nominations::table
+            .inner_join(award_categories::table)
+            .inner_join(award_cycles::table.inner_join(award_programmes::table))
+            .inner_join(cities::table)
+            .filter(award_cycles::status.eq("published"))
+            .filter(nominations::status.eq("winner"))
+            .filter(cities::archived_at.is_null())
+            .order_by((award_cycles::year, nominations::id))
+            .select((
+                award_programmes::slug,
+                award_cycles::year,
+                award_categories::slug,
+                cities::slug,
+                cities::country_code,
+                nominations::source_url,
+            ))
+            .load::<(String, i32, String, String, String, Option<String>)>(conn)?,
+    );
+    let criteria = cells(
+        criteria::table
+            .inner_join(frameworks::table)
+            .order_by((frameworks::slug, criteria::id))
+            .select((
+                frameworks::slug,
+                criteria::code,
+                criteria::level,
+                criteria::title_en,
+                criteria::weight,
+                criteria::scale_min,
+                criteria::scale_max,
+                criteria::verified,
+            ))
+            .load::<(String, String, String, String, f64, i32, i32, bool)>(conn)?,
+    );
     Ok(vec![
         countries,
         provinces,

@@ -133,7 +133,7 @@ pub async fn conditional(
     let tag = match headers.get(header::ETAG).and_then(|v| v.to_str().ok()) {
         Some(tag) => tag.to_owned(),
         None => {
-            let tag = crate::etag::of_bytes(&bytes);
+            let tag = crate::http::etag::of_bytes(&bytes);
             if let Ok(value) = HeaderValue::from_str(&tag) {
                 headers.insert(header::ETAG, value);
             }
@@ -145,7 +145,7 @@ pub async fn conditional(
             headers.insert(header::LINK, value);
         }
     }
-    if if_none_match.is_some_and(|v| crate::etag::matches(&v, &tag)) {
+    if if_none_match.is_some_and(|v| crate::http::etag::matches(&v, &tag)) {
         return Ok(ServiceResponse::new(request, not_modified(head.headers())));
     }
     let response = head.set_body(BoxBody::new(bytes));

@@ -60,7 +60,7 @@ impl Answer {
     async fn read(
         response: HttpResponse<BoxBody>,
     ) -> Result<(Answer, HttpResponse), actix_web::Error> {
-        let (head, body) = crate::caching::read_whole(response).await?;
+        let (head, body) = crate::http::caching::read_whole(response).await?;
         let answer = Answer {
             status: head.status(),
             headers: head.headers().clone(),
@@ -91,7 +91,7 @@ impl quick_cache::Weighter<String, Arc<Entry>> for ByBytes {
     }
 }
 
-/// A download kept whole (see [`crate::export`]): one gzip member of `len` bytes of CSV or
+/// A download kept whole (see [`crate::open_data::export`]): one gzip member of `len` bytes of CSV or
 /// NDJSON.
 pub struct Kept {
     generation: u64,
@@ -314,7 +314,7 @@ fn still_fresh(asked: Option<&header::HeaderValue>, headers: &HeaderMap) -> bool
     asked
         .and_then(|v| v.to_str().ok())
         .zip(headers.get(header::ETAG).and_then(|v| v.to_str().ok()))
-        .is_some_and(|(asked, tag)| crate::etag::matches(asked, tag))
+        .is_some_and(|(asked, tag)| crate::http::etag::matches(asked, tag))
 }
 
 /// The answer from a kept entry: 304 when `asked` (the request's `If-None-Match`) names it.
@@ -324,7 +324,7 @@ fn answer(
     asked: Option<&header::HeaderValue>,
 ) -> ServiceResponse<BoxBody> {
     let mut response = if still_fresh(asked, &entry.answer.headers) {
-        crate::caching::not_modified(&entry.answer.headers)
+        crate::http::caching::not_modified(&entry.answer.headers)
     } else {
         entry.answer.response()
     };
@@ -388,7 +388,7 @@ pub async fn middleware(
     let mut req = req;
     req.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.call(req).await?.map_into_boxed_body();
-    let json = crate::caching::is_json(response.headers());
+    let json = crate::http::caching::is_json(response.headers());
     if response.status().is_success() && !json {
         // A download: it counts and keeps its copy itself (see `ResponseCache::download`).
         return Ok(response);
@@ -410,7 +410,7 @@ pub async fn middleware(
         }
     }
     if response.status() == StatusCode::OK && still_fresh(asked.as_ref(), response.headers()) {
-        response = crate::caching::not_modified(response.headers());
+        response = crate::http::caching::not_modified(response.headers());
     }
     Ok(ServiceResponse::new(request, response))
 }
