@@ -6,7 +6,7 @@
 import createClient from 'openapi-fetch';
 import type { paths } from './schema';
 import { ApiProblem } from './problem';
-import { currentSession, needsRefresh, refreshSession } from '../auth/session';
+import { currentSession, needsRefresh, refreshSession } from '@/auth/session';
 
 async function authorisedFetch(input: Request): Promise<Response> {
   const retry = input.clone();

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './client';
 import { allPages } from './pages';
-import { useLocalized } from '../i18n/localized';
+import { useLocalized } from '@/i18n/localized';
 
 /**
  * The API's country names by ISO code, in the current language. Until they have loaded (or if

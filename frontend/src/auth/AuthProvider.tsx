@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
-import type { components } from '../api/schema';
-import { ApiProblem } from '../api/problem';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { ApiProblem } from '@/api/problem';
 import { clearSession, currentSession, onSessionChange, storeTokens } from './session';
 
 /** The signed-in user, as `GET /api/v1/me` describes them. */

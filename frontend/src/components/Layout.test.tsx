@@ -3,8 +3,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { Layout } from './Layout';
-import { storeTokens } from '../auth/session';
-import { fakeApi, renderAt } from '../test/render';
+import { storeTokens } from '@/auth/session';
+import { fakeApi, renderAt } from '@/test/render';
 
 function shell() {
   return (

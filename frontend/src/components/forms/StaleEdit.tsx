@@ -37,9 +37,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Answer } from '../../api/client';
-import { isStaleEdit } from '../../api/problem';
-import { ProblemAlert } from '../ProblemAlert';
+import type { Answer } from '@/api/client';
+import { isStaleEdit } from '@/api/problem';
+import { ProblemAlert } from '@/components/ProblemAlert';
 
 /** The value of one form field: text (numbers and dates as typed) or a checkbox. */
 export type FieldValue = string | boolean;

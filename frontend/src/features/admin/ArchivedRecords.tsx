@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { ProblemAlert } from '@/components/ProblemAlert';
 import { useDateTime } from './shared';
 
 type AuditEntry = components['schemas']['AuditEntry'];

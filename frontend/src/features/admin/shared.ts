@@ -2,7 +2,7 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAuth } from '@/auth/AuthProvider';
 
 /** What the signed-in staff member may do, as the API's rules say (the API still decides). */
 export function useStaffRights() {

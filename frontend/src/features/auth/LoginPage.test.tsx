@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
 import LoginPage from './LoginPage';
-import { fakeApi, renderAt } from '../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
 
 function Where() {
   const location = useLocation();

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { useLocalized } from '@/i18n/localized';
 import './awards.css';
 
 /** `/awards`: the award programmes, each with its organisers and the years of its cycles. */

@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useCountryNames } from '../../api/countries';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { useCountryNames } from '@/api/countries';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { CycleStatus } from './CycleStatus';
 import './awards.css';
 

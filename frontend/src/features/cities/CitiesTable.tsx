@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
-import { useLocalized } from '../../i18n/localized';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
 import { shownIn } from './language';
 import { useCountries, useProvinces } from './reference';
 

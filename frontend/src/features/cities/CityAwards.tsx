@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
 import { webUrl } from './links';
 
 /** The awards a city received in published cycles (`GET /api/v1/cities/{slug}/awards`), newest first. */

@@ -2,12 +2,12 @@ import { Suspense, useId } from 'react';
 import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { BarChart } from '../../components/charts';
-import { DataState } from '../../components/DataState';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { BarChart } from '@/components/charts';
+import { DataState } from '@/components/DataState';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 
 type Summary = components['schemas']['CityEvaluationSummary'];
 type Cycle = components['schemas']['Cycle'];

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { pick, useLocalized, type LocalizedText } from '../../i18n/localized';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { pick, useLocalized, type LocalizedText } from '@/i18n/localized';
 import {
   GROUPS,
   REGIONS,
@@ -13,7 +13,7 @@ import {
   type DirectoryView,
 } from './directoryView';
 import { regionsOf, useCountries, useNetworks, useProvinces } from './reference';
-import { oneOf } from '../../lib/choices';
+import { oneOf } from '@/lib/choices';
 
 /** How long typing pauses before the search is sent. */
 export const DEBOUNCE_MS = 400;

@@ -3,8 +3,8 @@
  * regions) and networks. They change rarely, so they are read once per visit.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
 
 export type Country = components['schemas']['Country'];
 export type Province = components['schemas']['Province'];

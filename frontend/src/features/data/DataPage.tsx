@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { Dictionary } from './Dictionary';
 import { Rich } from './Rich';
 import { DOWNLOADS, downloadUrl } from './downloads';

@@ -2,11 +2,11 @@ import { Suspense } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { allPages } from '../../api/pages';
-import { DataState } from '../../components/DataState';
-import { AseanMap } from '../../components/map';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { allPages } from '@/api/pages';
+import { DataState } from '@/components/DataState';
+import { AseanMap } from '@/components/map';
+import { useLocalized } from '@/i18n/localized';
 
 /** The learning cities of the ASEAN+3 countries on the map (every page of `/cities?group=asean_plus_3`). */
 export function HomeMap() {

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
 
 // Where each count of /stats/overview is browsed further.
 const ONWARD: Record<string, string> = {

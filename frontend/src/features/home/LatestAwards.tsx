@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
 
 type Cycle = components['schemas']['Cycle'];
 

@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useCountryNames } from '../../api/countries';
-import type { components } from '../../api/schema';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { useCountryNames } from '@/api/countries';
+import type { components } from '@/api/schema';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { NetworkFacts } from './NetworkFacts';
-import { oneOf } from '../../lib/choices';
+import { oneOf } from '@/lib/choices';
 import { useUrlPaging } from './paging';
 import './networks.css';
 

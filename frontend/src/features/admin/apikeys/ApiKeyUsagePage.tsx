@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { BarChart } from '../../../components/charts';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { BarChart } from '@/components/charts';
+import { useLocalized } from '@/i18n/localized';
 
 /** `/admin/api-keys/:id/usage` (admin): the requests one key made, per day (UTC), newest first. */
 export function ApiKeyUsagePage() {

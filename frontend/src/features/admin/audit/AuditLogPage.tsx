@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { localToRfc3339, rfc3339ToLocal, useCursorPages, useDateTime, useUrlFilters } from '../shared';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { localToRfc3339, rfc3339ToLocal, useCursorPages, useDateTime, useUrlFilters } from '@/features/admin/shared';
 import { changes, readable, textField } from './auditRecord';
 
 type AuditEntry = components['schemas']['AuditEntry'];

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
-import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
-import { SearchBox } from '../SearchBox';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
+import { SearchBox } from '@/features/admin/SearchBox';
 import type { City } from './cityForm';
 
 /** `/admin/cities`: search the cities (or the archived ones), open one to edit, restore archived ones. */

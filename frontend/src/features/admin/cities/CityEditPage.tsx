@@ -1,10 +1,10 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { CityEditor } from './CityEditor';
 import type { CreatedState } from './CityCreatePage';
 

@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { useAuth } from '../../../auth/AuthProvider';
-import { DataState } from '../../../components/DataState';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useLocalized } from '../../../i18n/localized';
+import { answer, api, unwrap } from '@/api/client';
+import { useAuth } from '@/auth/AuthProvider';
+import { DataState } from '@/components/DataState';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useLocalized } from '@/i18n/localized';
 import { CityFields, cityLabel } from './CityFields';
 import { cityPatch, cityValues, EDITOR_FIXED_FIELDS, type City, type CityField, type CityValues } from './cityForm';
-import '../admin.css';
+import '@/features/admin/admin.css';
 
 /** The props of {@link CityEditor}. */
 export interface CityEditorProps {

@@ -1,9 +1,9 @@
 import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
-import { pick } from '../../../i18n/localized';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { pick } from '@/i18n/localized';
 import type { CityField, CityValues } from './cityForm';
 import { byName, useCountries, useProvinces } from './reference';
 

@@ -1,8 +1,8 @@
 /** The reference lists a city form chooses from: countries and Thai provinces. */
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { pick } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { pick } from '@/i18n/localized';
 
 export type Country = components['schemas']['Country'];
 export type Province = components['schemas']['Province'];

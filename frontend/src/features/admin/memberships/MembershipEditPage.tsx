@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useDateTime } from '../shared';
+import { answer, api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useDateTime } from '@/features/admin/shared';
 import { MembershipFields, membershipLabel } from './MembershipFields';
 import { membershipPatch, membershipValues, type Membership, type MembershipInput, type MembershipValues } from './membershipForm';
 

@@ -2,17 +2,17 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized, type LocalizedText } from '../../../i18n/localized';
-import { ArchivedRecords } from '../ArchivedRecords';
-import { field, textField } from '../audit/auditRecord';
-import { CityPicker } from '../CityPicker';
-import { useNetworkOptions } from '../networks/reference';
-import { archivedName, useCursorPages, useStaffRights, useUrlFilters } from '../shared';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized, type LocalizedText } from '@/i18n/localized';
+import { ArchivedRecords } from '@/features/admin/ArchivedRecords';
+import { field, textField } from '@/features/admin/audit/auditRecord';
+import { CityPicker } from '@/features/admin/CityPicker';
+import { useNetworkOptions } from '@/features/admin/networks/reference';
+import { archivedName, useCursorPages, useStaffRights, useUrlFilters } from '@/features/admin/shared';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './membershipForm';
 
 /**

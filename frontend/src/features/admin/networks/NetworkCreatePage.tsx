@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { api, unwrap } from '@/api/client';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
 import { NetworkFields } from './NetworkFields';
 import { emptyNetwork, networkCreateBody, type NetworkField, type NetworkValues } from './networkForm';
 

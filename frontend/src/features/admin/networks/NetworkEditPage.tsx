@@ -1,12 +1,12 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useLocalized } from '../../../i18n/localized';
+import { answer, api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useLocalized } from '@/i18n/localized';
 import { NetworkFields, networkLabel } from './NetworkFields';
 import { networkPatch, networkValues, type Network, type NetworkInput, type NetworkValues } from './networkForm';
 

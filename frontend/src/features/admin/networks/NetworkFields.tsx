@@ -1,10 +1,10 @@
 import type { InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
-import { pick } from '../../../i18n/localized';
-import { byName, useCountries } from '../cities/reference';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { pick } from '@/i18n/localized';
+import { byName, useCountries } from '@/features/admin/cities/reference';
 import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkField, type NetworkValues } from './networkForm';
 
 /** The visible label of a network field. */

@@ -1,15 +1,15 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { useLocalized } from '../../../i18n/localized';
-import { ArchivedRecords } from '../ArchivedRecords';
-import { recordName, textField } from '../audit/auditRecord';
-import { SearchBox } from '../SearchBox';
-import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { useLocalized } from '@/i18n/localized';
+import { ArchivedRecords } from '@/features/admin/ArchivedRecords';
+import { recordName, textField } from '@/features/admin/audit/auditRecord';
+import { SearchBox } from '@/features/admin/SearchBox';
+import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
 import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkScope, type NetworkStatus } from './networkForm';
 
 function asScope(value: string): NetworkScope | undefined {

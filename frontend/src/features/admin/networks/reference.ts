@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
+import { api, unwrap } from '@/api/client';
 
 /** Every (live) network, by name, for choosing one in a form or filter. */
 export function useNetworkOptions() {

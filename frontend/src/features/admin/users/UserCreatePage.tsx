@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { CityPicker } from '../CityPicker';
+import { api, unwrap } from '@/api/client';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { CityPicker } from '@/features/admin/CityPicker';
 import { accountCreateBody, ROLES, type NewAccountValues } from './userForm';
 
 /** `/admin/users/new` (admin): a new account with its role (and city, for a city editor) and first password. */

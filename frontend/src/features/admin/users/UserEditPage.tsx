@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { useAuth } from '../../../auth/AuthProvider';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { CityPicker } from '../CityPicker';
-import { useDateTime } from '../shared';
+import { answer, api, unwrap } from '@/api/client';
+import { useAuth } from '@/auth/AuthProvider';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { CityPicker } from '@/features/admin/CityPicker';
+import { useDateTime } from '@/features/admin/shared';
 import { accountPatch, accountValues, ROLES, type Account, type AccountInput, type AccountValues } from './userForm';
 
 /** `/admin/users/:id` (admin): change an account's name, role, city or password; deactivate or reactivate it. */

@@ -1,11 +1,11 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { useCursorPages, useDateTime, useUrlFilters } from '../shared';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { useCursorPages, useDateTime, useUrlFilters } from '@/features/admin/shared';
 import { asRole, ROLES } from './userForm';
 
 function deactivatedName(state: unknown): string | null {

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
 
 interface Props {
   /** The visible label of the choice. */

@@ -1,8 +1,8 @@
 import { NavLink, Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { AreaNotFound } from './AreaNotFound';
 import { EditCycle } from './EditCycle';
 import { idParam, useCycle, type Cycle, type Versioned } from './model';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
-import { DataState } from '../../../components/DataState';
-import { useLocalized } from '../../../i18n/localized';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
 import type { CycleField, CycleValues } from './cycleForm';
 import { useFrameworks } from './model';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, renderAt } from '../../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
 import ManageAwardsArea from './ManageAwardsArea';
 import { cycleFixture, page, problem } from './testData';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { Pager } from '../../../components/Pager';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { Pager } from '@/components/Pager';
+import { useLocalized } from '@/i18n/localized';
 import type { CycleViewProps } from './CycleArea';
 import { Eligibility } from './Eligibility';
 import type { NominationStatus } from './model';

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { Pager } from '../../../components/Pager';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { Pager } from '@/components/Pager';
+import { PageTitle } from '@/components/PageTitle';
+import { useLocalized } from '@/i18n/localized';
 import { CYCLE_STAGES, useProgrammes, type CycleStatus, type Programme } from './model';
 import { useCursors } from './paging';
 import { StatusBadge } from './StatusBadge';

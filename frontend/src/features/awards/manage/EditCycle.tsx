@@ -1,9 +1,9 @@
 import { useCallback, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useLocalized } from '../../../i18n/localized';
+import { answer, api } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useLocalized } from '@/i18n/localized';
 import { CycleFields } from './CycleFields';
 import { CYCLE_FIELD_LABELS, cyclePatch, valuesOf, type CycleInput, type CycleValues } from './cycleForm';
 import type { Cycle } from './model';

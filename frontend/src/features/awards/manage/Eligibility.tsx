@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DataState } from '../../../components/DataState';
+import { DataState } from '@/components/DataState';
 import { useProgramme } from './model';
 
 /** The eligibility rules a programme's nominations were checked against, as the API states them. */

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { SelectField, TextAreaField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { SelectField, TextAreaField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
 import { CityPicker } from './CityPicker';
 import type { Cycle, Nomination } from './model';
 import { Refusal } from './Refusal';

@@ -2,9 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { useLocalized } from '@/i18n/localized';
 import { DECISIONS, type Cycle, type Nomination, type NominationStatus } from './model';
 import { Refusal } from './Refusal';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, renderAt } from '../../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
 import { StageControl } from './StageControl';
 import { cycleFixture, problem } from './testData';
 

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { answer, api } from '../../../api/client';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { useLocalized } from '../../../i18n/localized';
+import { answer, api } from '@/api/client';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { useLocalized } from '@/i18n/localized';
 import { CYCLE_STAGES, nextStage, type Cycle, type CycleStatus, type Versioned } from './model';
 import { Refusal } from './Refusal';
 import './manage.css';

@@ -1,7 +1,7 @@
 /** Types, stage order and reads shared by the secretariat's award and evaluation screens. */
 import { useQuery } from '@tanstack/react-query';
-import { answer, api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
+import { answer, api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
 
 /** The API's records of the award workflow. */
 export type Cycle = components['schemas']['Cycle'];

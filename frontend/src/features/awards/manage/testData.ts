@@ -1,5 +1,5 @@
 /** Records shaped as the API answers them, for the component tests of the staff screens. */
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
 import type { Cycle, Nomination } from './model';
 
 type Evaluation = components['schemas']['Evaluation'];

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { NominationProblem } from './NominationProblem';
 import {
   todayUtc,

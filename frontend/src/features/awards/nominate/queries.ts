@@ -1,7 +1,7 @@
 /** The reads of the city editor's workspace, shared by its pages. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
 
 export type City = components['schemas']['City'];
 export type Cycle = components['schemas']['Cycle'];

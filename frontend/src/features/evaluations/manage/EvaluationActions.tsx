@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { useLocalized } from '../../../i18n/localized';
-import { Refusal } from '../../awards/manage/Refusal';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { useLocalized } from '@/i18n/localized';
+import { Refusal } from '@/features/awards/manage/Refusal';
 
 type Evaluation = components['schemas']['Evaluation'];
 

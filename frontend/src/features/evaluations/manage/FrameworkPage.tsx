@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 
 type Criterion = components['schemas']['Criterion'];
 

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
-import { useFrameworks } from '../../awards/manage/model';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { useLocalized } from '@/i18n/localized';
+import { useFrameworks } from '@/features/awards/manage/model';
 
 /** The evaluation framework versions, marking those with unverified criteria texts. */
 export default function FrameworksPage() {

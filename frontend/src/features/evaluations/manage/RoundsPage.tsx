@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
-import { useFrameworks } from '../../awards/manage/model';
-import { Refusal } from '../../awards/manage/Refusal';
-import { StatusBadge } from '../../awards/manage/StatusBadge';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { useFrameworks } from '@/features/awards/manage/model';
+import { Refusal } from '@/features/awards/manage/Refusal';
+import { StatusBadge } from '@/features/awards/manage/StatusBadge';
 import { PublishRound, useRounds, type Round } from './rounds';
 
 /** Creates a monitoring round (`POST /monitoring-rounds`): a framework, a year and a title. */

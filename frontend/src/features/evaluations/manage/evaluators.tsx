@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField } from '../../../components/forms/Field';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField } from '@/components/forms/Field';
 
 type Account = components['schemas']['Account'];
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import type { components } from '../../../api/schema';
-import { useLocalized } from '../../../i18n/localized';
-import { Refusal } from '../../awards/manage/Refusal';
+import { api, unwrap } from '@/api/client';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
+import { Refusal } from '@/features/awards/manage/Refusal';
 
 /** A monitoring round. */
 export type Round = components['schemas']['Round'];

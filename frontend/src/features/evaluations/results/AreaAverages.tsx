@@ -1,11 +1,11 @@
 import { Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { BarChart } from '../../../components/charts';
-import { DataState } from '../../../components/DataState';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { BarChart } from '@/components/charts';
+import { DataState } from '@/components/DataState';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
 import { useScoreFormat } from './format';
 import type { Cycle } from './queries';
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
+import { api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { useLocalized } from '@/i18n/localized';
 import { AreaAverages, type AreaFilters } from './AreaAverages';
 import { rankedCycles, type Cycle } from './queries';
 import { RankingTable } from './RankingTable';

@@ -1,5 +1,5 @@
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
 
 export type Cycle = components['schemas']['Cycle'];
 

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import NotFoundPage from '../../NotFoundPage';
+import NotFoundPage from '@/features/NotFoundPage';
 import { AssignmentsPage } from './AssignmentsPage';
 import { ScoringPage } from './ScoringPage';
 

@@ -1,10 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { answer, api, type Answer } from '../../../api/client';
-import { ApiProblem, isStaleEdit } from '../../../api/problem';
-import { TextAreaField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
+import { answer, api, type Answer } from '@/api/client';
+import { ApiProblem, isStaleEdit } from '@/api/problem';
+import { TextAreaField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
 import { CriterionField, anchorOf } from './CriterionField';
 import { EvaluationProblem } from './EvaluationProblem';
 import {

@@ -1,12 +1,12 @@
 import { useParams, Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
-import NotFoundPage from '../../NotFoundPage';
+import { answer, api, unwrap } from '@/api/client';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import NotFoundPage from '@/features/NotFoundPage';
 import { EvaluationContext } from './EvaluationContext';
 import { ScoringForm } from './ScoringForm';
 import { StatusBadge } from './StatusBadge';

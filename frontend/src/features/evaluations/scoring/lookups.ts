@@ -5,8 +5,8 @@
  * frameworks, which of the evaluator's evaluations belong to it.
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
+import { api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
 
 export type Evaluation = components['schemas']['Evaluation'];
 export type Framework = components['schemas']['Framework'];
