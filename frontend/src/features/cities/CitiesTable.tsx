@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { useLocalized } from '@/i18n/localized';
 import { shownIn } from './language';
-import { useCountries, useProvinces } from './reference';
+import { useCountries, useProvinces } from '@/api/reference';
 
 export type City = components['schemas']['City'];
 export type CityMembership = components['schemas']['CityMembership'];

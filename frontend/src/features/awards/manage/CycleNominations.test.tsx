@@ -3,7 +3,7 @@ import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi, renderAt } from '@/test/render';
 import ManageAwardsArea from './ManageAwardsArea';
-import { cycleFixture, nominationFixture, page, problem } from './testData';
+import { cycleFixture, nominationFixture, page, problem } from '@/test/manageData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocalized } from '@/i18n/localized';
 import type { CycleViewProps } from './CycleArea';
 import { StageControl } from './StageControl';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '@/components/StatusBadge';
 
 /** A cycle's facts, categories and criteria, and its stage control. */
 export function CycleOverview({ cycle, reload }: CycleViewProps) {

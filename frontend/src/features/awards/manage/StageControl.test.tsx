@@ -3,7 +3,7 @@ import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi, renderAt } from '@/test/render';
 import { StageControl } from './StageControl';
-import { cycleFixture, problem } from './testData';
+import { cycleFixture, problem } from '@/test/manageData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

@@ -2,7 +2,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '@/auth/AuthProvider';
 import { PageTitle } from '@/components/PageTitle';
-import NotFoundPage from '@/features/NotFoundPage';
+import NotFoundPage from '@/components/NotFoundPage';
 import { EditCityPage } from './EditCityPage';
 import { MyCityPage } from './MyCityPage';
 import { NominatePage } from './NominatePage';

@@ -3,7 +3,7 @@ import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi, renderAt } from '@/test/render';
 import ManageEvaluationsArea from './ManageEvaluationsArea';
-import { page, problem } from '@/features/awards/manage/testData';
+import { page, problem } from '@/test/manageData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

@@ -3,7 +3,7 @@ import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi, renderAt } from '@/test/render';
 import ManageEvaluationsArea from './ManageEvaluationsArea';
-import { cycleFixture, evaluationFixture, page, problem } from '@/features/awards/manage/testData';
+import { cycleFixture, evaluationFixture, page, problem } from '@/test/manageData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });
