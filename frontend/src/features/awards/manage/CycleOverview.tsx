@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '@/i18n/localized';
 import type { CycleViewProps } from './CycleArea';
-import { StageControl } from './StageControl';
+import { StageControl } from '@/components/StageControl';
 import { StatusBadge } from '@/components/StatusBadge';
 
 /** A cycle's facts, categories and criteria, and its stage control. */

@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { awardsApi, CYCLE_STAGES, nextStage, type Cycle, type CycleStatus, type Versioned } from '@/features/awards';
 import { useLocalized } from '@/i18n/localized';
-import { awardsApi } from '@/features/awards/api';
-import { CYCLE_STAGES, nextStage, type Cycle, type CycleStatus, type Versioned } from './model';
-import { Refusal } from '@/components/Refusal';
+import { ConfirmAction } from './forms/ConfirmAction';
+import { Refusal } from './Refusal';
 
 interface Props {
   cycle: Versioned<Cycle>;
