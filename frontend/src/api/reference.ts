@@ -4,10 +4,10 @@
  * shared by every page that needs it.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { pick, useLocalized } from '@/i18n/localized';
 import { api, unwrap } from './client';
 import { allPages } from './pages';
 import type { components } from './schema';
-import { pick, useLocalized } from '@/i18n/localized';
 
 export type Country = components['schemas']['Country'];
 export type Province = components['schemas']['Province'];

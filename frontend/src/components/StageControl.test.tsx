@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeApi, renderAt } from '@/test/render';
-import { StageControl } from './StageControl';
 import { cycleFixture, problem } from '@/test/manageData';
+import { StageControl } from './StageControl';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

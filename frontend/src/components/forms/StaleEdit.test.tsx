@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { answer, api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
 import { fakeApi, renderAt } from '@/test/render';
-import { typeInto, UI_TEST_TIMEOUT } from './testing';
 import { DataState } from '@/components/DataState';
+import { typeInto, UI_TEST_TIMEOUT } from './testing';
 import { TextField } from './Field';
 import { StaleEditNotice, useSafeEdit } from './StaleEdit';
 

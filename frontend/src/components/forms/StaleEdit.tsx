@@ -11,10 +11,9 @@
  * Usage:
  * ```tsx
  * const edit = useSafeEdit({
- *   queryKey: ['network', slug],
- *   load: () => answer(api.GET('/api/v1/networks/{slug}', { params: { path: { slug } } })),
- *   save: (patch, etag) =>
- *     answer(api.PATCH('/api/v1/networks/{slug}', { params: { path: { slug }, header: { 'If-Match': etag } }, body: patch })),
+ *   queryKey: networksKeys.detail(slug),
+ *   load: () => adminApi.loadNetwork(slug),
+ *   save: (patch, etag) => adminApi.saveNetwork(slug, patch, etag),
  *   toValues: (network) => ({ 'name.en': network.name.en, website: network.website ?? '' }),
  *   toPatch: (changes) => ({ ...(changes.website !== undefined && { website: changes.website || null }) }),
  * });
@@ -49,7 +48,7 @@ export type FormValues = Record<string, FieldValue>;
 /** How to load, show and save one record. */
 export interface SafeEditOptions<T, V extends FormValues, P> {
   /**
-   * The record's cache key, such as `['city', slug]`. The editor keeps its own copy (with the
+   * The record's cache key, such as `citiesKeys.detail(slug)`. The editor keeps its own copy (with the
    * ETag) under `['safe-edit', ...queryKey]` and invalidates `queryKey` after every write.
    */
   queryKey: QueryKey;

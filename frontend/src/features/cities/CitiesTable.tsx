@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { useLocalized } from '@/i18n/localized';
-import { shownIn } from './language';
 import { useCountries, useProvinces } from '@/api/reference';
+import { shownIn } from './language';
 
 export type City = components['schemas']['City'];
 export type CityMembership = components['schemas']['CityMembership'];

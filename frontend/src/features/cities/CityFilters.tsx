@@ -3,6 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { pick, useLocalized, type LocalizedText } from '@/i18n/localized';
+import { regionsOf, useCountries, useProvinces } from '@/api/reference';
+import { networksQueries } from '@/features/networks';
+import { oneOf } from '@/lib/choices';
 import {
   GROUPS,
   REGIONS,
@@ -13,9 +16,6 @@ import {
   splitRange,
   type DirectoryView,
 } from './directoryView';
-import { regionsOf, useCountries, useProvinces } from '@/api/reference';
-import { networksQueries } from '@/features/networks';
-import { oneOf } from '@/lib/choices';
 
 /** How long typing pauses before the search is sent. */
 export const DEBOUNCE_MS = 400;

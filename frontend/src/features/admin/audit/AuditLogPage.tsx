@@ -8,8 +8,8 @@ import { PageTitle } from '@/components/PageTitle';
 import { Pager } from '@/components/Pager';
 import { localToRfc3339, rfc3339ToLocal, useDateTime, useUrlFilters } from '@/features/admin/shared';
 import { useCursorPages } from '@/lib/paging';
-import { changes, readable, textField } from './auditRecord';
 import { adminQueries } from '@/features/admin/api';
+import { changes, readable, textField } from './auditRecord';
 
 type AuditEntry = components['schemas']['AuditEntry'];
 

@@ -10,9 +10,9 @@ import { useLocalized } from '@/i18n/localized';
 import { archivedName, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
 import { useCursorPages } from '@/lib/paging';
 import { SearchBox } from '@/features/admin/SearchBox';
-import type { City } from './cityForm';
 import { citiesKeys, citiesQueries } from '@/features/cities';
 import { adminApi } from '@/features/admin/api';
+import type { City } from './cityForm';
 
 /** `/admin/cities`: search the cities (or the archived ones), open one to edit, restore archived ones. */
 export function CitiesAdminPage() {

@@ -4,10 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { CityFields } from './CityFields';
-import { cityCreateBody, emptyCity, type CityField, type CityValues } from './cityForm';
 import { citiesKeys } from '@/features/cities';
 import { adminApi } from '@/features/admin/api';
+import { CityFields } from './CityFields';
+import { cityCreateBody, emptyCity, type CityField, type CityValues } from './cityForm';
 
 /** What the edit page is told after a city was created: it shows the link to the public profile. */
 export interface CreatedState {

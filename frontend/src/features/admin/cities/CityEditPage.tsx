@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useLocalized } from '@/i18n/localized';
+import { citiesQueries } from '@/features/cities';
 import { CityEditor } from './CityEditor';
 import type { CreatedState } from './CityCreatePage';
-import { citiesQueries } from '@/features/cities';
 
 function isCreated(state: unknown): state is CreatedState {
   return typeof state === 'object' && state !== null && 'created' in state;

@@ -6,11 +6,11 @@ import { DataState } from '@/components/DataState';
 import { ConfirmAction } from '@/components/forms/ConfirmAction';
 import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { useLocalized } from '@/i18n/localized';
+import { citiesKeys } from '@/features/cities';
+import { adminApi } from '@/features/admin/api';
 import { CityFields, cityLabel } from './CityFields';
 import { cityPatch, cityValues, EDITOR_FIXED_FIELDS, type City, type CityField, type CityValues } from './cityForm';
 import '@/features/admin/admin.css';
-import { citiesKeys } from '@/features/cities';
-import { adminApi } from '@/features/admin/api';
 
 /** The props of {@link CityEditor}. */
 export interface CityEditorProps {

@@ -5,8 +5,8 @@ import type { TFunction } from 'i18next';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
 import { pick } from '@/i18n/localized';
-import type { CityField, CityValues } from './cityForm';
 import { byName, referenceQueries } from '@/api/reference';
+import type { CityField, CityValues } from './cityForm';
 
 /** The visible label of a city field. */
 export function cityLabel(t: TFunction, field: CityField): string {

@@ -7,11 +7,11 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SelectField } from '@/components/forms/Field';
 import { useLocalized } from '@/i18n/localized';
 import { CitySlugField } from '@/components/CityPicker';
-import { MembershipFields, membershipLabel } from './MembershipFields';
-import { emptyMembership, membershipCreateBody, type MembershipField, type NewMembershipValues } from './membershipForm';
 import { citiesKeys } from '@/features/cities';
 import { networksKeys, networksQueries } from '@/features/networks';
 import { adminApi, adminKeys } from '@/features/admin/api';
+import { MembershipFields, membershipLabel } from './MembershipFields';
+import { emptyMembership, membershipCreateBody, type MembershipField, type NewMembershipValues } from './membershipForm';
 
 /** `/admin/memberships/new?network=&city=`: adds a city to a network; then the membership's edit page. */
 export function MembershipCreatePage() {

@@ -6,11 +6,11 @@ import { PageTitle } from '@/components/PageTitle';
 import { ConfirmAction } from '@/components/forms/ConfirmAction';
 import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { useDateTime } from '@/features/admin/shared';
-import { MembershipFields, membershipLabel } from './MembershipFields';
-import { membershipPatch, membershipValues, type Membership, type MembershipInput, type MembershipValues } from './membershipForm';
 import { citiesKeys } from '@/features/cities';
 import { networksKeys } from '@/features/networks';
 import { adminApi, adminKeys } from '@/features/admin/api';
+import { MembershipFields, membershipLabel } from './MembershipFields';
+import { membershipPatch, membershipValues, type Membership, type MembershipInput, type MembershipValues } from './membershipForm';
 
 /** `/admin/memberships/:id`: edit one membership safely (If-Match), or archive it. */
 export function MembershipEditPage() {

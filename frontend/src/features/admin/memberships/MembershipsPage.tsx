@@ -12,10 +12,10 @@ import { field, textField } from '@/features/admin/audit/auditRecord';
 import { CitySlugField } from '@/components/CityPicker';
 import { archivedName, useStaffRights, useUrlFilters } from '@/features/admin/shared';
 import { useCursorPages } from '@/lib/paging';
-import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './membershipForm';
 import { citiesKeys, citiesQueries } from '@/features/cities';
 import { networksKeys, networksQueries } from '@/features/networks';
 import { adminApi, adminKeys, adminQueries } from '@/features/admin/api';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './membershipForm';
 
 /**
  * `/admin/memberships`: the memberships of one network (`?network=`, with role and status

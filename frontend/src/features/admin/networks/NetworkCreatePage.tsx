@@ -4,10 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { NetworkFields } from './NetworkFields';
-import { emptyNetwork, networkCreateBody, type NetworkField, type NetworkValues } from './networkForm';
 import { networksKeys } from '@/features/networks';
 import { adminApi } from '@/features/admin/api';
+import { NetworkFields } from './NetworkFields';
+import { emptyNetwork, networkCreateBody, type NetworkField, type NetworkValues } from './networkForm';
 
 /** `/admin/networks/new`: a new network; then its edit page. */
 export function NetworkCreatePage() {

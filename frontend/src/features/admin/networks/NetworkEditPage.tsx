@@ -6,10 +6,10 @@ import { PageTitle } from '@/components/PageTitle';
 import { ConfirmAction } from '@/components/forms/ConfirmAction';
 import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { useLocalized } from '@/i18n/localized';
-import { NetworkFields, networkLabel } from './NetworkFields';
-import { networkPatch, networkValues, type Network, type NetworkInput, type NetworkValues } from './networkForm';
 import { networksKeys } from '@/features/networks';
 import { adminApi } from '@/features/admin/api';
+import { NetworkFields, networkLabel } from './NetworkFields';
+import { networkPatch, networkValues, type Network, type NetworkInput, type NetworkValues } from './networkForm';
 
 /** `/admin/networks/:slug`: edit a network safely (If-Match), archive it, go to its members. */
 export function NetworkEditPage() {

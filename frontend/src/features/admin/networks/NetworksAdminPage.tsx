@@ -10,9 +10,9 @@ import { recordName, textField } from '@/features/admin/audit/auditRecord';
 import { SearchBox } from '@/features/admin/SearchBox';
 import { archivedName, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
 import { useCursorPages } from '@/lib/paging';
-import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkScope, type NetworkStatus } from './networkForm';
 import { networksKeys, networksQueries } from '@/features/networks';
 import { adminApi } from '@/features/admin/api';
+import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkScope, type NetworkStatus } from './networkForm';
 
 function asScope(value: string): NetworkScope | undefined {
   return NETWORK_SCOPES.find((s) => s === value);

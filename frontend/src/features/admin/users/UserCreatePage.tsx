@@ -6,8 +6,8 @@ import { PageTitle } from '@/components/PageTitle';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { SelectField, TextField } from '@/components/forms/Field';
 import { CitySlugField } from '@/components/CityPicker';
-import { accountCreateBody, ROLES, type NewAccountValues } from './userForm';
 import { adminApi, adminKeys } from '@/features/admin/api';
+import { accountCreateBody, ROLES, type NewAccountValues } from './userForm';
 
 /** `/admin/users/new` (admin): a new account with its role (and city, for a city editor) and first password. */
 export function UserCreatePage() {

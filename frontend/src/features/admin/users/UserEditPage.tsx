@@ -9,8 +9,8 @@ import { SelectField, TextField } from '@/components/forms/Field';
 import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { CitySlugField } from '@/components/CityPicker';
 import { useDateTime } from '@/features/admin/shared';
-import { accountPatch, accountValues, ROLES, type Account, type AccountInput, type AccountValues } from './userForm';
 import { adminApi, adminKeys } from '@/features/admin/api';
+import { accountPatch, accountValues, ROLES, type Account, type AccountInput, type AccountValues } from './userForm';
 
 /** `/admin/users/:id` (admin): change an account's name, role, city or password; deactivate or reactivate it. */
 export function UserEditPage() {

@@ -6,8 +6,8 @@ import { PageTitle } from '@/components/PageTitle';
 import { Pager } from '@/components/Pager';
 import { useDateTime, useUrlFilters } from '@/features/admin/shared';
 import { useCursorPages } from '@/lib/paging';
-import { asRole, ROLES } from './userForm';
 import { adminQueries } from '@/features/admin/api';
+import { asRole, ROLES } from './userForm';
 
 function deactivatedName(state: unknown): string | null {
   if (typeof state !== 'object' || state === null || !('deactivated' in state)) return null;

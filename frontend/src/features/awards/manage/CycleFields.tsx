@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
 import { DataState } from '@/components/DataState';
 import { useLocalized } from '@/i18n/localized';
-import type { CycleField, CycleValues } from './cycleForm';
 import { evaluationsQueries } from '@/features/evaluations';
+import type { CycleField, CycleValues } from './cycleForm';
 
 interface Props {
   values: CycleValues;

@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { DataState } from '@/components/DataState';
 import { Pager } from '@/components/Pager';
 import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from '@/features/awards/api';
+import { useCursorPages } from '@/lib/paging';
+import { StatusBadge } from '@/components/StatusBadge';
 import type { CycleViewProps } from './CycleArea';
 import { Eligibility } from './Eligibility';
-import { awardsQueries } from '@/features/awards/api';
 import type { NominationStatus } from './model';
 import { NominateForm } from './NominateForm';
 import { NominationActions } from './NominationActions';
-import { useCursorPages } from '@/lib/paging';
-import { StatusBadge } from '@/components/StatusBadge';
 
 const STATUSES: readonly NominationStatus[] = ['submitted', 'shortlisted', 'winner', 'not_awarded', 'withdrawn'];
 

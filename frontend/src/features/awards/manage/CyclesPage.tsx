@@ -6,9 +6,9 @@ import { Pager } from '@/components/Pager';
 import { PageTitle } from '@/components/PageTitle';
 import { useLocalized } from '@/i18n/localized';
 import { awardsQueries } from '@/features/awards/api';
-import { CYCLE_STAGES, type CycleStatus, type Programme } from './model';
 import { useCursorPages } from '@/lib/paging';
 import { StatusBadge } from '@/components/StatusBadge';
+import { CYCLE_STAGES, type CycleStatus, type Programme } from './model';
 
 /** The cycles of one programme, drafts included, newest first. */
 function ProgrammeCycles({ programme, status }: { programme: Programme; status: CycleStatus | undefined }) {

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { DataState } from '@/components/DataState';
 import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { useLocalized } from '@/i18n/localized';
+import { awardsApi, awardsKeys } from '@/features/awards/api';
+import { Refusal } from '@/components/Refusal';
 import { CycleFields } from './CycleFields';
 import { CYCLE_FIELD_LABELS, cyclePatch, valuesOf, type CycleInput, type CycleValues } from './cycleForm';
-import { awardsApi, awardsKeys } from '@/features/awards/api';
 import type { Cycle } from './model';
-import { Refusal } from '@/components/Refusal';
 
 /**
  * Edits a cycle's texts, dates, criteria, source and framework: a merge patch of the changed

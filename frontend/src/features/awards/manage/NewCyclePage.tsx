@@ -6,10 +6,10 @@ import { PageTitle } from '@/components/PageTitle';
 import { DataState } from '@/components/DataState';
 import { SelectField, TextField } from '@/components/forms/Field';
 import { useLocalized } from '@/i18n/localized';
-import { CycleFields } from './CycleFields';
-import { createBody, EMPTY_CATEGORY, EMPTY_CYCLE, type CategoryValues, type CycleValues } from './cycleForm';
 import { awardsApi, awardsQueries } from '@/features/awards/api';
 import { Refusal } from '@/components/Refusal';
+import { CycleFields } from './CycleFields';
+import { createBody, EMPTY_CATEGORY, EMPTY_CYCLE, type CategoryValues, type CycleValues } from './cycleForm';
 import '@/components/manage.css';
 
 /** Creates a draft cycle of a programme, with its categories (`POST /award-cycles`). */

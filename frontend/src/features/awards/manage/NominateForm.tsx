@@ -5,8 +5,8 @@ import { SelectField, TextAreaField } from '@/components/forms/Field';
 import { useLocalized } from '@/i18n/localized';
 import { CityPicker } from '@/components/CityPicker';
 import { awardsApi } from '@/features/awards/api';
-import type { Cycle, Nomination } from './model';
 import { Refusal } from '@/components/Refusal';
+import type { Cycle, Nomination } from './model';
 
 /**
  * Nominates a city on its behalf into a category of an open cycle (`POST /nominations`). The

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '@/components/forms/ConfirmAction';
 import { useLocalized } from '@/i18n/localized';
 import { awardsApi } from '@/features/awards/api';
-import { DECISIONS, type Cycle, type Nomination, type NominationStatus } from './model';
 import { Refusal } from '@/components/Refusal';
+import { DECISIONS, type Cycle, type Nomination, type NominationStatus } from './model';
 
 /**
  * The secretariat's decision on a nomination (`POST /nominations/{id}/decision`): shortlisted,

@@ -5,8 +5,8 @@ import type { components } from '@/api/schema';
 import { DataState } from '@/components/DataState';
 import { PageTitle } from '@/components/PageTitle';
 import { useLocalized } from '@/i18n/localized';
-import { AreaAverages, type AreaFilters } from './AreaAverages';
 import { awardsQueries } from '@/features/awards';
+import { AreaAverages, type AreaFilters } from './AreaAverages';
 import { RankingTable } from './RankingTable';
 import './results.css';
 

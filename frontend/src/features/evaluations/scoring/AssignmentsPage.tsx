@@ -8,9 +8,9 @@ import { PageTitle } from '@/components/PageTitle';
 import { Pager } from '@/components/Pager';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useLocalized } from '@/i18n/localized';
+import { evaluationsQueries } from '@/features/evaluations/api';
 import { EvaluationContext } from './EvaluationContext';
 import { StatusBadge } from './StatusBadge';
-import { evaluationsQueries } from '@/features/evaluations/api';
 import { useCyclesOf, useFrameworks, useRounds, type Evaluation } from './lookups';
 
 type Status = components['schemas']['EvaluationStatus'];

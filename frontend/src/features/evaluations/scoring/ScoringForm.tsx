@@ -5,6 +5,7 @@ import type { Answer } from '@/api/client';
 import { ApiProblem, isStaleEdit } from '@/api/problem';
 import { TextAreaField } from '@/components/forms/Field';
 import { useLocalized } from '@/i18n/localized';
+import { evaluationsApi, evaluationsKeys } from '@/features/evaluations/api';
 import { CriterionField, anchorOf } from './CriterionField';
 import { EvaluationProblem } from './EvaluationProblem';
 import {
@@ -20,7 +21,6 @@ import {
   type LeafValue,
   type ScoreInput,
 } from './criteria';
-import { evaluationsApi, evaluationsKeys } from '@/features/evaluations/api';
 import type { Evaluation, Framework } from './lookups';
 
 interface Props {

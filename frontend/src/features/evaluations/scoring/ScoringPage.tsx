@@ -6,10 +6,10 @@ import { PageTitle } from '@/components/PageTitle';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useLocalized } from '@/i18n/localized';
 import NotFoundPage from '@/components/NotFoundPage';
+import { evaluationsQueries } from '@/features/evaluations/api';
 import { EvaluationContext } from './EvaluationContext';
 import { ScoringForm } from './ScoringForm';
 import { StatusBadge } from './StatusBadge';
-import { evaluationsQueries } from '@/features/evaluations/api';
 import { useCyclesOf, useRounds, type Evaluation } from './lookups';
 import './scoring.css';
 
