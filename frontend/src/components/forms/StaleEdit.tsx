@@ -52,7 +52,7 @@ export interface SafeEditOptions<T, V extends FormValues, P> {
    * ETag) under `['safe-edit', ...queryKey]` and invalidates `queryKey` after every write.
    */
   queryKey: QueryKey;
-  /** Loads the record with its ETag: `() => answer(api.GET(...))`. */
+  /** Loads the record with its ETag, such as `() => adminApi.loadCity(slug)`. */
   load: () => Promise<Answer<T>>;
   /** Sends a merge patch with `If-Match: etag` and answers the updated record with its new ETag. */
   save: (patch: P, etag: string | null) => Promise<Answer<T>>;
