@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -7,6 +8,10 @@ const api = process.env.LEARNING_CITY_API ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [react()],
+  // `@/…` is `src/…` (tsconfig.json's `paths` says the same for the typechecker); Vitest reads this too.
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
   server: {
     proxy: { '/api': api, '/healthz': api, '/readyz': api },
   },

@@ -21,7 +21,7 @@ const ManageAwardsArea = lazy(() => import('./features/awards/manage/ManageAward
 const ManageEvaluationsArea = lazy(() => import('./features/evaluations/manage/ManageEvaluationsArea'));
 const EvaluatorArea = lazy(() => import('./features/evaluations/scoring/EvaluatorArea'));
 const EditorArea = lazy(() => import('./features/awards/nominate/EditorArea'));
-const NotFoundPage = lazy(() => import('./features/NotFoundPage'));
+const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
 
 /** The routes of the app. */
 export function App() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { currentSession, storeTokens } from '@/auth/session';
+import { fakeApi } from '@/test/render';
 import { api, answer, unwrap } from './client';
 import { ApiProblem } from './problem';
-import { currentSession, storeTokens } from '../auth/session';
-import { fakeApi } from '../test/render';
 
 const me = { id: 1, email: 'a@example.org', display_name: 'A', role: 'admin', city: null };
 

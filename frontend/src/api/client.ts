@@ -4,9 +4,9 @@
  * every error answer into an {@link ApiProblem}.
  */
 import createClient from 'openapi-fetch';
+import { currentSession, needsRefresh, refreshSession } from '@/auth/session';
 import type { paths } from './schema';
 import { ApiProblem } from './problem';
-import { currentSession, needsRefresh, refreshSession } from '../auth/session';
 
 async function authorisedFetch(input: Request): Promise<Response> {
   const retry = input.clone();

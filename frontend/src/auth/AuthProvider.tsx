@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client';
-import type { components } from '../api/schema';
-import { ApiProblem } from '../api/problem';
+import type { components } from '@/api/schema';
+import { ApiProblem } from '@/api/problem';
+import { authApi } from './api';
 import { clearSession, currentSession, onSessionChange, storeTokens } from './session';
 
 /** The signed-in user, as `GET /api/v1/me` describes them. */
@@ -24,7 +24,7 @@ const AuthContext = createContext<AuthState | null>(null);
 async function fetchMe(): Promise<Me | null> {
   if (!currentSession()) return null;
   try {
-    return await unwrap(api.GET('/api/v1/me'));
+    return await authApi.me();
   } catch (e) {
     if (e instanceof ApiProblem && e.status === 401) {
       clearSession();
@@ -58,9 +58,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const tokens = await unwrap(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      const tokens = await authApi.login(email, password);
       storeTokens(tokens);
-      const me = await unwrap(api.GET('/api/v1/me'));
+      const me = await authApi.me();
       queryClient.clear();
       setUser(me);
       return me;
@@ -71,7 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     const session = currentSession();
     if (session) {
-      await api.POST('/api/v1/auth/logout', { body: { refresh_token: session.refresh_token } }).catch(() => undefined);
+      await authApi.logout(session.refresh_token);
     }
     clearSession();
     setUser(null);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
+import { storeTokens } from '@/auth/session';
+import { fakeApi, renderAt } from '@/test/render';
 import { Layout } from './Layout';
-import { storeTokens } from '../auth/session';
-import { fakeApi, renderAt } from '../test/render';
 
 function shell() {
   return (

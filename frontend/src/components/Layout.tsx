@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../auth/AuthProvider';
-import { LANGUAGES } from '../i18n';
+import { useAuth } from '@/auth/AuthProvider';
+import { LANGUAGES } from '@/i18n';
 
 /** The shell of every page: skip link, header with navigation and language choice, footer. */
 export function Layout() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../api/problem';
+import { ApiProblem } from '@/api/problem';
 
 /**
  * Shows why a request failed: the problem's title and detail, and the field errors it lists.

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth, type Role } from '../auth/AuthProvider';
+import { useAuth, type Role } from '@/auth/AuthProvider';
 
 /** Shows `children` to users with one of `roles`; sends the signed-out to the login page. */
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {

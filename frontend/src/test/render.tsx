@@ -7,8 +7,8 @@ import { render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { vi } from 'vitest';
-import { AuthProvider } from '../auth/AuthProvider';
-import i18n from '../i18n';
+import { AuthProvider } from '@/auth/AuthProvider';
+import i18n from '@/i18n';
 
 /** Renders `element` at `path` (matched by `route`, default `*`), in `language`. */
 export async function renderAt(element: ReactElement, { path = '/', route = '*', language = 'en' } = {}) {

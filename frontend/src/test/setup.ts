@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
-import { loadAllMessages } from '../i18n';
+import { loadAllMessages } from '@/i18n';
 
 await loadAllMessages();
 

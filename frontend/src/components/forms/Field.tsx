@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { ApiProblem } from '../../api/problem';
+import { ApiProblem } from '@/api/problem';
 
 interface Common {
   /** The visible label. */

@@ -2,11 +2,11 @@ import { useCallback } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { answer, api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { fakeApi, renderAt } from '../../test/render';
+import { answer, api, unwrap } from '@/api/client';
+import type { components } from '@/api/schema';
+import { fakeApi, renderAt } from '@/test/render';
+import { DataState } from '@/components/DataState';
 import { typeInto, UI_TEST_TIMEOUT } from './testing';
-import { DataState } from '../DataState';
 import { TextField } from './Field';
 import { StaleEditNotice, useSafeEdit } from './StaleEdit';
 

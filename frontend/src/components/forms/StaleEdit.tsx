@@ -11,10 +11,9 @@
  * Usage:
  * ```tsx
  * const edit = useSafeEdit({
- *   queryKey: ['network', slug],
- *   load: () => answer(api.GET('/api/v1/networks/{slug}', { params: { path: { slug } } })),
- *   save: (patch, etag) =>
- *     answer(api.PATCH('/api/v1/networks/{slug}', { params: { path: { slug }, header: { 'If-Match': etag } }, body: patch })),
+ *   queryKey: networksKeys.detail(slug),
+ *   load: () => adminApi.loadNetwork(slug),
+ *   save: (patch, etag) => adminApi.saveNetwork(slug, patch, etag),
  *   toValues: (network) => ({ 'name.en': network.name.en, website: network.website ?? '' }),
  *   toPatch: (changes) => ({ ...(changes.website !== undefined && { website: changes.website || null }) }),
  * });
@@ -37,9 +36,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Answer } from '../../api/client';
-import { isStaleEdit } from '../../api/problem';
-import { ProblemAlert } from '../ProblemAlert';
+import type { Answer } from '@/api/client';
+import { isStaleEdit } from '@/api/problem';
+import { ProblemAlert } from '@/components/ProblemAlert';
 
 /** The value of one form field: text (numbers and dates as typed) or a checkbox. */
 export type FieldValue = string | boolean;
@@ -49,11 +48,11 @@ export type FormValues = Record<string, FieldValue>;
 /** How to load, show and save one record. */
 export interface SafeEditOptions<T, V extends FormValues, P> {
   /**
-   * The record's cache key, such as `['city', slug]`. The editor keeps its own copy (with the
+   * The record's cache key, such as `citiesKeys.detail(slug)`. The editor keeps its own copy (with the
    * ETag) under `['safe-edit', ...queryKey]` and invalidates `queryKey` after every write.
    */
   queryKey: QueryKey;
-  /** Loads the record with its ETag: `() => answer(api.GET(...))`. */
+  /** Loads the record with its ETag, such as `() => adminApi.loadCity(slug)`. */
   load: () => Promise<Answer<T>>;
   /** Sends a merge patch with `If-Match: etag` and answers the updated record with its new ETag. */
   save: (patch: P, etag: string | null) => Promise<Answer<T>>;

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { renderAt } from '../../test/render';
+import { renderAt } from '@/test/render';
 import AseanMap from './AseanMap';
 import { AseanMap as LazyAseanMap } from '.';
 

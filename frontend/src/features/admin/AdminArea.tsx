@@ -1,6 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../components/PageTitle';
+import { PageTitle } from '@/components/PageTitle';
 import { AdminDashboard } from './AdminDashboard';
 import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { ApiKeyUsagePage } from './apikeys/ApiKeyUsagePage';

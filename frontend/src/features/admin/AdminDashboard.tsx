@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/AuthProvider';
-import { PageTitle } from '../../components/PageTitle';
+import { useAuth } from '@/auth/AuthProvider';
+import { PageTitle } from '@/components/PageTitle';
 import { ADMIN_SECTIONS, useStaffRights } from './shared';
 
 /** `/admin`: what each section is for, with a link to it; only the sections the role may use. */

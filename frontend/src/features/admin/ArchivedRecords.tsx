@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { ProblemAlert } from '@/components/ProblemAlert';
 import { useDateTime } from './shared';
+import { adminKeys, adminQueries } from './api';
 
 type AuditEntry = components['schemas']['AuditEntry'];
 
@@ -49,21 +49,14 @@ export function ArchivedRecords({ entity, describe, restore, invalidate }: Props
   const queryClient = useQueryClient();
   const [restored, setRestored] = useState<string | null>(null);
   const query = useQuery({
-    queryKey: ['admin', 'archived', entity],
-    queryFn: async () => {
-      const [archives, restores] = await Promise.all(
-        (['archive', 'restore'] as const).map((action) =>
-          unwrap(api.GET('/api/v1/audit-log', { params: { query: { entity, action, limit: 200 } } })),
-        ),
-      );
-      return stillArchived(archives?.items ?? [], restores?.items ?? []);
-    },
+    ...adminQueries.archived(entity),
+    select: ({ archives, restores }) => stillArchived(archives, restores),
   });
   const run = useMutation({
     mutationFn: (entry: AuditEntry) => restore(entry.after),
     onSuccess: (_, entry) => {
       setRestored(describe(entry.after));
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'archived', entity] });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.archived(entity) });
       for (const key of invalidate) void queryClient.invalidateQueries({ queryKey: key });
     },
   });

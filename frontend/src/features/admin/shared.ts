@@ -1,8 +1,8 @@
-/** Small helpers shared by the administration pages: URL filters, cursor paging, value conversion. */
-import { useCallback, useState } from 'react';
+/** Small helpers shared by the administration pages: URL filters, value conversion. */
+import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/AuthProvider';
+import { useAuth } from '@/auth/AuthProvider';
 
 /** What the signed-in staff member may do, as the API's rules say (the API still decides). */
 export function useStaffRights() {
@@ -40,22 +40,6 @@ export function useUrlFilters() {
     [setParams],
   );
   return { params, get, set };
-}
-
-/**
- * Cursor paging: the cursors of the pages seen so far. Any change of `resetKey` (the filters)
- * starts again at the first page.
- */
-export function useCursorPages(resetKey: string) {
-  const [state, setState] = useState<{ key: string; cursors: string[] }>({ key: resetKey, cursors: [] });
-  const cursors = state.key === resetKey ? state.cursors : [];
-  return {
-    /** The cursor of the page shown, undefined on the first. */
-    cursor: cursors[cursors.length - 1],
-    hasPrevious: cursors.length > 0,
-    next: (cursor: string) => setState({ key: resetKey, cursors: [...cursors, cursor] }),
-    previous: () => setState({ key: resetKey, cursors: cursors.slice(0, -1) }),
-  };
 }
 
 /** A form's text as the API wants it: trimmed, `null` when empty. */

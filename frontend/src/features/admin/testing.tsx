@@ -1,6 +1,6 @@
 /** Test support for the administration's component tests: a signed-in session, the current URL. */
 import { useLocation } from 'react-router';
-import type { components } from '../../api/schema';
+import type { components } from '@/api/schema';
 
 type Me = components['schemas']['Me'];
 
@@ -28,4 +28,4 @@ export function queryOf(request: Request | undefined): URLSearchParams {
   return new URL(request?.url ?? 'http://localhost/').searchParams;
 }
 
-export { typeInto, UI_TEST_TIMEOUT } from '../../components/forms/testing';
+export { typeInto, UI_TEST_TIMEOUT } from '@/components/forms/testing';

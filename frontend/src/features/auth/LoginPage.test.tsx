@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router';
+import { fakeApi, renderAt } from '@/test/render';
 import LoginPage from './LoginPage';
-import { fakeApi, renderAt } from '../../test/render';
 
 function Where() {
   const location = useLocation();

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/AuthProvider';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { PageTitle } from '../../components/PageTitle';
-import { homeOf } from '../../components/RequireRole';
+import { useAuth } from '@/auth/AuthProvider';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { PageTitle } from '@/components/PageTitle';
+import { homeOf } from '@/components/RequireRole';
 
 /** Only paths inside the app may be a target after signing in. */
 function safeNext(next: string | null): string | null {

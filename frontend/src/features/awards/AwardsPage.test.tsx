@@ -1,5 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import AwardsPage from './AwardsPage';
 import { demo, page, thailand, unesco } from './fixtures';
 

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { useLocalized } from '../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from './api';
 import './awards.css';
 
 /** `/awards`: the award programmes, each with its organisers and the years of its cycles. */
@@ -15,10 +15,7 @@ export default function AwardsPage() {
   const { text } = useLocalized();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const query = useQuery({
-    queryKey: ['award-programmes', cursor],
-    queryFn: () => unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 50, cursor } } })),
-  });
+  const query = useQuery(awardsQueries.programmeList({ limit: 50, cursor }));
   return (
     <>
       <PageTitle>{t('programmes.title')}</PageTitle>

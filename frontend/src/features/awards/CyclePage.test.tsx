@@ -1,5 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import CyclePage from './CyclePage';
 import { countries, thailand, thailand2025, unesco, unesco2024 } from './fixtures';
 

@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useCountryNames } from '../../api/countries';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { useCountryNames } from '@/api/reference';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from './api';
 import { CycleStatus } from './CycleStatus';
 import './awards.css';
 
@@ -23,10 +23,7 @@ export default function CyclePage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('awards');
   const { text } = useLocalized();
-  const query = useQuery({
-    queryKey: ['award-cycle', id],
-    queryFn: () => unwrap(api.GET('/api/v1/award-cycles/{id}', { params: { path: { id: Number(id) } } })),
-  });
+  const query = useQuery(awardsQueries.cycle(Number(id)));
   return (
     <>
       <PageTitle>{query.data ? text(query.data.title) : t('cycle.title')}</PageTitle>
@@ -38,11 +35,7 @@ export default function CyclePage() {
 function CycleDetails({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation('awards');
   const { text, date } = useLocalized();
-  const programme = useQuery({
-    queryKey: ['award-programme', cycle.programme],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/award-programmes/{slug}', { params: { path: { slug: cycle.programme } } })),
-  });
+  const programme = useQuery(awardsQueries.programme(cycle.programme));
   const programmeName = programme.data ? text(programme.data.name) : cycle.programme;
   return (
     <>
@@ -148,16 +141,7 @@ interface CategoryProps {
 function CategoryResults({ cycle, category, winners, countryName, ranked }: CategoryProps) {
   const { t } = useTranslation('awards');
   const { text } = useLocalized();
-  const ranking = useQuery({
-    queryKey: ['ranking', cycle.id, category.slug, false],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/award-cycles/{id}/rankings', {
-          params: { path: { id: cycle.id }, query: { category: category.slug } },
-        }),
-      ),
-    enabled: ranked,
-  });
+  const ranking = useQuery({ ...awardsQueries.ranking(cycle.id, category.slug, false), enabled: ranked });
   const evaluated = ranking.data?.entries.length ?? 0;
   return (
     <article className="award-category">

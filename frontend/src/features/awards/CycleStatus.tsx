@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
+import type { components } from '@/api/schema';
 
 type Status = components['schemas']['CycleStatus'];
 

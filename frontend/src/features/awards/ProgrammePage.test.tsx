@@ -1,5 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import ProgrammePage from './ProgrammePage';
 import { countries, gnlc, page, thailand, thailand2025, unesco, unesco2021, unesco2024 } from './fixtures';
 

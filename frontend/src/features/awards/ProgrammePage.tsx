@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useCountryNames } from '../../api/countries';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { useCountryNames } from '@/api/reference';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { networksQueries } from '@/features/networks';
+import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from './api';
 import { CycleStatus } from './CycleStatus';
 import './awards.css';
 
@@ -21,10 +22,7 @@ export default function ProgrammePage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation('awards');
   const { text } = useLocalized();
-  const query = useQuery({
-    queryKey: ['award-programme', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/award-programmes/{slug}', { params: { path: { slug } } })),
-  });
+  const query = useQuery(awardsQueries.programme(slug));
   return (
     <>
       <p>
@@ -71,10 +69,7 @@ function Cycles({ programme }: { programme: string }) {
   const { text, date } = useLocalized();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const query = useQuery({
-    queryKey: ['award-cycles', programme, cursor],
-    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { programme, limit: 50, cursor } } })),
-  });
+  const query = useQuery(awardsQueries.cycleList({ programme, limit: 50, cursor }));
   return (
     <section aria-labelledby="cycles-heading">
       <h2 id="cycles-heading">{t('programme.cycles')}</h2>
@@ -150,11 +145,7 @@ function Eligibility({ programme }: { programme: Programme }) {
   const { text } = useLocalized();
   const rules = programme.eligibility;
   const network = rules.network;
-  const networkQuery = useQuery({
-    queryKey: ['network', network],
-    queryFn: () => unwrap(api.GET('/api/v1/networks/{slug}', { params: { path: { slug: network ?? '' } } })),
-    enabled: Boolean(network),
-  });
+  const networkQuery = useQuery({ ...networksQueries.detail(network ?? ''), enabled: Boolean(network) });
   const networkName = networkQuery.data ? text(networkQuery.data.name) : (network ?? '');
   const items: string[] = [];
   if (rules.country) items.push(t('eligibility.country', { country: countries.name(rules.country) }));

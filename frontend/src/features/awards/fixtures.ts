@@ -1,5 +1,5 @@
 /** API answers for the awards tests, trimmed from the service with the demo data loaded. */
-import type { components } from '../../api/schema';
+import type { components } from '@/api/schema';
 
 type Programme = components['schemas']['Programme'];
 type Cycle = components['schemas']['Cycle'];

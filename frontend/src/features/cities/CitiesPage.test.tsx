@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { Link, useLocation } from 'react-router';
-import { storeTokens } from '../../auth/session';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderAt } from '../../test/render';
+import { storeTokens } from '@/auth/session';
+import { fakeApi, renderAt } from '@/test/render';
 import CitiesPage from './CitiesPage';
 import { city, cork, page, reference } from './fixtures';
 

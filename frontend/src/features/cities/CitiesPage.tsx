@@ -2,28 +2,17 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useAuth } from '../../auth/AuthProvider';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { useAuth } from '@/auth/AuthProvider';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { cursorStack } from '@/lib/paging';
+import { citiesQueries } from './api';
 import { CitiesTable } from './CitiesTable';
 import { CityFilters } from './CityFilters';
 import { apiQuery, csvHref, readView, writeView, type DirectoryView } from './directoryView';
 import './cities.css';
-
-/**
- * The cursors of the pages before this one, kept in the history entry (`''` is the first page), so
- * "previous" goes back exactly; a shared link with a cursor has none, and "previous" then goes to
- * the first page.
- */
-function cursorStack(state: unknown): string[] {
-  if (state && typeof state === 'object' && 'cursors' in state && Array.isArray(state.cursors)) {
-    return state.cursors.filter((c): c is string => typeof c === 'string');
-  }
-  return [];
-}
 
 /**
  * The public directory of learning cities (`/cities`): search, filters, order and page all live in
@@ -41,11 +30,7 @@ export default function CitiesPage() {
   const view = useMemo(() => readView(searchParams), [searchParams]);
   const stack = cursorStack(location.state);
   const query = apiQuery(view, staff);
-  const cities = useQuery({
-    queryKey: ['cities', 'list', query],
-    queryFn: () => unwrap(api.GET('/api/v1/cities', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const cities = useQuery({ ...citiesQueries.list(query), placeholderData: keepPreviousData });
 
   const show = useCallback(
     (next: DirectoryView, cursors: string[]) => setSearchParams(writeView(next), { state: { cursors } }),

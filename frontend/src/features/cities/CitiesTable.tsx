@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
-import { useLocalized } from '../../i18n/localized';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
+import { useCountries, useProvinces } from '@/api/reference';
 import { shownIn } from './language';
-import { useCountries, useProvinces } from './reference';
 
 export type City = components['schemas']['City'];
 export type CityMembership = components['schemas']['CityMembership'];

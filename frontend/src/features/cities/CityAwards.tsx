@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { useLocalized } from '../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
+import { citiesQueries } from './api';
 import { webUrl } from './links';
 
 /** The awards a city received in published cycles (`GET /api/v1/cities/{slug}/awards`), newest first. */
@@ -12,11 +12,7 @@ export function CityAwards({ slug }: { slug: string }) {
   const { t } = useTranslation('cities');
   const { text, number } = useLocalized();
   const caption = useId();
-  const awards = useQuery({
-    queryKey: ['cities', 'awards', slug],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/cities/{slug}/awards', { params: { path: { slug }, query: { limit: 200 } } })),
-  });
+  const awards = useQuery(citiesQueries.awards(slug));
   const csv = `/api/v1/cities/${encodeURIComponent(slug)}/awards?format=csv&bom=true`;
   return (
     <DataState query={awards}>

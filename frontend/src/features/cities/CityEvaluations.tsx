@@ -2,17 +2,22 @@ import { Suspense, useId } from 'react';
 import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { BarChart } from '../../components/charts';
-import { DataState } from '../../components/DataState';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import type { components } from '@/api/schema';
+import { BarChart } from '@/components/charts';
+import { DataState } from '@/components/DataState';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { awardsQueries } from '@/features/awards';
+import { evaluationsQueries } from '@/features/evaluations';
+import { useLocalized } from '@/i18n/localized';
+import { citiesQueries } from './api';
 
 type Summary = components['schemas']['CityEvaluationSummary'];
 type Cycle = components['schemas']['Cycle'];
 type Round = components['schemas']['Round'];
 type Framework = components['schemas']['Framework'];
+
+const frameworksBySlug = (page: { items: Framework[] }) => new Map(page.items.map((f) => [f.slug, f]));
+const roundsById = (page: { items: Round[] }) => new Map(page.items.map((r) => [r.id, r]));
 
 interface Names {
   frameworks: Map<string, Framework> | undefined;
@@ -27,29 +32,19 @@ interface Names {
 function useNames(items: Summary[]) {
   const cycleIds = [...new Set(items.flatMap((s) => (s.cycle_id != null ? [s.cycle_id] : [])))];
   const frameworks = useQuery({
-    queryKey: ['cities', 'frameworks'],
-    queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } }));
-      return new Map(page.items.map((f) => [f.slug, f]));
-    },
+    ...evaluationsQueries.frameworkList(),
+    select: frameworksBySlug,
     enabled: items.length > 0,
     staleTime: Infinity,
   });
   const rounds = useQuery({
-    queryKey: ['cities', 'monitoring-rounds'],
-    queryFn: async () => {
-      const page = await unwrap(api.GET('/api/v1/monitoring-rounds', { params: { query: { limit: 200 } } }));
-      return new Map(page.items.map((r) => [r.id, r]));
-    },
+    ...evaluationsQueries.rounds(),
+    select: roundsById,
     enabled: items.some((s) => s.round_id != null),
     staleTime: Infinity,
   });
   const cycles = useQueries({
-    queries: cycleIds.map((id) => ({
-      queryKey: ['cities', 'award-cycle', id],
-      queryFn: () => unwrap(api.GET('/api/v1/award-cycles/{id}', { params: { path: { id } } })),
-      staleTime: Infinity,
-    })),
+    queries: cycleIds.map((id) => ({ ...awardsQueries.cycle(id), staleTime: Infinity })),
   });
   const names: Names = {
     frameworks: frameworks.data,
@@ -153,10 +148,7 @@ function SummaryCard({ summary, names }: { summary: Summary; names: Names }) {
 /** A city's published evaluation results (`GET /api/v1/cities/{slug}/evaluations`), newest first. */
 export function CityEvaluations({ slug }: { slug: string }) {
   const { t } = useTranslation('cities');
-  const evaluations = useQuery({
-    queryKey: ['cities', 'evaluations', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/cities/{slug}/evaluations', { params: { path: { slug } } })),
-  });
+  const evaluations = useQuery(citiesQueries.evaluations(slug));
   const { names, error } = useNames(evaluations.data?.items ?? []);
   return (
     <DataState query={evaluations}>

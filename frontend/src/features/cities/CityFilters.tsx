@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { pick, useLocalized, type LocalizedText } from '../../i18n/localized';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { pick, useLocalized, type LocalizedText } from '@/i18n/localized';
+import { regionsOf, useCountries, useProvinces } from '@/api/reference';
+import { networksQueries } from '@/features/networks';
+import { oneOf } from '@/lib/choices';
 import {
   GROUPS,
   REGIONS,
@@ -12,8 +16,6 @@ import {
   splitRange,
   type DirectoryView,
 } from './directoryView';
-import { regionsOf, useCountries, useNetworks, useProvinces } from './reference';
-import { oneOf } from '../../lib/choices';
 
 /** How long typing pauses before the search is sent. */
 export const DEBOUNCE_MS = 400;
@@ -52,7 +54,7 @@ export function CityFilters({ view, staff, onChange }: Props) {
   const yearHint = useId();
   const countries = useCountries();
   const provinces = useProvinces();
-  const networks = useNetworks();
+  const networks = useQuery({ ...networksQueries.everyNetwork(), select: (page) => page.items, staleTime: Infinity });
 
   const [q, setQ] = useState(view.q);
   const [from, setFrom] = useState(() => splitRange(view.member_since).from);

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderAt } from '../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
 import CityPage from './CityPage';
 import { city, gnlc, reference, thaiNetwork } from './fixtures';
 

@@ -2,18 +2,18 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { useLocalized } from '../../i18n/localized';
+import { ApiProblem } from '@/api/problem';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { useCountries, useProvinces } from '@/api/reference';
+import { useLocalized } from '@/i18n/localized';
+import { citiesQueries } from './api';
 import type { City } from './CitiesTable';
 import { CityAwards } from './CityAwards';
 import { CityEvaluations } from './CityEvaluations';
 import { MembershipTimeline } from './MembershipTimeline';
 import { shownIn } from './language';
 import { webUrl } from './links';
-import { useCountries, useProvinces } from './reference';
 import './cities.css';
 
 /** The facts of a city as a description list; what is not recorded says so. */
@@ -108,10 +108,7 @@ export default function CityPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation('cities');
   const { text, language } = useLocalized();
-  const city = useQuery({
-    queryKey: ['cities', 'city', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/cities/{slug}', { params: { path: { slug } } })),
-  });
+  const city = useQuery(citiesQueries.detail(slug));
   const title = city.data
     ? text(city.data.name)
     : city.error instanceof ApiProblem && city.error.status === 404

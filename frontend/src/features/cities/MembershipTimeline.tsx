@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../i18n/localized';
+import { useLocalized } from '@/i18n/localized';
 import type { CityMembership } from './CitiesTable';
 import { webUrl } from './links';
 

@@ -3,8 +3,8 @@
  * and its translation into the query of `GET /api/v1/cities`. The URL uses the API's own parameter
  * names, so a shared link and the CSV download name the same rows.
  */
-import type { components, paths } from '../../api/schema';
-import { oneOf } from '../../lib/choices';
+import type { components, paths } from '@/api/schema';
+import { oneOf } from '@/lib/choices';
 
 /** The query parameters of `GET /api/v1/cities`. */
 export type CityListQuery = NonNullable<paths['/api/v1/cities']['get']['parameters']['query']>;

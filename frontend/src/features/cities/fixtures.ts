@@ -1,5 +1,5 @@
 /** Canned API answers for the cities tests, shaped as `openapi.yaml` describes them. */
-import type { components } from '../../api/schema';
+import type { components } from '@/api/schema';
 
 type City = components['schemas']['City'];
 type CityMembership = components['schemas']['CityMembership'];

@@ -1,5 +1,5 @@
 import { configure, screen, within } from '@testing-library/react';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import DataPage from './DataPage';
 import { downloadUrl } from './downloads';
 import { datasets, frameworks, networks } from './fixtures';

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { PageTitle } from '../../components/PageTitle';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { evaluationsQueries } from '@/features/evaluations';
+import { networksQueries } from '@/features/networks';
+import { useLocalized } from '@/i18n/localized';
+import { dataQueries } from './api';
 import { Dictionary } from './Dictionary';
 import { Rich } from './Rich';
 import { DOWNLOADS, downloadUrl } from './downloads';
@@ -54,18 +56,9 @@ const STATISTICS: { key: string; path: string; query?: Record<string, string>; p
 export default function DataPage() {
   const { t } = useTranslation('data');
   const { text } = useLocalized();
-  const datasets = useQuery({
-    queryKey: ['datasets'],
-    queryFn: () => unwrap(api.GET('/api/v1/datasets')),
-  });
-  const networks = useQuery({
-    queryKey: ['networks', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } })),
-  });
-  const frameworks = useQuery({
-    queryKey: ['frameworks', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
-  });
+  const datasets = useQuery(dataQueries.datasets());
+  const networks = useQuery(networksQueries.everyNetwork());
+  const frameworks = useQuery(evaluationsQueries.frameworkList());
 
   const listRow = (l: { key: string; path: string }): Row => ({ key: l.key, label: t(`lists.${l.key}`), path: l.path });
   const members: Row[] = (networks.data?.items ?? []).map((network) => ({

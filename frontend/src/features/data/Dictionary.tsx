@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
+import type { components } from '@/api/schema';
 import { Rich } from './Rich';
 
 type Dataset = components['schemas']['Dataset'];

@@ -1,5 +1,5 @@
 /** API answers for the data page tests, taken from the service (trimmed). */
-import type { components } from '../../api/schema';
+import type { components } from '@/api/schema';
 
 type S = components['schemas'];
 

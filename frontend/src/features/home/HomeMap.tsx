@@ -2,23 +2,16 @@ import { Suspense } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { allPages } from '../../api/pages';
-import { DataState } from '../../components/DataState';
-import { AseanMap } from '../../components/map';
-import { useLocalized } from '../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { AseanMap } from '@/components/map';
+import { citiesQueries } from '@/features/cities';
+import { useLocalized } from '@/i18n/localized';
 
 /** The learning cities of the ASEAN+3 countries on the map (every page of `/cities?group=asean_plus_3`). */
 export function HomeMap() {
   const { t } = useTranslation(['home', 'common']);
   const { text } = useLocalized();
-  const query = useQuery({
-    queryKey: ['cities', 'asean_plus_3', 'all'],
-    queryFn: () =>
-      allPages((cursor) =>
-        unwrap(api.GET('/api/v1/cities', { params: { query: { group: 'asean_plus_3', limit: 200, cursor } } })),
-      ),
-  });
+  const query = useQuery(citiesQueries.group('asean_plus_3'));
   const loading = (
     <p className="loading" role="status">
       {t('loading', { ns: 'common' })}

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import HomePage from './HomePage';
 
 // The map and chart chunks are large for jsdom: allow a machine under load more than a second.
@@ -77,7 +77,7 @@ async function violations(container: HTMLElement) {
 
 describe('HomePage', () => {
   // The map is a lazy chunk: load it once up front, so that the first test does not wait on it.
-  beforeAll(() => import('../../components/map/AseanMap'));
+  beforeAll(() => import('@/components/map/AseanMap'));
 
   it('shows the key figures of the overview, linking onward', async () => {
     api();

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { DataState } from '../../components/DataState';
-import { useLocalized } from '../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
+import { homeQueries } from './api';
 
 // Where each count of /stats/overview is browsed further.
 const ONWARD: Record<string, string> = {
@@ -22,10 +22,7 @@ const ONWARD: Record<string, string> = {
 export function KeyFigures() {
   const { t } = useTranslation('home');
   const { text, number } = useLocalized();
-  const query = useQuery({
-    queryKey: ['stats', 'overview'],
-    queryFn: () => unwrap(api.GET('/api/v1/stats/overview')),
-  });
+  const query = useQuery(homeQueries.overview());
   return (
     <section aria-labelledby="home-figures">
       <h2 id="home-figures">{t('figures.title')}</h2>

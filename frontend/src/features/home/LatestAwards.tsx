@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
-import { DataState } from '../../components/DataState';
-import { useLocalized } from '../../i18n/localized';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { awardsQueries } from '@/features/awards';
+import { useLocalized } from '@/i18n/localized';
 
 type Cycle = components['schemas']['Cycle'];
 
@@ -14,11 +14,7 @@ const LATEST = 3;
 /** The winners of the newest published award cycles, per category, linking to the cities. */
 export function LatestAwards() {
   const { t } = useTranslation('home');
-  const query = useQuery({
-    queryKey: ['award-cycles', 'published', 'latest', LATEST],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'published', limit: LATEST } } })),
-  });
+  const query = useQuery(awardsQueries.cycleList({ status: 'published', limit: LATEST }));
   return (
     <section aria-labelledby="home-awards">
       <h2 id="home-awards">{t('awards.heading')}</h2>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
-import { useLocalized } from '../../i18n/localized';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
 
 type Member = components['schemas']['NetworkMember'];
 

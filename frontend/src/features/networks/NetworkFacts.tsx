@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../api/schema';
-import { useLocalized } from '../../i18n/localized';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
 
 type Network = components['schemas']['Network'];
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { useLocation } from 'react-router';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import NetworkPage from './NetworkPage';
 import { asean, countries, gnlc, member } from './fixtures';
 
@@ -71,8 +71,8 @@ async function violations(container: HTMLElement) {
 
 describe('NetworkPage', () => {
   beforeAll(async () => {
-    await import('../../components/map/AseanMap');
-    await import('../../components/charts/LineChart');
+    await import('@/components/map/AseanMap');
+    await import('@/components/charts/LineChart');
   });
 
   it('shows the facts of the network', async () => {

@@ -2,21 +2,20 @@ import { Suspense, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useCountryNames } from '../../api/countries';
-import { allPages } from '../../api/pages';
-import type { components } from '../../api/schema';
-import { LineChart } from '../../components/charts';
-import { DataState } from '../../components/DataState';
-import { AseanMap } from '../../components/map';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { useCountryNames } from '@/api/reference';
+import type { components } from '@/api/schema';
+import { LineChart } from '@/components/charts';
+import { DataState } from '@/components/DataState';
+import { AseanMap } from '@/components/map';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { oneOf } from '@/lib/choices';
+import { useUrlPaging } from '@/lib/paging';
 import { MemberTable } from './MemberTable';
+import { networksQueries } from './api';
 import { NetworkFacts } from './NetworkFacts';
-import { oneOf } from '../../lib/choices';
-import { useUrlPaging } from './paging';
 import './networks.css';
 
 type Network = components['schemas']['Network'];
@@ -34,10 +33,7 @@ export default function NetworkPage() {
   const { text } = useLocalized();
   const { slug = '' } = useParams();
   const countries = useCountryNames();
-  const network = useQuery({
-    queryKey: ['network', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/networks/{slug}', { params: { path: { slug } } })),
-  });
+  const network = useQuery(networksQueries.detail(slug));
   return (
     <>
       <PageTitle>{network.data ? text(network.data.name) : t('detail.title')}</PageTitle>
@@ -75,17 +71,7 @@ function Loading() {
 function MemberMap({ network }: { network: Network }) {
   const { t } = useTranslation('networks');
   const { text } = useLocalized();
-  const members = useQuery({
-    queryKey: ['network', network.slug, 'members', 'all'],
-    queryFn: () =>
-      allPages((cursor) =>
-        unwrap(
-          api.GET('/api/v1/networks/{slug}/members', {
-            params: { path: { slug: network.slug }, query: { limit: 200, cursor } },
-          }),
-        ),
-      ),
-  });
+  const members = useQuery(networksQueries.allMembers(network.slug));
   return (
     <section aria-labelledby="network-map">
       <h2 id="network-map">{t('detail.map_heading')}</h2>
@@ -111,10 +97,7 @@ function MemberMap({ network }: { network: Network }) {
 function Growth({ network }: { network: Network }) {
   const { t } = useTranslation('networks');
   const { text, number } = useLocalized();
-  const growth = useQuery({
-    queryKey: ['stats', 'membership-growth', network.slug],
-    queryFn: () => unwrap(api.GET('/api/v1/stats/membership-growth', { params: { query: { network: network.slug } } })),
-  });
+  const growth = useQuery(networksQueries.growth(network.slug));
   return (
     <section aria-labelledby="network-growth">
       <h2 id="network-growth">{t('detail.growth_heading')}</h2>
@@ -157,12 +140,7 @@ function Members({ network, countryName }: { network: Network; countryName: (cod
   const heading = useRef<HTMLHeadingElement>(null);
   const sort = oneOf(paging.params.get('sort'), SORTS) ?? 'joined';
   const query = { sort, cursor: paging.cursor, limit: PAGE_SIZE };
-  const members = useQuery({
-    queryKey: ['network', network.slug, 'members', query],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/networks/{slug}/members', { params: { path: { slug: network.slug }, query } })),
-    placeholderData: keepPreviousData,
-  });
+  const members = useQuery({ ...networksQueries.members(network.slug, query), placeholderData: keepPreviousData });
   const turn = (go: () => void) => {
     go();
     heading.current?.focus();

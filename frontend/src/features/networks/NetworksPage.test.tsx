@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { useLocation } from 'react-router';
-import { renderAt, fakeApi } from '../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import NetworksPage from './NetworksPage';
 import { asean, countries, gnlc, thailand } from './fixtures';
 

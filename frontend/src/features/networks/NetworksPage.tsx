@@ -1,16 +1,16 @@
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../api/client';
-import { useCountryNames } from '../../api/countries';
-import type { components } from '../../api/schema';
-import { PageTitle } from '../../components/PageTitle';
-import { Pager } from '../../components/Pager';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { useLocalized } from '../../i18n/localized';
+import { useCountryNames } from '@/api/reference';
+import type { components } from '@/api/schema';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { oneOf } from '@/lib/choices';
+import { useUrlPaging } from '@/lib/paging';
+import { networksQueries } from './api';
 import { NetworkFacts } from './NetworkFacts';
-import { oneOf } from '../../lib/choices';
-import { useUrlPaging } from './paging';
 import './networks.css';
 
 const SCOPES = ['global', 'regional', 'national'] as const satisfies readonly components['schemas']['NetworkScope'][];
@@ -28,11 +28,7 @@ export default function NetworksPage() {
   const scope = oneOf(paging.params.get('scope'), SCOPES);
   const status = oneOf(paging.params.get('status'), STATUSES);
   const query = { scope, status, cursor: paging.cursor };
-  const networks = useQuery({
-    queryKey: ['networks', 'list', query],
-    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const networks = useQuery({ ...networksQueries.list(query), placeholderData: keepPreviousData });
   const page = networks.data;
   return (
     <>

@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { BarChart } from '../../../components/charts';
-import { useLocalized } from '../../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { BarChart } from '@/components/charts';
+import { useLocalized } from '@/i18n/localized';
+import { adminQueries } from '@/features/admin/api';
 
 /** `/admin/api-keys/:id/usage` (admin): the requests one key made, per day (UTC), newest first. */
 export function ApiKeyUsagePage() {
@@ -19,10 +19,7 @@ export function ApiKeyUsagePage() {
       month: 'short',
       day: 'numeric',
     });
-  const query = useQuery({
-    queryKey: ['admin', 'api-key-usage', id],
-    queryFn: () => unwrap(api.GET('/api/v1/api-keys/{id}/usage', { params: { path: { id: Number(id) } } })),
-  });
+  const query = useQuery(adminQueries.apiKeyUsage(Number(id)));
   const prefix = query.data?.prefix;
   return (
     <>

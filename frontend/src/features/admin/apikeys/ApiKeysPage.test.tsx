@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderAt } from '../../../test/render';
-import AdminArea from '../AdminArea';
-import { signedInAs, typeInto, UI_TEST_TIMEOUT } from '../testing';
+import { fakeApi, renderAt } from '@/test/render';
+import AdminArea from '@/features/admin/AdminArea';
+import { signedInAs, typeInto, UI_TEST_TIMEOUT } from '@/features/admin/testing';
 
 const SECRET = 'lck_0a1b2c3d4e_s3cr3tS3cr3tS3cr3t';
 const info = {

@@ -2,16 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { CopyButton } from '../../../components/forms/CopyButton';
-import { TextField } from '../../../components/forms/Field';
-import { localToRfc3339, numberOrNull, textOrNull, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { CopyButton } from '@/components/forms/CopyButton';
+import { TextField } from '@/components/forms/Field';
+import { localToRfc3339, numberOrNull, textOrNull, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
+import { useCursorPages } from '@/lib/paging';
+import { adminApi, adminKeys, adminQueries } from '@/features/admin/api';
 
 type ApiKeyInfo = components['schemas']['ApiKeyInfo'];
 type ApiKeyInput = components['schemas']['ApiKeyInput'];
@@ -40,9 +41,9 @@ function IssueKeyForm({ onIssued }: { onIssued(issued: IssuedApiKey): void }) {
   const [values, setValues] = useState({ name: '', owner: '', rate_limit_per_minute: '', expires_at: '' });
   const set = (field: keyof typeof values, value: string) => setValues((v) => ({ ...v, [field]: value }));
   const issue = useMutation({
-    mutationFn: (body: ApiKeyInput) => unwrap(api.POST('/api/v1/api-keys', { body })),
+    mutationFn: (body: ApiKeyInput) => adminApi.issueApiKey(body),
     onSuccess: (answer) => {
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'api-keys'] });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.apiKeys() });
       onIssued(answer);
       issue.reset();
     },
@@ -168,18 +169,12 @@ function KeyList() {
   const revoked = filters.get('revoked') === 'true';
   const pages = useCursorPages(String(revoked));
   const [revokedName, setRevokedName] = useState<string | null>(null);
-  const query = useQuery({
-    queryKey: ['admin', 'api-keys', { revoked, cursor: pages.cursor }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/api-keys', { params: { query: { revoked: revoked || undefined, limit: 50, cursor: pages.cursor } } }),
-      ),
-  });
+  const query = useQuery(adminQueries.apiKeyList({ revoked: revoked || undefined, limit: 50, cursor: pages.cursor }));
   const revoke = useMutation({
-    mutationFn: (key: ApiKeyInfo) => unwrap(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: key.id } } })),
+    mutationFn: (key: ApiKeyInfo) => adminApi.revokeApiKey(key.id),
     onSuccess: (_, key) => {
       setRevokedName(key.name);
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'api-keys'] });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.apiKeys() });
     },
   });
   return (

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderAt } from '../../../test/render';
-import AdminArea from '../AdminArea';
-import { CurrentUrl, queryOf, signedInAs, typeInto, UI_TEST_TIMEOUT } from '../testing';
+import { fakeApi, renderAt } from '@/test/render';
+import AdminArea from '@/features/admin/AdminArea';
+import { CurrentUrl, queryOf, signedInAs, typeInto, UI_TEST_TIMEOUT } from '@/features/admin/testing';
 
 const entry = {
   id: 31,

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { localToRfc3339, rfc3339ToLocal, useCursorPages, useDateTime, useUrlFilters } from '../shared';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { localToRfc3339, rfc3339ToLocal, useDateTime, useUrlFilters } from '@/features/admin/shared';
+import { useCursorPages } from '@/lib/paging';
+import { adminQueries } from '@/features/admin/api';
 import { changes, readable, textField } from './auditRecord';
 
 type AuditEntry = components['schemas']['AuditEntry'];
@@ -87,21 +88,13 @@ export function AuditLogPage() {
     setForm(applied);
   }
   const pages = useCursorPages(JSON.stringify(applied));
-  const query = useQuery({
-    queryKey: ['admin', 'audit', applied, pages.cursor],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/audit-log', {
-          params: {
-            query: {
-              ...Object.fromEntries(FILTERS.filter((f) => applied[f]).map((f) => [f, applied[f]])),
-              limit: 50,
-              cursor: pages.cursor,
-            },
-          },
-        }),
-      ),
-  });
+  const query = useQuery(
+    adminQueries.audit({
+      ...Object.fromEntries(FILTERS.filter((f) => applied[f]).map((f) => [f, applied[f]])),
+      limit: 50,
+      cursor: pages.cursor,
+    }),
+  );
   const set = (field: Filter, value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   return (

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
-import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
-import { SearchBox } from '../SearchBox';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { archivedName, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
+import { useCursorPages } from '@/lib/paging';
+import { SearchBox } from '@/features/admin/SearchBox';
+import { citiesKeys, citiesQueries } from '@/features/cities';
+import { adminApi } from '@/features/admin/api';
 import type { City } from './cityForm';
 
 /** `/admin/cities`: search the cities (or the archived ones), open one to edit, restore archived ones. */
@@ -20,26 +22,19 @@ export function CitiesAdminPage() {
   const q = filters.get('q');
   const archived = filters.get('archived') === 'true';
   const pages = useCursorPages(`${q}|${archived}`);
-  const query = useQuery({
-    queryKey: ['admin', 'cities', { q, archived, cursor: pages.cursor }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/cities', {
-          params: { query: { q: q || undefined, archived: archived || undefined, limit: 50, cursor: pages.cursor } },
-        }),
-      ),
-  });
+  const query = useQuery(
+    citiesQueries.list({ q: q || undefined, archived: archived || undefined, limit: 50, cursor: pages.cursor }),
+  );
   const { text } = useLocalized();
   const location = useLocation();
   const justArchived = archivedName(location.state);
   const queryClient = useQueryClient();
   const [restored, setRestored] = useState<City | null>(null);
   const restore = useMutation({
-    mutationFn: (slug: string) => unwrap(api.POST('/api/v1/cities/{slug}/restore', { params: { path: { slug } } })),
+    mutationFn: (slug: string) => adminApi.restoreCity(slug),
     onSuccess: (city) => {
       setRestored(city);
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'cities'] });
-      void queryClient.invalidateQueries({ queryKey: ['cities'] });
+      void queryClient.invalidateQueries({ queryKey: citiesKeys.all });
     },
   });
   return (

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { citiesKeys } from '@/features/cities';
+import { adminApi } from '@/features/admin/api';
 import { CityFields } from './CityFields';
 import { cityCreateBody, emptyCity, type CityField, type CityValues } from './cityForm';
 
@@ -20,10 +21,9 @@ export function CityCreatePage() {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<CityValues>(emptyCity);
   const create = useMutation({
-    mutationFn: (body: ReturnType<typeof cityCreateBody>) => unwrap(api.POST('/api/v1/cities', { body })),
+    mutationFn: (body: ReturnType<typeof cityCreateBody>) => adminApi.createCity(body),
     onSuccess: (city) => {
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'cities'] });
-      void queryClient.invalidateQueries({ queryKey: ['cities'] });
+      void queryClient.invalidateQueries({ queryKey: citiesKeys.all });
       const state: CreatedState = { created: true };
       navigate(`/admin/cities/${city.slug}`, { state });
     },

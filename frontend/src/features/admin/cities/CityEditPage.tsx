@@ -1,10 +1,10 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { citiesQueries } from '@/features/cities';
 import { CityEditor } from './CityEditor';
 import type { CreatedState } from './CityCreatePage';
 
@@ -23,10 +23,7 @@ export function CityEditPage() {
   const { text } = useLocalized();
   const navigate = useNavigate();
   const location = useLocation();
-  const city = useQuery({
-    queryKey: ['city', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/cities/{slug}', { params: { path: { slug } } })),
-  });
+  const city = useQuery(citiesQueries.detail(slug));
   const name = city.data ? text(city.data.name) : slug;
   return (
     <>

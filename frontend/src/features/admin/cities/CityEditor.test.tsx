@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, renderAt } from '../../../test/render';
-import { signedInAs, typeInto, UI_TEST_TIMEOUT } from '../testing';
+import { fakeApi, renderAt } from '@/test/render';
+import { signedInAs, typeInto, UI_TEST_TIMEOUT } from '@/features/admin/testing';
 import { CityEditor } from './CityEditor';
 
 const phayao = {

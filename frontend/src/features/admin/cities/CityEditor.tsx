@@ -1,15 +1,16 @@
 import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { useAuth } from '../../../auth/AuthProvider';
-import { DataState } from '../../../components/DataState';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useLocalized } from '../../../i18n/localized';
+import { useAuth } from '@/auth/AuthProvider';
+import { DataState } from '@/components/DataState';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useLocalized } from '@/i18n/localized';
+import { citiesKeys } from '@/features/cities';
+import { adminApi } from '@/features/admin/api';
 import { CityFields, cityLabel } from './CityFields';
 import { cityPatch, cityValues, EDITOR_FIXED_FIELDS, type City, type CityField, type CityValues } from './cityForm';
-import '../admin.css';
+import '@/features/admin/admin.css';
 
 /** The props of {@link CityEditor}. */
 export interface CityEditorProps {
@@ -37,25 +38,18 @@ function CityEditorForm({ slug, onSaved, onArchived }: CityEditorProps) {
   const { hasRole } = useAuth();
   const { text } = useLocalized();
   const staff = hasRole('admin', 'secretariat');
-  const load = useCallback(() => answer(api.GET('/api/v1/cities/{slug}', { params: { path: { slug } } })), [slug]);
+  const load = useCallback(() => adminApi.loadCity(slug), [slug]);
   const save = useCallback(
-    (patch: ReturnType<typeof cityPatch>, etag: string | null) =>
-      answer(
-        api.PATCH('/api/v1/cities/{slug}', {
-          params: { path: { slug }, header: { 'If-Match': etag } },
-          body: patch,
-          headers: { 'Content-Type': 'application/merge-patch+json' },
-        }),
-      ),
+    (patch: ReturnType<typeof cityPatch>, etag: string | null) => adminApi.saveCity(slug, patch, etag),
     [slug],
   );
   const edit = useSafeEdit<City, CityValues, ReturnType<typeof cityPatch>>({
-    queryKey: ['city', slug],
+    queryKey: citiesKeys.detail(slug),
     load,
     save,
     toValues: cityValues,
     toPatch: cityPatch,
-    invalidate: [['cities'], ['admin', 'cities']],
+    invalidate: [citiesKeys.all],
     onSaved,
   });
   const label = (field: CityField) => cityLabel(t, field);
@@ -94,8 +88,7 @@ function CityEditorForm({ slug, onSaved, onArchived }: CityEditorProps) {
                 disabled={edit.saving}
                 onConfirm={() =>
                   edit.remove(
-                    (etag) =>
-                      unwrap(api.DELETE('/api/v1/cities/{slug}', { params: { path: { slug }, header: { 'If-Match': etag } } })),
+                    (etag) => adminApi.archiveCity(slug, etag),
                     onArchived,
                   )
                 }

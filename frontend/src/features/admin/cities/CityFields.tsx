@@ -1,11 +1,12 @@
 import type { InputHTMLAttributes } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
-import { pick } from '../../../i18n/localized';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { pick } from '@/i18n/localized';
+import { byName, referenceQueries } from '@/api/reference';
 import type { CityField, CityValues } from './cityForm';
-import { byName, useCountries, useProvinces } from './reference';
 
 /** The visible label of a city field. */
 export function cityLabel(t: TFunction, field: CityField): string {
@@ -26,8 +27,8 @@ interface Props {
 /** The inputs of a city, for creating and editing one. */
 export function CityFields({ values, setValue, problem, fixed = [], fixedHint }: Props) {
   const { t, i18n } = useTranslation('admin');
-  const countries = useCountries();
-  const provinces = useProvinces();
+  const countries = useQuery(referenceQueries.countries());
+  const provinces = useQuery(referenceQueries.provinces());
   const label = (field: CityField) => cityLabel(t, field);
   const isFixed = (field: CityField) => fixed.includes(field);
   const text = (field: CityField, extra: InputHTMLAttributes<HTMLInputElement> & { hint?: string } = {}) => {

@@ -1,6 +1,6 @@
 /** The city form's values and their conversion to and from the API's `City` and `CityInput`. */
-import type { components } from '../../../api/schema';
-import { localizedPatch, numberOrNull, numberText, textOrNull } from '../shared';
+import type { components } from '@/api/schema';
+import { localizedPatch, numberOrNull, numberText, textOrNull } from '@/features/admin/shared';
 
 export type City = components['schemas']['City'];
 export type CityInput = components['schemas']['CityInput'];

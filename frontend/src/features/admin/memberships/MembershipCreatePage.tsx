@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
-import { CityPicker } from '../CityPicker';
-import { useNetworkOptions } from '../networks/reference';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { CitySlugField } from '@/components/CityPicker';
+import { citiesKeys } from '@/features/cities';
+import { networksKeys, networksQueries } from '@/features/networks';
+import { adminApi, adminKeys } from '@/features/admin/api';
 import { MembershipFields, membershipLabel } from './MembershipFields';
 import { emptyMembership, membershipCreateBody, type MembershipField, type NewMembershipValues } from './membershipForm';
 
@@ -19,14 +20,14 @@ export function MembershipCreatePage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const networks = useNetworkOptions();
+  const networks = useQuery({ ...networksQueries.everyNetwork(), select: (page) => page.items });
   const [values, setValues] = useState<NewMembershipValues>(() => emptyMembership(params.get('city') ?? '', params.get('network') ?? ''));
   const create = useMutation({
-    mutationFn: (body: ReturnType<typeof membershipCreateBody>) => unwrap(api.POST('/api/v1/memberships', { body })),
+    mutationFn: (body: ReturnType<typeof membershipCreateBody>) => adminApi.createMembership(body),
     onSuccess: (membership) => {
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'members'] });
-      void queryClient.invalidateQueries({ queryKey: ['city', membership.city] });
-      void queryClient.invalidateQueries({ queryKey: ['networks'] });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.memberships() });
+      void queryClient.invalidateQueries({ queryKey: citiesKeys.detail(membership.city) });
+      void queryClient.invalidateQueries({ queryKey: networksKeys.all });
       navigate(`/admin/memberships/${membership.id}`, { state: { created: true } });
     },
   });
@@ -43,7 +44,7 @@ export function MembershipCreatePage() {
       >
         <ProblemAlert error={create.error ?? networks.error} />
         <div className="form-grid">
-          <CityPicker
+          <CitySlugField
             label={membershipLabel(t, 'city')}
             name="city"
             value={values.city}

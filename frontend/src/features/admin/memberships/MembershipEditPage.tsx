@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useDateTime } from '../shared';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useDateTime } from '@/features/admin/shared';
+import { citiesKeys } from '@/features/cities';
+import { networksKeys } from '@/features/networks';
+import { adminApi, adminKeys } from '@/features/admin/api';
 import { MembershipFields, membershipLabel } from './MembershipFields';
 import { membershipPatch, membershipValues, type Membership, type MembershipInput, type MembershipValues } from './membershipForm';
 
@@ -21,25 +23,15 @@ function MembershipEditor({ id }: { id: number }) {
   const dateTime = useDateTime();
   const navigate = useNavigate();
   const location = useLocation();
-  const load = useCallback(() => answer(api.GET('/api/v1/memberships/{id}', { params: { path: { id } } })), [id]);
-  const save = useCallback(
-    (patch: MembershipInput, etag: string | null) =>
-      answer(
-        api.PATCH('/api/v1/memberships/{id}', {
-          params: { path: { id }, header: { 'If-Match': etag } },
-          body: patch,
-          headers: { 'Content-Type': 'application/merge-patch+json' },
-        }),
-      ),
-    [id],
-  );
+  const load = useCallback(() => adminApi.loadMembership(id), [id]);
+  const save = useCallback((patch: MembershipInput, etag: string | null) => adminApi.saveMembership(id, patch, etag), [id]);
   const edit = useSafeEdit<Membership, MembershipValues, MembershipInput>({
-    queryKey: ['membership', id],
+    queryKey: adminKeys.membership(id),
     load,
     save,
     toValues: membershipValues,
     toPatch: membershipPatch,
-    invalidate: [['admin', 'members'], ['city'], ['networks']],
+    invalidate: [adminKeys.memberships(), citiesKeys.details(), networksKeys.all],
   });
   const m = edit.record;
   const title = m ? t('membership.edit_title', { city: m.city, network: m.network }) : t('membership.edit_title_id', { id });
@@ -90,7 +82,7 @@ function MembershipEditor({ id }: { id: number }) {
                   disabled={edit.saving}
                   onConfirm={() =>
                     edit.remove(
-                      (etag) => unwrap(api.DELETE('/api/v1/memberships/{id}', { params: { path: { id }, header: { 'If-Match': etag } } })),
+                      (etag) => adminApi.archiveMembership(id, etag),
                       () =>
                         navigate(`/admin/memberships?network=${encodeURIComponent(record.network)}`, {
                           state: { archived: t('memberships.describe', { city: record.city, network: record.network }) },

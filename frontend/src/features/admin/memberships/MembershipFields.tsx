@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, type MembershipField, type MembershipValues } from './membershipForm';
 
 /** The visible label of a membership field. */

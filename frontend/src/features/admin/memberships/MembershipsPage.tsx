@@ -2,17 +2,19 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized, type LocalizedText } from '../../../i18n/localized';
-import { ArchivedRecords } from '../ArchivedRecords';
-import { field, textField } from '../audit/auditRecord';
-import { CityPicker } from '../CityPicker';
-import { useNetworkOptions } from '../networks/reference';
-import { archivedName, useCursorPages, useStaffRights, useUrlFilters } from '../shared';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized, type LocalizedText } from '@/i18n/localized';
+import { ArchivedRecords } from '@/features/admin/ArchivedRecords';
+import { field, textField } from '@/features/admin/audit/auditRecord';
+import { CitySlugField } from '@/components/CityPicker';
+import { archivedName, useStaffRights, useUrlFilters } from '@/features/admin/shared';
+import { useCursorPages } from '@/lib/paging';
+import { citiesKeys, citiesQueries } from '@/features/cities';
+import { networksKeys, networksQueries } from '@/features/networks';
+import { adminApi, adminKeys, adminQueries } from '@/features/admin/api';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES } from './membershipForm';
 
 /**
@@ -26,7 +28,7 @@ export function MembershipsPage() {
   const network = filters.get('network');
   const city = filters.get('city');
   const justArchived = archivedName(useLocation().state);
-  const networks = useNetworkOptions();
+  const networks = useQuery({ ...networksQueries.everyNetwork(), select: (page) => page.items });
   const { text } = useLocalized();
   const [cityTyped, setCityTyped] = useState(city);
   const addLink = `/admin/memberships/new?${new URLSearchParams({ ...(network && { network }), ...(city && { city }) }).toString()}`;
@@ -59,7 +61,7 @@ export function MembershipsPage() {
             filters.set({ city: cityTyped.trim(), network: '', role: '', status: '' });
           }}
         >
-          <CityPicker label={t('memberships.by_city')} name="city" value={cityTyped} onChange={setCityTyped} />
+          <CitySlugField label={t('memberships.by_city')} name="city" value={cityTyped} onChange={setCityTyped} />
           <button type="submit">{t('memberships.show_city')}</button>
         </form>
       </div>
@@ -82,10 +84,8 @@ export function MembershipsPage() {
             describe={(record) =>
               t('memberships.describe', { city: textField(record, 'city') ?? '?', network: textField(record, 'network') ?? '?' })
             }
-            restore={(record) =>
-              unwrap(api.POST('/api/v1/memberships/{id}/restore', { params: { path: { id: Number(field(record, 'id')) } } }))
-            }
-            invalidate={[['admin', 'members'], ['city'], ['networks']]}
+            restore={(record) => adminApi.restoreMembership(Number(field(record, 'id')))}
+            invalidate={[adminKeys.memberships(), citiesKeys.details(), networksKeys.all]}
           />
         </section>
       )}
@@ -100,15 +100,7 @@ function NetworkMembers({ network, name }: { network: string; name: LocalizedTex
   const role = MEMBERSHIP_ROLES.find((r) => r === filters.get('role'));
   const status = MEMBERSHIP_STATUSES.find((s) => s === filters.get('status'));
   const pages = useCursorPages(`${network}|${role}|${status}`);
-  const query = useQuery({
-    queryKey: ['admin', 'members', network, { role, status, cursor: pages.cursor }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/networks/{slug}/members', {
-          params: { path: { slug: network }, query: { role, status, limit: 50, cursor: pages.cursor } },
-        }),
-      ),
-  });
+  const query = useQuery(adminQueries.members(network, { role, status, limit: 50, cursor: pages.cursor }));
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">{t('memberships.of_network', { network: text(name) })}</h2>
@@ -174,10 +166,7 @@ function NetworkMembers({ network, name }: { network: string; name: LocalizedTex
 function CityMemberships({ city }: { city: string }) {
   const { t } = useTranslation('admin');
   const { text } = useLocalized();
-  const query = useQuery({
-    queryKey: ['city', city],
-    queryFn: () => unwrap(api.GET('/api/v1/cities/{slug}', { params: { path: { slug: city } } })),
-  });
+  const query = useQuery(citiesQueries.detail(city));
   return (
     <section aria-labelledby="city-memberships-heading">
       <DataState query={query}>

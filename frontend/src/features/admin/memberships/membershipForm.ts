@@ -1,6 +1,6 @@
 /** The membership form's values and their conversion to and from the API's `Membership` and `MembershipInput`. */
-import type { components } from '../../../api/schema';
-import { numberOrNull, numberText, textOrNull } from '../shared';
+import type { components } from '@/api/schema';
+import { numberOrNull, numberText, textOrNull } from '@/features/admin/shared';
 
 export type Membership = components['schemas']['Membership'];
 export type MembershipInput = components['schemas']['MembershipInput'];

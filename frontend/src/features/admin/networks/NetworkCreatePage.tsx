@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { networksKeys } from '@/features/networks';
+import { adminApi } from '@/features/admin/api';
 import { NetworkFields } from './NetworkFields';
 import { emptyNetwork, networkCreateBody, type NetworkField, type NetworkValues } from './networkForm';
 
@@ -15,10 +16,9 @@ export function NetworkCreatePage() {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<NetworkValues>(emptyNetwork);
   const create = useMutation({
-    mutationFn: (body: ReturnType<typeof networkCreateBody>) => unwrap(api.POST('/api/v1/networks', { body })),
+    mutationFn: (body: ReturnType<typeof networkCreateBody>) => adminApi.createNetwork(body),
     onSuccess: (network) => {
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'networks'] });
-      void queryClient.invalidateQueries({ queryKey: ['networks'] });
+      void queryClient.invalidateQueries({ queryKey: networksKeys.all });
       navigate(`/admin/networks/${network.slug}`, { state: { created: true } });
     },
   });

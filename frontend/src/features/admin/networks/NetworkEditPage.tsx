@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useLocalized } from '../../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useLocalized } from '@/i18n/localized';
+import { networksKeys } from '@/features/networks';
+import { adminApi } from '@/features/admin/api';
 import { NetworkFields, networkLabel } from './NetworkFields';
 import { networkPatch, networkValues, type Network, type NetworkInput, type NetworkValues } from './networkForm';
 
@@ -21,25 +22,15 @@ function NetworkEditor({ slug }: { slug: string }) {
   const { text } = useLocalized();
   const navigate = useNavigate();
   const location = useLocation();
-  const load = useCallback(() => answer(api.GET('/api/v1/networks/{slug}', { params: { path: { slug } } })), [slug]);
-  const save = useCallback(
-    (patch: NetworkInput, etag: string | null) =>
-      answer(
-        api.PATCH('/api/v1/networks/{slug}', {
-          params: { path: { slug }, header: { 'If-Match': etag } },
-          body: patch,
-          headers: { 'Content-Type': 'application/merge-patch+json' },
-        }),
-      ),
-    [slug],
-  );
+  const load = useCallback(() => adminApi.loadNetwork(slug), [slug]);
+  const save = useCallback((patch: NetworkInput, etag: string | null) => adminApi.saveNetwork(slug, patch, etag), [slug]);
   const edit = useSafeEdit<Network, NetworkValues, NetworkInput>({
-    queryKey: ['network', slug],
+    queryKey: networksKeys.detail(slug),
     load,
     save,
     toValues: networkValues,
     toPatch: networkPatch,
-    invalidate: [['networks'], ['admin', 'networks']],
+    invalidate: [networksKeys.all],
     onSaved: (saved) => {
       if (saved.slug !== slug) navigate(`/admin/networks/${saved.slug}`, { replace: true });
     },
@@ -88,7 +79,7 @@ function NetworkEditor({ slug }: { slug: string }) {
                 disabled={edit.saving}
                 onConfirm={() =>
                   edit.remove(
-                    (etag) => unwrap(api.DELETE('/api/v1/networks/{slug}', { params: { path: { slug }, header: { 'If-Match': etag } } })),
+                    (etag) => adminApi.archiveNetwork(slug, etag),
                     () => navigate('/admin/networks', { state: { archived: text(record.name) } }),
                   )
                 }

@@ -1,10 +1,11 @@
 import type { InputHTMLAttributes } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
-import { pick } from '../../../i18n/localized';
-import { byName, useCountries } from '../cities/reference';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { pick } from '@/i18n/localized';
+import { byName, referenceQueries } from '@/api/reference';
 import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkField, type NetworkValues } from './networkForm';
 
 /** The visible label of a network field. */
@@ -22,7 +23,7 @@ interface Props {
 /** The inputs of a network, for creating and editing one. */
 export function NetworkFields({ values, setValue, problem }: Props) {
   const { t, i18n } = useTranslation('admin');
-  const countries = useCountries();
+  const countries = useQuery(referenceQueries.countries());
   const label = (field: NetworkField) => networkLabel(t, field);
   const text = (field: NetworkField, extra: InputHTMLAttributes<HTMLInputElement> & { hint?: string } = {}) => (
     <TextField

@@ -1,15 +1,17 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { useLocalized } from '../../../i18n/localized';
-import { ArchivedRecords } from '../ArchivedRecords';
-import { recordName, textField } from '../audit/auditRecord';
-import { SearchBox } from '../SearchBox';
-import { archivedName, useCursorPages, useDateTime, useStaffRights, useUrlFilters } from '../shared';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { useLocalized } from '@/i18n/localized';
+import { ArchivedRecords } from '@/features/admin/ArchivedRecords';
+import { recordName, textField } from '@/features/admin/audit/auditRecord';
+import { SearchBox } from '@/features/admin/SearchBox';
+import { archivedName, useDateTime, useStaffRights, useUrlFilters } from '@/features/admin/shared';
+import { useCursorPages } from '@/lib/paging';
+import { networksKeys, networksQueries } from '@/features/networks';
+import { adminApi } from '@/features/admin/api';
 import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkScope, type NetworkStatus } from './networkForm';
 
 function asScope(value: string): NetworkScope | undefined {
@@ -32,15 +34,7 @@ export function NetworksAdminPage() {
   const scope = asScope(filters.get('scope'));
   const status = asStatus(filters.get('status'));
   const pages = useCursorPages(`${q}|${scope}|${status}`);
-  const query = useQuery({
-    queryKey: ['admin', 'networks', { q, scope, status, cursor: pages.cursor }],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/networks', {
-          params: { query: { q: q || undefined, scope, status, limit: 50, cursor: pages.cursor } },
-        }),
-      ),
-  });
+  const query = useQuery(networksQueries.list({ q: q || undefined, scope, status, limit: 50, cursor: pages.cursor }));
 
   return (
     <>
@@ -149,10 +143,8 @@ export function NetworksAdminPage() {
               const name = recordName(record);
               return `${name ? text(name) : ''} (${textField(record, 'slug') ?? '?'})`;
             }}
-            restore={(record) =>
-              unwrap(api.POST('/api/v1/networks/{slug}/restore', { params: { path: { slug: textField(record, 'slug') ?? '' } } }))
-            }
-            invalidate={[['admin', 'networks'], ['networks']]}
+            restore={(record) => adminApi.restoreNetwork(textField(record, 'slug') ?? '')}
+            invalidate={[networksKeys.all]}
           />
         </section>
       )}

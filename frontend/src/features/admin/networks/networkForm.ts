@@ -1,6 +1,6 @@
 /** The network form's values and their conversion to and from the API's `Network` and `NetworkInput`. */
-import type { components } from '../../../api/schema';
-import { localizedPatch, numberOrNull, numberText, textOrNull } from '../shared';
+import type { components } from '@/api/schema';
+import { localizedPatch, numberOrNull, numberText, textOrNull } from '@/features/admin/shared';
 
 export type Network = components['schemas']['Network'];
 export type NetworkInput = components['schemas']['NetworkInput'];

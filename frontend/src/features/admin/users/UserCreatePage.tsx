@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { CityPicker } from '../CityPicker';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { CitySlugField } from '@/components/CityPicker';
+import { adminApi, adminKeys } from '@/features/admin/api';
 import { accountCreateBody, ROLES, type NewAccountValues } from './userForm';
 
 /** `/admin/users/new` (admin): a new account with its role (and city, for a city editor) and first password. */
@@ -17,9 +17,9 @@ export function UserCreatePage() {
   const [values, setValues] = useState<NewAccountValues>({ email: '', display_name: '', role: 'evaluator', city: '', password: '' });
   const set = (field: keyof NewAccountValues, value: string) => setValues((v) => ({ ...v, [field]: value }));
   const create = useMutation({
-    mutationFn: (body: ReturnType<typeof accountCreateBody>) => unwrap(api.POST('/api/v1/users', { body })),
+    mutationFn: (body: ReturnType<typeof accountCreateBody>) => adminApi.createUser(body),
     onSuccess: (account) => {
-      void queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+      void queryClient.invalidateQueries({ queryKey: adminKeys.users() });
       navigate(`/admin/users/${account.id}`, { state: { created: true } });
     },
   });
@@ -67,7 +67,7 @@ export function UserCreatePage() {
         </SelectField>
         <p className="muted">{t(`role_help.${values.role}`)}</p>
         {values.role === 'city_editor' && (
-          <CityPicker
+          <CitySlugField
             label={t('user.fields.city')}
             name="city"
             value={values.city}

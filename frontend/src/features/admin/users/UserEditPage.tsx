@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { useAuth } from '../../../auth/AuthProvider';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { CityPicker } from '../CityPicker';
-import { useDateTime } from '../shared';
+import { useAuth } from '@/auth/AuthProvider';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { CitySlugField } from '@/components/CityPicker';
+import { useDateTime } from '@/features/admin/shared';
+import { adminApi, adminKeys } from '@/features/admin/api';
 import { accountPatch, accountValues, ROLES, type Account, type AccountInput, type AccountValues } from './userForm';
 
 /** `/admin/users/:id` (admin): change an account's name, role, city or password; deactivate or reactivate it. */
@@ -24,25 +24,15 @@ function UserEditor({ id }: { id: number }) {
   const dateTime = useDateTime();
   const navigate = useNavigate();
   const location = useLocation();
-  const load = useCallback(() => answer(api.GET('/api/v1/users/{id}', { params: { path: { id } } })), [id]);
-  const save = useCallback(
-    (patch: AccountInput, etag: string | null) =>
-      answer(
-        api.PATCH('/api/v1/users/{id}', {
-          params: { path: { id }, header: { 'If-Match': etag } },
-          body: patch,
-          headers: { 'Content-Type': 'application/merge-patch+json' },
-        }),
-      ),
-    [id],
-  );
+  const load = useCallback(() => adminApi.loadUser(id), [id]);
+  const save = useCallback((patch: AccountInput, etag: string | null) => adminApi.saveUser(id, patch, etag), [id]);
   const edit = useSafeEdit<Account, AccountValues, AccountInput>({
-    queryKey: ['user', id],
+    queryKey: adminKeys.user(id),
     load,
     save,
     toValues: accountValues,
     toPatch: accountPatch,
-    invalidate: [['admin', 'users']],
+    invalidate: [adminKeys.users()],
   });
   const own = user?.id === id;
   const created = typeof location.state === 'object' && location.state !== null && 'created' in location.state;
@@ -114,7 +104,7 @@ function UserEditor({ id }: { id: number }) {
               ))}
             </SelectField>
             {values.role === 'city_editor' && (
-              <CityPicker
+              <CitySlugField
                 label={label('city')}
                 name="city"
                 value={values.city}
@@ -154,7 +144,7 @@ function UserEditor({ id }: { id: number }) {
                     disabled={edit.saving}
                     onConfirm={() =>
                       edit.remove(
-                        (etag) => unwrap(api.DELETE('/api/v1/users/{id}', { params: { path: { id }, header: { 'If-Match': etag } } })),
+                        (etag) => adminApi.deactivateUser(id, etag),
                         () => navigate('/admin/users', { state: { deactivated: record.display_name } }),
                       )
                     }

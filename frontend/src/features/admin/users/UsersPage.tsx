@@ -1,11 +1,12 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { useCursorPages, useDateTime, useUrlFilters } from '../shared';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { useDateTime, useUrlFilters } from '@/features/admin/shared';
+import { useCursorPages } from '@/lib/paging';
+import { adminQueries } from '@/features/admin/api';
 import { asRole, ROLES } from './userForm';
 
 function deactivatedName(state: unknown): string | null {
@@ -23,10 +24,7 @@ export function UsersPage() {
   const active = activeParam === 'true' ? true : activeParam === 'false' ? false : undefined;
   const pages = useCursorPages(`${role}|${active}`);
   const justDeactivated = deactivatedName(useLocation().state);
-  const query = useQuery({
-    queryKey: ['admin', 'users', { role, active, cursor: pages.cursor }],
-    queryFn: () => unwrap(api.GET('/api/v1/users', { params: { query: { role, active, limit: 50, cursor: pages.cursor } } })),
-  });
+  const query = useQuery(adminQueries.userList({ role, active, limit: 50, cursor: pages.cursor }));
   return (
     <>
       <PageTitle>{t('users.title')}</PageTitle>

@@ -1,6 +1,6 @@
 /** The account form's values and their conversion to and from the API's `Account` and `AccountInput`. */
-import type { components } from '../../../api/schema';
-import { textOrNull } from '../shared';
+import type { components } from '@/api/schema';
+import { textOrNull } from '@/features/admin/shared';
 
 export type Account = components['schemas']['Account'];
 export type AccountInput = components['schemas']['AccountInput'];

@@ -1,11 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { NavLink, Route, Routes, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
-import { AreaNotFound } from './AreaNotFound';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { AreaNotFound } from '@/components/AreaNotFound';
+import { awardsQueries } from '@/features/awards/api';
+import { idParam } from '@/lib/choices';
 import { EditCycle } from './EditCycle';
-import { idParam, useCycle, type Cycle, type Versioned } from './model';
+import type { Cycle, Versioned } from './model';
 import { CycleNominations } from './CycleNominations';
 import { CycleOverview } from './CycleOverview';
 
@@ -52,7 +55,7 @@ export interface CycleViewProps {
 export function CycleArea() {
   const { t } = useTranslation('manage');
   const id = idParam(useParams().id);
-  const query = useCycle(id);
+  const query = useQuery({ ...awardsQueries.versionedCycle(id ?? 0), enabled: id !== undefined });
   if (id === undefined || query.error) {
     return (
       <>

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextAreaField, TextField } from '../../../components/forms/Field';
-import { DataState } from '../../../components/DataState';
-import { useLocalized } from '../../../i18n/localized';
+import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { DataState } from '@/components/DataState';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsQueries } from '@/features/evaluations';
 import type { CycleField, CycleValues } from './cycleForm';
-import { useFrameworks } from './model';
 
 interface Props {
   values: CycleValues;
@@ -16,7 +17,7 @@ interface Props {
 export function CycleFields({ values, setValue, problem }: Props) {
   const { t } = useTranslation('manage');
   const { text } = useLocalized();
-  const frameworks = useFrameworks();
+  const frameworks = useQuery(evaluationsQueries.frameworkList());
   const set = (field: CycleField) => (e: { target: { value: string } }) => setValue(field, e.target.value);
   return (
     <>

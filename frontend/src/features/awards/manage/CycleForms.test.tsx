@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, renderAt } from '../../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
+import { cycleFixture, page, problem } from '@/test/manageData';
 import ManageAwardsArea from './ManageAwardsArea';
-import { cycleFixture, page, problem } from './testData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

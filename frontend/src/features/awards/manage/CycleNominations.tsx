@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { Pager } from '../../../components/Pager';
-import { useLocalized } from '../../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { Pager } from '@/components/Pager';
+import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from '@/features/awards/api';
+import { useCursorPages } from '@/lib/paging';
+import { StatusBadge } from '@/components/StatusBadge';
 import type { CycleViewProps } from './CycleArea';
 import { Eligibility } from './Eligibility';
 import type { NominationStatus } from './model';
 import { NominateForm } from './NominateForm';
 import { NominationActions } from './NominationActions';
-import { useCursors } from './paging';
-import { StatusBadge } from './StatusBadge';
 
 const STATUSES: readonly NominationStatus[] = ['submitted', 'shortlisted', 'winner', 'not_awarded', 'withdrawn'];
 
@@ -27,16 +27,10 @@ export function CycleNominations({ cycle }: CycleViewProps) {
   const category = params.get('category') ?? '';
   const statusParam = params.get('status') ?? '';
   const status = STATUSES.find((s) => s === statusParam);
-  const pages = useCursors(`${category}|${status ?? ''}`);
-  const nominations = useQuery({
-    queryKey: ['manage', 'nominations', c.id, category, status, pages.cursor],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/nominations', {
-          params: { query: { cycle: c.id, category: category || undefined, status, cursor: pages.cursor, limit: 50 } },
-        }),
-      ),
-  });
+  const pages = useCursorPages(`${category}|${status ?? ''}`);
+  const nominations = useQuery(
+    awardsQueries.nominationList({ cycle: c.id, category: category || undefined, status, cursor: pages.cursor, limit: 50 }),
+  );
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../../i18n/localized';
+import { useLocalized } from '@/i18n/localized';
+import { StageControl } from '@/components/StageControl';
+import { StatusBadge } from '@/components/StatusBadge';
 import type { CycleViewProps } from './CycleArea';
-import { StageControl } from './StageControl';
-import { StatusBadge } from './StatusBadge';
 
 /** A cycle's facts, categories and criteria, and its stage control. */
 export function CycleOverview({ cycle, reload }: CycleViewProps) {

@@ -1,29 +1,23 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { Pager } from '../../../components/Pager';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
-import { CYCLE_STAGES, useProgrammes, type CycleStatus, type Programme } from './model';
-import { useCursors } from './paging';
-import { StatusBadge } from './StatusBadge';
+import { DataState } from '@/components/DataState';
+import { Pager } from '@/components/Pager';
+import { PageTitle } from '@/components/PageTitle';
+import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from '@/features/awards/api';
+import { useCursorPages } from '@/lib/paging';
+import { StatusBadge } from '@/components/StatusBadge';
+import { CYCLE_STAGES, type CycleStatus, type Programme } from './model';
 
 /** The cycles of one programme, drafts included, newest first. */
 function ProgrammeCycles({ programme, status }: { programme: Programme; status: CycleStatus | undefined }) {
   const { t } = useTranslation('manage');
   const { text, date } = useLocalized();
-  const pages = useCursors(status ?? '');
-  const cycles = useQuery({
-    queryKey: ['manage', 'cycles', programme.slug, status, pages.cursor],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/award-cycles', {
-          params: { query: { programme: programme.slug, status, cursor: pages.cursor, limit: 50 } },
-        }),
-      ),
-  });
+  const pages = useCursorPages(status ?? '');
+  const cycles = useQuery(
+    awardsQueries.cycleList({ programme: programme.slug, status, cursor: pages.cursor, limit: 50 }),
+  );
   const headingId = `programme-${programme.slug}`;
   return (
     <section aria-labelledby={headingId}>
@@ -100,7 +94,7 @@ function ProgrammeCycles({ programme, status }: { programme: Programme; status: 
 export default function CyclesPage() {
   const { t } = useTranslation('manage');
   const [params, setParams] = useSearchParams();
-  const programmes = useProgrammes();
+  const programmes = useQuery(awardsQueries.programmeList({ limit: 200 }));
   const statusParam = params.get('status') ?? '';
   const status = CYCLE_STAGES.find((s) => s === statusParam);
   return (

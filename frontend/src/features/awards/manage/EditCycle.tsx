@@ -1,13 +1,13 @@
 import { useCallback, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { answer, api } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { StaleEditNotice, useSafeEdit } from '../../../components/forms/StaleEdit';
-import { useLocalized } from '../../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
+import { useLocalized } from '@/i18n/localized';
+import { awardsApi, awardsKeys } from '@/features/awards/api';
+import { Refusal } from '@/components/Refusal';
 import { CycleFields } from './CycleFields';
 import { CYCLE_FIELD_LABELS, cyclePatch, valuesOf, type CycleInput, type CycleValues } from './cycleForm';
 import type { Cycle } from './model';
-import { Refusal } from './Refusal';
 
 /**
  * Edits a cycle's texts, dates, criteria, source and framework: a merge patch of the changed
@@ -17,25 +17,15 @@ import { Refusal } from './Refusal';
 export function EditCycle({ id }: { id: number }) {
   const { t } = useTranslation('manage');
   const { text } = useLocalized();
-  const load = useCallback(() => answer(api.GET('/api/v1/award-cycles/{id}', { params: { path: { id } } })), [id]);
-  const save = useCallback(
-    (patch: CycleInput, etag: string | null) =>
-      answer(
-        api.PATCH('/api/v1/award-cycles/{id}', {
-          params: { path: { id }, header: etag ? { 'If-Match': etag } : undefined },
-          body: patch,
-          headers: { 'Content-Type': 'application/merge-patch+json' },
-        }),
-      ),
-    [id],
-  );
+  const load = useCallback(() => awardsApi.loadCycle(id), [id]);
+  const save = useCallback((patch: CycleInput, etag: string | null) => awardsApi.saveCycle(id, patch, etag), [id]);
   const edit = useSafeEdit<Cycle, CycleValues, CycleInput>({
-    queryKey: ['manage', 'cycle', id],
+    queryKey: awardsKeys.versionedCycle(id),
     load,
     save,
     toValues: valuesOf,
     toPatch: cyclePatch,
-    invalidate: [['manage', 'cycles'], ['manage', 'cycles', 'all']],
+    invalidate: [awardsKeys.cycles()],
   });
   return (
     <DataState query={edit.state}>

@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { DataState } from '../../../components/DataState';
-import { useProgramme } from './model';
+import { DataState } from '@/components/DataState';
+import { awardsQueries } from '@/features/awards/api';
 
 /** The eligibility rules a programme's nominations were checked against, as the API states them. */
 export function Eligibility({ programme }: { programme: string }) {
   const { t } = useTranslation('manage');
-  const query = useProgramme(programme);
+  const query = useQuery(awardsQueries.programme(programme));
   return (
     <section aria-labelledby="eligibility-heading">
       <h2 id="eligibility-heading">{t('eligibility.heading')}</h2>

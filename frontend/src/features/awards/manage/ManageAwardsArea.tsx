@@ -1,9 +1,9 @@
 import { Route, Routes } from 'react-router';
-import { AreaNotFound } from './AreaNotFound';
+import { AreaNotFound } from '@/components/AreaNotFound';
 import { CycleArea } from './CycleArea';
 import CyclesPage from './CyclesPage';
 import NewCyclePage from './NewCyclePage';
-import './manage.css';
+import '@/components/manage.css';
 
 /**
  * The secretariat's management of award cycles (admin and secretariat): the programmes and their

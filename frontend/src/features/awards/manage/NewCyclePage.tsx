@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { PageTitle } from '../../../components/PageTitle';
-import { DataState } from '../../../components/DataState';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
+import { PageTitle } from '@/components/PageTitle';
+import { DataState } from '@/components/DataState';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { awardsApi, awardsQueries } from '@/features/awards/api';
+import { Refusal } from '@/components/Refusal';
 import { CycleFields } from './CycleFields';
 import { createBody, EMPTY_CATEGORY, EMPTY_CYCLE, type CategoryValues, type CycleValues } from './cycleForm';
-import { useProgrammes } from './model';
-import { Refusal } from './Refusal';
-import './manage.css';
+import '@/components/manage.css';
 
 /** Creates a draft cycle of a programme, with its categories (`POST /award-cycles`). */
 export default function NewCyclePage() {
@@ -20,14 +19,13 @@ export default function NewCyclePage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const programmes = useProgrammes();
+  const programmes = useQuery(awardsQueries.programmeList({ limit: 200 }));
   const [programme, setProgramme] = useState(params.get('programme') ?? '');
   const [year, setYear] = useState('');
   const [values, setValues] = useState<CycleValues>(EMPTY_CYCLE);
   const [categories, setCategories] = useState<CategoryValues[]>([EMPTY_CATEGORY]);
   const create = useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/v1/award-cycles', { body: createBody(programme, year, values, categories) })),
+    mutationFn: () => awardsApi.createCycle(createBody(programme, year, values, categories)),
     onSuccess: async (cycle) => {
       await queryClient.invalidateQueries();
       void navigate(`/manage/awards/cycles/${cycle.id}`);

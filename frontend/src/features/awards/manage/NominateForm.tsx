@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { SelectField, TextAreaField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
-import { CityPicker } from './CityPicker';
+import { SelectField, TextAreaField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { CityPicker } from '@/components/CityPicker';
+import { awardsApi } from '@/features/awards/api';
+import { Refusal } from '@/components/Refusal';
 import type { Cycle, Nomination } from './model';
-import { Refusal } from './Refusal';
 
 /**
  * Nominates a city on its behalf into a category of an open cycle (`POST /nominations`). The
@@ -27,16 +27,12 @@ export function NominateForm({ cycle }: { cycle: Cycle }) {
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean);
-      return unwrap(
-        api.POST('/api/v1/nominations', {
-          body: {
-            category,
-            city: city || null,
-            statement: statement.trim() || null,
-            evidence_links: evidence.length > 0 ? evidence : null,
-          },
-        }),
-      );
+      return awardsApi.nominate({
+        category,
+        city: city || null,
+        statement: statement.trim() || null,
+        evidence_links: evidence.length > 0 ? evidence : null,
+      });
     },
     onSuccess: async (n) => {
       setCreated(n);

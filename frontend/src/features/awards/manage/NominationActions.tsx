@@ -2,11 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { useLocalized } from '../../../i18n/localized';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { useLocalized } from '@/i18n/localized';
+import { awardsApi } from '@/features/awards/api';
+import { Refusal } from '@/components/Refusal';
 import { DECISIONS, type Cycle, type Nomination, type NominationStatus } from './model';
-import { Refusal } from './Refusal';
 
 /**
  * The secretariat's decision on a nomination (`POST /nominations/{id}/decision`): shortlisted,
@@ -20,13 +20,7 @@ export function DecisionForm({ nomination }: { nomination: Nomination }) {
   const id = useId();
   const [status, setStatus] = useState<NominationStatus>(nomination.status);
   const decide = useMutation({
-    mutationFn: (to: NominationStatus) =>
-      unwrap(
-        api.POST('/api/v1/nominations/{id}/decision', {
-          params: { path: { id: nomination.id } },
-          body: { status: to },
-        }),
-      ),
+    mutationFn: (to: NominationStatus) => awardsApi.decide(nomination.id, to),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const submit = (e: FormEvent) => {
@@ -60,7 +54,7 @@ export function WithdrawControl({ nomination }: { nomination: Nomination }) {
   const { text } = useLocalized();
   const queryClient = useQueryClient();
   const withdraw = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/nominations/{id}/withdraw', { params: { path: { id: nomination.id } } })),
+    mutationFn: () => awardsApi.withdraw(nomination.id),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const city = text(nomination.city_name);

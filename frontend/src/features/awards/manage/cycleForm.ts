@@ -1,5 +1,5 @@
 /** The editable texts of a cycle as form values (named by the API's field paths), and the bodies built from them. */
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
 import type { Cycle } from './model';
 
 /** The body of `POST` and `PATCH /award-cycles`. */

@@ -2,11 +2,12 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
+import { PageTitle } from '@/components/PageTitle';
+import { citiesKeys } from '@/features/cities';
+import { useLocalized } from '@/i18n/localized';
 import { useCity } from './queries';
 
-const CityEditor = lazy(() => import('../../admin/cities/CityEditor').then((m) => ({ default: m.CityEditor })));
+const CityEditor = lazy(() => import('@/features/admin').then((m) => ({ default: m.CityEditor })));
 
 /** `/my-city/edit`: the city's profile form (the admin city editor, with the fields an editor may not change fixed). */
 export function EditCityPage({ slug }: { slug: string }) {
@@ -29,7 +30,7 @@ export function EditCityPage({ slug }: { slug: string }) {
           </p>
         }
       >
-        <CityEditor slug={slug} onSaved={() => void queryClient.invalidateQueries({ queryKey: ['city', slug] })} />
+        <CityEditor slug={slug} onSaved={() => void queryClient.invalidateQueries({ queryKey: citiesKeys.detail(slug) })} />
       </Suspense>
     </section>
   );

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { storeTokens } from '../../../auth/session';
-import { fakeApi, renderAt } from '../../../test/render';
+import { storeTokens } from '@/auth/session';
+import { fakeApi, renderAt } from '@/test/render';
 import EditorArea from './EditorArea';
 import { city, cycle, editor, equity, nomination, page, programme } from './fixtures';
 

@@ -1,8 +1,8 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../../auth/AuthProvider';
-import { PageTitle } from '../../../components/PageTitle';
-import NotFoundPage from '../../NotFoundPage';
+import { useAuth } from '@/auth/AuthProvider';
+import { PageTitle } from '@/components/PageTitle';
+import NotFoundPage from '@/components/NotFoundPage';
 import { EditCityPage } from './EditCityPage';
 import { MyCityPage } from './MyCityPage';
 import { NominatePage } from './NominatePage';

@@ -2,14 +2,15 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ApiProblem } from '../../../api/problem';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { TextAreaField } from '../../../components/forms/Field';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { ApiProblem } from '@/api/problem';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { TextAreaField } from '@/components/forms/Field';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { awardsApi, awardsKeys, awardsQueries } from '@/features/awards/api';
+import { networksQueries } from '@/features/networks';
+import { useLocalized } from '@/i18n/localized';
 import { NominationProblem } from './NominationProblem';
 import { WindowNote, type NominatedState } from './NominationsPage';
 import { todayUtc, useCity, windowState, type Cycle, type Programme } from './queries';
@@ -25,23 +26,11 @@ export function NominatePage({ slug }: { slug: string }) {
   const categorySlug = params.get('category') ?? '';
   const city = useCity(slug);
   const name = city.data ? text(city.data.name) : slug;
-  const category = useQuery({
-    queryKey: ['award-category', categorySlug],
-    queryFn: () => unwrap(api.GET('/api/v1/award-categories/{slug}', { params: { path: { slug: categorySlug } } })),
-    enabled: !!categorySlug,
-  });
+  const category = useQuery({ ...awardsQueries.category(categorySlug), enabled: !!categorySlug });
   const cycleId = category.data?.cycle_id;
-  const cycle = useQuery({
-    queryKey: ['award-cycle', cycleId],
-    queryFn: () => unwrap(api.GET('/api/v1/award-cycles/{id}', { params: { path: { id: cycleId ?? 0 } } })),
-    enabled: cycleId != null,
-  });
+  const cycle = useQuery({ ...awardsQueries.cycle(cycleId ?? 0), enabled: cycleId != null });
   const programmeSlug = category.data?.programme;
-  const programme = useQuery({
-    queryKey: ['award-programme', programmeSlug],
-    queryFn: () => unwrap(api.GET('/api/v1/award-programmes/{slug}', { params: { path: { slug: programmeSlug ?? '' } } })),
-    enabled: !!programmeSlug,
-  });
+  const programme = useQuery({ ...awardsQueries.programme(programmeSlug ?? ''), enabled: !!programmeSlug });
 
   return (
     <section>
@@ -123,11 +112,7 @@ function Eligibility({ programme }: { programme: Programme }) {
   const { t } = useTranslation('editor');
   const { language, text } = useLocalized();
   const e = programme.eligibility;
-  const network = useQuery({
-    queryKey: ['network', e.network],
-    queryFn: () => unwrap(api.GET('/api/v1/networks/{slug}', { params: { path: { slug: e.network ?? '' } } })),
-    enabled: !!e.network,
-  });
+  const network = useQuery({ ...networksQueries.detail(e.network ?? ''), enabled: !!e.network });
   const networkName = network.data ? text(network.data.name) : e.network;
   const rules = [
     e.country ? t('rules.country', { country: countryName(e.country, language) }) : null,
@@ -163,9 +148,9 @@ function NominationForm({ category, city, cityName }: { category: Category; city
   const [statement, setStatement] = useState('');
   const [links, setLinks] = useState('');
   const nominate = useMutation({
-    mutationFn: (body: NominationInput) => unwrap(api.POST('/api/v1/nominations', { body })),
+    mutationFn: (body: NominationInput) => awardsApi.nominate(body),
     onSuccess: (nomination) => {
-      void queryClient.invalidateQueries({ queryKey: ['nominations'] });
+      void queryClient.invalidateQueries({ queryKey: awardsKeys.nominations() });
       const state: NominatedState = { nominated: nomination.id };
       navigate('/my-city/nominations', { state });
     },

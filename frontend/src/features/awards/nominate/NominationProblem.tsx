@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../api/problem';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { ApiProblem } from '@/api/problem';
+import { ProblemAlert } from '@/components/ProblemAlert';
 
 /**
  * Shows why a nomination or a withdrawal was refused. The refusals of the award rules (not

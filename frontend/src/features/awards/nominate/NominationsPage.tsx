@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import { DataState } from '@/components/DataState';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { awardsApi, awardsKeys } from '@/features/awards/api';
 import { NominationProblem } from './NominationProblem';
 import {
   todayUtc,
@@ -169,10 +169,10 @@ function NominationTable({ items, city, onWithdrawn }: { items: Nomination[]; ci
   const queryClient = useQueryClient();
   const cycles = useCyclesById();
   const withdraw = useMutation({
-    mutationFn: (id: number) => unwrap(api.POST('/api/v1/nominations/{id}/withdraw', { params: { path: { id } } })),
+    mutationFn: (id: number) => awardsApi.withdraw(id),
     onSuccess: (nomination) => {
       onWithdrawn(nomination);
-      void queryClient.invalidateQueries({ queryKey: ['nominations'] });
+      void queryClient.invalidateQueries({ queryKey: awardsKeys.nominations() });
     },
   });
   return (

@@ -1,5 +1,5 @@
 /** Test data for the city editor's tests: Phayao's editor, an open cycle with two categories, and a nomination. */
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
 import type { City, Cycle, Nomination, Programme } from './queries';
 
 /** `GET /me` of Phayao's city editor. */

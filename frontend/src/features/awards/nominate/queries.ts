@@ -1,7 +1,8 @@
 /** The reads of the city editor's workspace, shared by its pages. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
+import { citiesQueries } from '@/features/cities';
+import { awardsQueries } from '@/features/awards/api';
 
 export type City = components['schemas']['City'];
 export type Cycle = components['schemas']['Cycle'];
@@ -10,25 +11,18 @@ export type Programme = components['schemas']['Programme'];
 
 /** The city the editor keeps. */
 export function useCity(slug: string) {
-  return useQuery({
-    queryKey: ['city', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/cities/{slug}', { params: { path: { slug } } })),
-  });
+  return useQuery(citiesQueries.detail(slug));
 }
 
 /** The cycles open for nominations, with their categories. */
 export function useOpenCycles() {
-  return useQuery({
-    queryKey: ['award-cycles', { status: 'open' }],
-    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { status: 'open', limit: 200 } } })),
-  });
+  return useQuery(awardsQueries.cycleList({ status: 'open', limit: 200 }));
 }
 
 /** Every cycle the editor may see, by id (to name the cycle and category of a nomination). */
 export function useCyclesById() {
   return useQuery({
-    queryKey: ['award-cycles', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/award-cycles', { params: { query: { limit: 200 } } })),
+    ...awardsQueries.cycleList({ limit: 200 }),
     select: (page) => new Map(page.items.map((c) => [c.id, c])),
   });
 }
@@ -36,19 +30,14 @@ export function useCyclesById() {
 /** The award programmes by slug (their names and eligibility rules). */
 export function useProgrammes() {
   return useQuery({
-    queryKey: ['award-programmes', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/award-programmes', { params: { query: { limit: 200 } } })),
+    ...awardsQueries.programmeList({ limit: 200 }),
     select: (page) => new Map(page.items.map((p) => [p.slug, p])),
   });
 }
 
 /** The city's nominations, one page from `cursor`. */
 export function useNominations(city: string, cursor?: string) {
-  return useQuery({
-    queryKey: ['nominations', { city, cursor: cursor ?? null }],
-    queryFn: () => unwrap(api.GET('/api/v1/nominations', { params: { query: { city, cursor, limit: 100 } } })),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...awardsQueries.nominationList({ city, cursor, limit: 100 }), placeholderData: keepPreviousData });
 }
 
 /** Today in UTC (`YYYY-MM-DD`), the day the API checks the nomination window against. */

@@ -2,15 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { SelectField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
-import { CityPicker } from '../../awards/manage/CityPicker';
-import { idParam, useAllCycles, useCycle } from '../../awards/manage/model';
-import { Refusal } from '../../awards/manage/Refusal';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { SelectField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { CityPicker } from '@/components/CityPicker';
+import { awardsQueries } from '@/features/awards';
+import { idParam } from '@/lib/choices';
+import { evaluationsApi } from '@/features/evaluations/api';
+import { Refusal } from '@/components/Refusal';
 import { EvaluatorField, evaluatorId } from './evaluators';
 import { useRounds } from './rounds';
 
@@ -21,11 +22,8 @@ type Kind = 'nomination' | 'round';
 function NominationChoice({ cycle, value, onChange, problem }: { cycle: number; value: string; onChange(v: string): void; problem: unknown }) {
   const { t } = useTranslation('manage');
   const { text } = useLocalized();
-  const detail = useCycle(cycle);
-  const nominations = useQuery({
-    queryKey: ['manage', 'nominations', cycle, 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/nominations', { params: { query: { cycle, limit: 200 } } })),
-  });
+  const detail = useQuery(awardsQueries.versionedCycle(cycle));
+  const nominations = useQuery(awardsQueries.nominationList({ cycle, limit: 200 }));
   return (
     <>
       <DataState query={nominations}>
@@ -78,7 +76,7 @@ export default function AssignPage() {
   const { text } = useLocalized();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
-  const cycles = useAllCycles();
+  const cycles = useQuery(awardsQueries.cycleList({ limit: 200 }));
   const rounds = useRounds();
   const [kind, setKind] = useState<Kind>(params.has('round') ? 'round' : 'nomination');
   const [cycle, setCycle] = useState(params.get('cycle') ?? '');
@@ -90,13 +88,10 @@ export default function AssignPage() {
   const [assigned, setAssigned] = useState<Evaluation | null>(null);
   const assign = useMutation({
     mutationFn: (who: number) =>
-      unwrap(
-        api.POST('/api/v1/evaluations', {
-          body:
-            kind === 'nomination'
-              ? { evaluator: who, nomination: idParam(nomination) ?? null }
-              : { evaluator: who, round: idParam(round) ?? null, city: city || null },
-        }),
+      evaluationsApi.assign(
+        kind === 'nomination'
+          ? { evaluator: who, nomination: idParam(nomination) ?? null }
+          : { evaluator: who, round: idParam(round) ?? null, city: city || null },
       ),
     onSuccess: async (evaluation) => {
       setAssigned(evaluation);

@@ -2,16 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { Pager } from '../../../components/Pager';
-import { PageTitle } from '../../../components/PageTitle';
-import { TextAreaField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
-import { CityPicker } from '../../awards/manage/CityPicker';
-import { useCursors } from '../../awards/manage/paging';
-import { Refusal } from '../../awards/manage/Refusal';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { Pager } from '@/components/Pager';
+import { PageTitle } from '@/components/PageTitle';
+import { TextAreaField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { CityPicker } from '@/components/CityPicker';
+import { useCursorPages } from '@/lib/paging';
+import { evaluationsApi, evaluationsQueries } from '@/features/evaluations/api';
+import { Refusal } from '@/components/Refusal';
 import { EvaluatorField, EvaluatorName, evaluatorId } from './evaluators';
 
 type Conflict = components['schemas']['Conflict'];
@@ -26,7 +26,7 @@ function DeclareForm() {
   const [declared, setDeclared] = useState<Conflict | null>(null);
   const [noEvaluator, setNoEvaluator] = useState(false);
   const declare = useMutation({
-    mutationFn: (who: number) => unwrap(api.POST('/api/v1/conflicts', { body: { evaluator: who, city, reason: reason.trim() } })),
+    mutationFn: (who: number) => evaluationsApi.declareConflict({ evaluator: who, city, reason: reason.trim() }),
     onSuccess: async (conflict) => {
       setDeclared(conflict);
       setCity('');
@@ -83,11 +83,8 @@ function DeclareForm() {
 export default function ConflictsPage() {
   const { t } = useTranslation('manage');
   const { date } = useLocalized();
-  const pages = useCursors('');
-  const conflicts = useQuery({
-    queryKey: ['manage', 'conflicts', pages.cursor],
-    queryFn: () => unwrap(api.GET('/api/v1/conflicts', { params: { query: { cursor: pages.cursor, limit: 50 } } })),
-  });
+  const pages = useCursorPages('');
+  const conflicts = useQuery(evaluationsQueries.conflicts(pages.cursor));
   return (
     <>
       <PageTitle>{t('conflicts.title')}</PageTitle>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, renderAt } from '../../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
+import { page, problem } from '@/test/manageData';
 import ManageEvaluationsArea from './ManageEvaluationsArea';
-import { page, problem } from '../../awards/manage/testData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

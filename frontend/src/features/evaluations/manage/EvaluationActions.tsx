@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { useLocalized } from '../../../i18n/localized';
-import { Refusal } from '../../awards/manage/Refusal';
+import type { components } from '@/api/schema';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import { useLocalized } from '@/i18n/localized';
+import { Refusal } from '@/components/Refusal';
+import { evaluationsApi } from '@/features/evaluations/api';
 
 type Evaluation = components['schemas']['Evaluation'];
 
@@ -22,7 +22,6 @@ export function EvaluationActions({ evaluation }: { evaluation: Evaluation }) {
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
   const [message, setMessage] = useState('');
-  const path = { params: { path: { id: evaluation.id } } };
   const done = async (result: Evaluation) => {
     setMessage(t('evaluations.moved', { id: result.id, status: t(`status.evaluation.${result.status}`) }));
     setReturning(false);
@@ -30,11 +29,11 @@ export function EvaluationActions({ evaluation }: { evaluation: Evaluation }) {
     await queryClient.invalidateQueries();
   };
   const giveBack = useMutation({
-    mutationFn: (why: string) => unwrap(api.POST('/api/v1/evaluations/{id}/return', { ...path, body: { reason: why } })),
+    mutationFn: (why: string) => evaluationsApi.giveBack(evaluation.id, why),
     onSuccess: done,
   });
   const finalise = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/evaluations/{id}/finalise', path)),
+    mutationFn: () => evaluationsApi.finalise(evaluation.id),
     onSuccess: done,
   });
   const city = text(evaluation.city_name);

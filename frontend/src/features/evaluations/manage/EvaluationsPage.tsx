@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { Pager } from '../../../components/Pager';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
-import { idParam, useAllCycles, useCycle } from '../../awards/manage/model';
-import { useCursors } from '../../awards/manage/paging';
-import { StageControl } from '../../awards/manage/StageControl';
-import { StatusBadge } from '../../awards/manage/StatusBadge';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { Pager } from '@/components/Pager';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { StageControl } from '@/components/StageControl';
+import { awardsQueries } from '@/features/awards';
+import { idParam } from '@/lib/choices';
+import { evaluationsQueries } from '@/features/evaluations/api';
+import { useCursorPages } from '@/lib/paging';
+import { StatusBadge } from '@/components/StatusBadge';
 import { EvaluationActions } from './EvaluationActions';
 import { EvaluatorName } from './evaluators';
 import { PublishRound, useRounds } from './rounds';
@@ -22,7 +23,7 @@ const STATUSES: readonly EvaluationStatus[] = ['draft', 'submitted', 'returned',
 /** Publication of a cycle's results: its stage control (the move to `published`) and the ranking. */
 function CyclePublication({ id }: { id: number }) {
   const { t } = useTranslation('manage');
-  const cycle = useCycle(id);
+  const cycle = useQuery(awardsQueries.versionedCycle(id));
   return (
     <section aria-labelledby="publication-heading">
       <h2 id="publication-heading">{t('publication.heading')}</h2>
@@ -59,14 +60,10 @@ export default function EvaluationsPage() {
   const round = cycle === undefined ? idParam(params.get('round')) : undefined;
   const statusParam = params.get('status') ?? '';
   const status = STATUSES.find((s) => s === statusParam);
-  const cycles = useAllCycles();
+  const cycles = useQuery(awardsQueries.cycleList({ limit: 200 }));
   const rounds = useRounds();
-  const pages = useCursors(`${cycle ?? ''}|${round ?? ''}|${status ?? ''}`);
-  const evaluations = useQuery({
-    queryKey: ['manage', 'evaluations', cycle, round, status, pages.cursor],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/evaluations', { params: { query: { cycle, round, status, cursor: pages.cursor, limit: 50 } } })),
-  });
+  const pages = useCursorPages(`${cycle ?? ''}|${round ?? ''}|${status ?? ''}`);
+  const evaluations = useQuery(evaluationsQueries.list({ cycle, round, status, cursor: pages.cursor, limit: 50 }));
   const context = cycle !== undefined ? `cycle:${cycle}` : round !== undefined ? `round:${round}` : '';
   const choose = (value: string) => {
     const next = new URLSearchParams();

@@ -1,11 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import type { components } from '@/api/schema';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsQueries } from '@/features/evaluations/api';
 
 type Criterion = components['schemas']['Criterion'];
 
@@ -48,10 +48,7 @@ export default function FrameworkPage() {
   const { t } = useTranslation('manage');
   const { text } = useLocalized();
   const slug = useParams().slug ?? '';
-  const query = useQuery({
-    queryKey: ['manage', 'framework', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/frameworks/{slug}', { params: { path: { slug } } })),
-  });
+  const query = useQuery(evaluationsQueries.framework(slug));
   const back = (
     <p>
       <Link to="/manage/evaluations/frameworks">{t('frameworks.back')}</Link>

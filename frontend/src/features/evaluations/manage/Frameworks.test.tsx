@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configure, screen, within } from '@testing-library/react';
-import { fakeApi, renderAt } from '../../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
 import ManageEvaluationsArea from './ManageEvaluationsArea';
 
 // The machine running the tests may be busy: give answers time to arrive.

@@ -1,15 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
-import { useFrameworks } from '../../awards/manage/model';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsQueries } from '@/features/evaluations/api';
 
 /** The evaluation framework versions, marking those with unverified criteria texts. */
 export default function FrameworksPage() {
   const { t } = useTranslation('manage');
   const { text } = useLocalized();
-  const frameworks = useFrameworks();
+  const frameworks = useQuery(evaluationsQueries.frameworkList());
   return (
     <>
       <PageTitle>{t('frameworks.title')}</PageTitle>

@@ -1,13 +1,13 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AreaNotFound } from '../../awards/manage/AreaNotFound';
+import { AreaNotFound } from '@/components/AreaNotFound';
 import AssignPage from './AssignPage';
 import ConflictsPage from './ConflictsPage';
 import EvaluationsPage from './EvaluationsPage';
 import FrameworkPage from './FrameworkPage';
 import FrameworksPage from './FrameworksPage';
 import RoundsPage from './RoundsPage';
-import '../../awards/manage/manage.css';
+import '@/components/manage.css';
 
 /** The sections of the evaluation management. */
 function AreaNav() {

@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { SelectField, TextField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
-import { useFrameworks } from '../../awards/manage/model';
-import { Refusal } from '../../awards/manage/Refusal';
-import { StatusBadge } from '../../awards/manage/StatusBadge';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { SelectField, TextField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsApi, evaluationsQueries } from '@/features/evaluations/api';
+import { Refusal } from '@/components/Refusal';
+import { StatusBadge } from '@/components/StatusBadge';
 import { PublishRound, useRounds, type Round } from './rounds';
 
 /** Creates a monitoring round (`POST /monitoring-rounds`): a framework, a year and a title. */
@@ -17,7 +16,7 @@ function NewRoundForm() {
   const { t } = useTranslation('manage');
   const { text } = useLocalized();
   const queryClient = useQueryClient();
-  const frameworks = useFrameworks();
+  const frameworks = useQuery(evaluationsQueries.frameworkList());
   const [framework, setFramework] = useState('');
   const [year, setYear] = useState('');
   const [titleEn, setTitleEn] = useState('');
@@ -25,15 +24,11 @@ function NewRoundForm() {
   const [created, setCreated] = useState<Round | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      unwrap(
-        api.POST('/api/v1/monitoring-rounds', {
-          body: {
-            framework,
-            year: Number(year),
-            title: { en: titleEn.trim() || null, th: titleTh.trim() || null },
-          },
-        }),
-      ),
+      evaluationsApi.createRound({
+        framework,
+        year: Number(year),
+        title: { en: titleEn.trim() || null, th: titleTh.trim() || null },
+      }),
     onSuccess: async (round) => {
       setCreated(round);
       setYear('');

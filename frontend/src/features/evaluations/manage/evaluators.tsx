@@ -1,22 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { SelectField } from '../../../components/forms/Field';
-
-type Account = components['schemas']['Account'];
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { SelectField } from '@/components/forms/Field';
+import { evaluationsQueries } from '@/features/evaluations/api';
 
 /**
  * The evaluator accounts (`GET /users?role=evaluator`, first 200), which the admin and the
  * secretariat may both list.
  */
 export function useEvaluators() {
-  return useQuery({
-    queryKey: ['manage', 'evaluators'],
-    queryFn: async (): Promise<Account[]> =>
-      (await unwrap(api.GET('/api/v1/users', { params: { query: { role: 'evaluator', limit: 200 } } }))).items,
-  });
+  return useQuery(evaluationsQueries.evaluators());
 }
 
 /** An evaluator by name, or by user id until the accounts have loaded (or when not among them). */

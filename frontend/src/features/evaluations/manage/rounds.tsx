@@ -1,21 +1,18 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import type { components } from '../../../api/schema';
-import { useLocalized } from '../../../i18n/localized';
-import { Refusal } from '../../awards/manage/Refusal';
+import { ConfirmAction } from '@/components/forms/ConfirmAction';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
+import { Refusal } from '@/components/Refusal';
+import { evaluationsApi, evaluationsQueries } from '@/features/evaluations/api';
 
 /** A monitoring round. */
 export type Round = components['schemas']['Round'];
 
 /** The monitoring rounds (first 200). */
 export function useRounds() {
-  return useQuery({
-    queryKey: ['manage', 'rounds'],
-    queryFn: () => unwrap(api.GET('/api/v1/monitoring-rounds', { params: { query: { limit: 200 } } })),
-  });
+  return useQuery(evaluationsQueries.rounds());
 }
 
 /**
@@ -28,7 +25,7 @@ export function PublishRound({ round }: { round: Round }) {
   const queryClient = useQueryClient();
   const [published, setPublished] = useState(false);
   const publish = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/monitoring-rounds/{id}/publish', { params: { path: { id: round.id } } })),
+    mutationFn: () => evaluationsApi.publishRound(round.id),
     onSuccess: async () => {
       setPublished(true);
       await queryClient.invalidateQueries();

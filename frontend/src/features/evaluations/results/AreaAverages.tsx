@@ -1,13 +1,16 @@
 import { Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { BarChart } from '../../../components/charts';
-import { DataState } from '../../../components/DataState';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import type { components } from '@/api/schema';
+import { BarChart } from '@/components/charts';
+import { DataState } from '@/components/DataState';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { networksQueries } from '@/features/networks';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsQueries } from '@/features/evaluations/api';
 import { useScoreFormat } from './format';
-import type { Cycle } from './queries';
+
+type Cycle = components['schemas']['Cycle'];
 
 /** The area filters, as kept in the URL (empty string: no filter). */
 export interface AreaFilters {
@@ -66,38 +69,18 @@ export function AreaAverages({ filters, onChange, cycles }: Props) {
   const { t } = useTranslation('results');
   const { text, language } = useLocalized();
   const format = useScoreFormat();
-  const frameworks = useQuery({
-    queryKey: ['frameworks', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/frameworks', { params: { query: { limit: 200 } } })),
-  });
-  const networks = useQuery({
-    queryKey: ['networks', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/networks', { params: { query: { limit: 200 } } })),
-  });
-  const countries = useQuery({
-    queryKey: ['stats', 'cities-by-country'],
-    queryFn: () => unwrap(api.GET('/api/v1/stats/cities-by-country')),
-  });
-  const rounds = useQuery({
-    queryKey: ['monitoring-rounds', 'all'],
-    queryFn: () => unwrap(api.GET('/api/v1/monitoring-rounds', { params: { query: { limit: 200 } } })),
-  });
+  const frameworks = useQuery(evaluationsQueries.frameworkList());
+  const networks = useQuery(networksQueries.everyNetwork());
+  const countries = useQuery(evaluationsQueries.citiesByCountry());
+  const rounds = useQuery(evaluationsQueries.rounds());
   const { framework, network, country, year } = filters;
   const areas = useQuery({
-    queryKey: ['evaluation-stats', 'areas', framework, network, country, year],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/evaluation-stats/areas', {
-          params: {
-            query: {
-              framework,
-              network: network || undefined,
-              country: country || undefined,
-              year: year ? Number(year) : undefined,
-            },
-          },
-        }),
-      ),
+    ...evaluationsQueries.areas({
+      framework,
+      network: network || undefined,
+      country: country || undefined,
+      year: year ? Number(year) : undefined,
+    }),
     enabled: Boolean(framework),
   });
 

@@ -1,9 +1,9 @@
 import { Suspense } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../../api/schema';
-import { BarChart } from '../../../components/charts';
-import { useLocalized, type LocalizedText } from '../../../i18n/localized';
+import type { components } from '@/api/schema';
+import { BarChart } from '@/components/charts';
+import { useLocalized, type LocalizedText } from '@/i18n/localized';
 import { useScoreFormat } from './format';
 
 type Ranking = components['schemas']['Ranking'];

@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
-import { renderAt, fakeApi } from '../../../test/render';
+import { renderAt, fakeApi } from '@/test/render';
 import ResultsPage from './ResultsPage';
 import {
   citiesByCountry,

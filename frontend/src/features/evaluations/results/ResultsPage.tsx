@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { useLocalized } from '../../../i18n/localized';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { useLocalized } from '@/i18n/localized';
+import { awardsQueries } from '@/features/awards';
 import { AreaAverages, type AreaFilters } from './AreaAverages';
-import { rankedCycles, type Cycle } from './queries';
 import { RankingTable } from './RankingTable';
 import './results.css';
+
+type Cycle = components['schemas']['Cycle'];
 
 /**
  * `/results`: the ranking of one category of a published cycle, optionally normalised per
@@ -17,7 +19,7 @@ import './results.css';
  */
 export default function ResultsPage() {
   const { t } = useTranslation('results');
-  const cycles = useQuery({ queryKey: ['award-cycles', 'published', 'ranked'], queryFn: rankedCycles });
+  const cycles = useQuery(awardsQueries.rankedCycles());
   return (
     <>
       <PageTitle>{t('title')}</PageTitle>
@@ -141,15 +143,7 @@ interface RankingProps {
 
 function Ranking({ cycleId, category, normalize, cycleTitle, categoryName }: RankingProps) {
   const { t } = useTranslation('results');
-  const query = useQuery({
-    queryKey: ['ranking', cycleId, category, normalize],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/award-cycles/{id}/rankings', {
-          params: { path: { id: cycleId }, query: normalize ? { category, normalize: true } : { category } },
-        }),
-      ),
-  });
+  const query = useQuery(awardsQueries.ranking(cycleId, category, normalize));
   return (
     <DataState query={query}>
       {(ranking) => (

@@ -1,5 +1,5 @@
 /** API answers for the results tests, taken from the service with the demo data loaded (trimmed). */
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
 
 type S = components['schemas'];
 

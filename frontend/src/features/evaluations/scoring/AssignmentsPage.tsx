@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../../api/client';
-import type { components } from '../../../api/schema';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { Pager } from '../../../components/Pager';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
+import type { components } from '@/api/schema';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { Pager } from '@/components/Pager';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsQueries } from '@/features/evaluations/api';
 import { EvaluationContext } from './EvaluationContext';
 import { StatusBadge } from './StatusBadge';
 import { useCyclesOf, useFrameworks, useRounds, type Evaluation } from './lookups';
@@ -24,11 +24,7 @@ export function AssignmentsPage() {
   const [pages, setPages] = useState<{ status?: Status; cursors: string[] }>({ cursors: [] });
   const cursors = pages.status === status ? pages.cursors : [];
   const cursor = cursors.at(-1);
-  const query = useQuery({
-    queryKey: ['evaluations', 'mine', status ?? 'all', cursor ?? null],
-    queryFn: () => unwrap(api.GET('/api/v1/evaluations', { params: { query: { status, cursor, limit: 50 } } })),
-    placeholderData: keepPreviousData,
-  });
+  const query = useQuery({ ...evaluationsQueries.list({ status, cursor, limit: 50 }), placeholderData: keepPreviousData });
 
   return (
     <section>

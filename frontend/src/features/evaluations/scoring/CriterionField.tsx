@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocalized } from '../../../i18n/localized';
+import { useLocalized } from '@/i18n/localized';
 import { isWebLink, linesOf, usesRadios, type Criterion, type LeafValue } from './criteria';
 
 /** The element id of a criterion in the form, for links to it. */

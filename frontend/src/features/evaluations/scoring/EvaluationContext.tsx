@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { components } from '../../../api/schema';
-import { useLocalized } from '../../../i18n/localized';
+import type { components } from '@/api/schema';
+import { useLocalized } from '@/i18n/localized';
 import type { Evaluation } from './lookups';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../api/problem';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { ApiProblem } from '@/api/problem';
+import { ProblemAlert } from '@/components/ProblemAlert';
 
 /**
  * Shows a failed evaluation step: the problems this workspace explains itself (locked, wrong

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import NotFoundPage from '../../NotFoundPage';
+import NotFoundPage from '@/components/NotFoundPage';
 import { AssignmentsPage } from './AssignmentsPage';
 import { ScoringPage } from './ScoringPage';
 

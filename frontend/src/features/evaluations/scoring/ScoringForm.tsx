@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { answer, api, type Answer } from '../../../api/client';
-import { ApiProblem, isStaleEdit } from '../../../api/problem';
-import { TextAreaField } from '../../../components/forms/Field';
-import { useLocalized } from '../../../i18n/localized';
+import type { Answer } from '@/api/client';
+import { ApiProblem, isStaleEdit } from '@/api/problem';
+import { TextAreaField } from '@/components/forms/Field';
+import { useLocalized } from '@/i18n/localized';
+import { evaluationsApi, evaluationsKeys } from '@/features/evaluations/api';
 import { CriterionField, anchorOf } from './CriterionField';
 import { EvaluationProblem } from './EvaluationProblem';
 import {
@@ -20,7 +21,7 @@ import {
   type LeafValue,
   type ScoreInput,
 } from './criteria';
-import { evaluationKey, type Evaluation, type Framework } from './lookups';
+import type { Evaluation, Framework } from './lookups';
 
 interface Props {
   evaluation: Evaluation;
@@ -87,30 +88,20 @@ export function ScoringForm({ evaluation, etag, framework }: Props) {
   }, [notice]);
 
   const save = useMutation({
-    mutationFn: (scores: ScoreInput[]) =>
-      answer(api.PUT('/api/v1/evaluations/{id}/scores', { params: { path: { id: evaluation.id } }, body: { scores } })),
+    mutationFn: (scores: ScoreInput[]) => evaluationsApi.saveScores(evaluation.id, scores),
   });
   const submit = useMutation({
-    mutationFn: () => {
-      const tag = latest.current.etag;
-      return answer(
-        api.POST('/api/v1/evaluations/{id}/submit', {
-          params: { path: { id: evaluation.id } },
-          headers: tag ? { 'If-Match': tag } : undefined,
-        }),
-      );
-    },
+    mutationFn: () => evaluationsApi.submit(evaluation.id, latest.current.etag),
   });
   const recuse = useMutation({
-    mutationFn: (why: string) =>
-      answer(api.POST('/api/v1/evaluations/{id}/recuse', { params: { path: { id: evaluation.id } }, body: { reason: why } })),
+    mutationFn: (why: string) => evaluationsApi.recuse(evaluation.id, why),
   });
   const busy = save.isPending || submit.isPending || recuse.isPending;
 
   function apply(result: Answer<Evaluation>) {
     latest.current = { evaluation: result.data, etag: result.etag };
-    queryClient.setQueryData(evaluationKey(result.data.id), result);
-    void queryClient.invalidateQueries({ queryKey: ['evaluations'] });
+    queryClient.setQueryData(evaluationsKeys.detail(result.data.id), result);
+    void queryClient.invalidateQueries({ queryKey: evaluationsKeys.lists() });
   }
 
   function clearFeedback() {
@@ -179,8 +170,8 @@ export function ScoringForm({ evaluation, etag, framework }: Props) {
 
   /** After a stale-version refusal: fetch the evaluation again and start from what is saved now. */
   async function reload() {
-    await queryClient.invalidateQueries({ queryKey: evaluationKey(evaluation.id) });
-    const fresh = queryClient.getQueryData<Answer<Evaluation>>(evaluationKey(evaluation.id));
+    await queryClient.invalidateQueries({ queryKey: evaluationsKeys.detail(evaluation.id) });
+    const fresh = queryClient.getQueryData<Answer<Evaluation>>(evaluationsKeys.detail(evaluation.id));
     if (!fresh) return;
     latest.current = { evaluation: fresh.data, etag: fresh.etag };
     const values = initialValues(leaves, fresh.data.scores);

@@ -1,16 +1,16 @@
 import { useParams, Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { answer, api, unwrap } from '../../../api/client';
-import { DataState } from '../../../components/DataState';
-import { PageTitle } from '../../../components/PageTitle';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { useLocalized } from '../../../i18n/localized';
-import NotFoundPage from '../../NotFoundPage';
+import { DataState } from '@/components/DataState';
+import { PageTitle } from '@/components/PageTitle';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { useLocalized } from '@/i18n/localized';
+import NotFoundPage from '@/components/NotFoundPage';
+import { evaluationsQueries } from '@/features/evaluations/api';
 import { EvaluationContext } from './EvaluationContext';
 import { ScoringForm } from './ScoringForm';
 import { StatusBadge } from './StatusBadge';
-import { evaluationKey, useCyclesOf, useRounds, type Evaluation } from './lookups';
+import { useCyclesOf, useRounds, type Evaluation } from './lookups';
 import './scoring.css';
 
 /** `/evaluate/:id`: one assignment, its context, and the scoring form that follows its framework. */
@@ -24,16 +24,9 @@ export function ScoringPage() {
 function Scoring({ id }: { id: number }) {
   const { t } = useTranslation('evaluate');
   const { text } = useLocalized();
-  const evaluation = useQuery({
-    queryKey: evaluationKey(id),
-    queryFn: () => answer(api.GET('/api/v1/evaluations/{id}', { params: { path: { id } } })),
-  });
+  const evaluation = useQuery(evaluationsQueries.detail(id));
   const slug = evaluation.data?.data.framework;
-  const framework = useQuery({
-    queryKey: ['framework', slug],
-    queryFn: () => unwrap(api.GET('/api/v1/frameworks/{slug}', { params: { path: { slug: slug ?? '' } } })),
-    enabled: !!slug,
-  });
+  const framework = useQuery({ ...evaluationsQueries.framework(slug ?? ''), enabled: !!slug });
   const e = evaluation.data?.data;
   return (
     <section>

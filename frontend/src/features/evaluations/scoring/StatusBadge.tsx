@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
 
 /** An evaluation's status as a word (never by colour alone). */
 export function StatusBadge({ status }: { status: components['schemas']['EvaluationStatus'] }) {

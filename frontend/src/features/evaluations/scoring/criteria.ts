@@ -3,8 +3,8 @@
  * scorable criterion, the body of `PUT /evaluations/{id}/scores`, and where the API's answers
  * point back into the form.
  */
-import type { components } from '../../../api/schema';
-import type { FieldError } from '../../../api/problem';
+import type { components } from '@/api/schema';
+import type { FieldError } from '@/api/problem';
 
 export type Criterion = components['schemas']['Criterion'];
 export type Score = components['schemas']['Score'];

@@ -1,5 +1,5 @@
 /** Test data for the scoring tests: a small framework (two areas, three focus areas, four leaves) and evaluations of it. */
-import type { components } from '../../../api/schema';
+import type { components } from '@/api/schema';
 import type { Criterion } from './criteria';
 import type { Evaluation, Framework } from './lookups';
 

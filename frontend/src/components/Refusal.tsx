@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ApiProblem, isStaleEdit } from '../../../api/problem';
-import { ProblemAlert } from '../../../components/ProblemAlert';
+import { ApiProblem, isStaleEdit } from '@/api/problem';
+import { ProblemAlert } from './ProblemAlert';
 
 interface Props {
   /** The error of the last write, if any. */

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../../components/PageTitle';
+import { PageTitle } from '@/components/PageTitle';
 
 /** An address inside a staff area that names no view. */
 export function AreaNotFound({ back }: { back: string }) {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { configure, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeApi, renderAt } from '../../../test/render';
+import { fakeApi, renderAt } from '@/test/render';
+import { cycleFixture, problem } from '@/test/manageData';
 import { StageControl } from './StageControl';
-import { cycleFixture, problem } from './testData';
 
 // The machine running the tests may be busy: give answers time to arrive.
 configure({ asyncUtilTimeout: 5000 });

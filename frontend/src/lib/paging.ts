@@ -1,3 +1,5 @@
+/** Cursor paging of the API's lists: the cursors of the pages before the one shown. */
+import { useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 
 /**
@@ -5,7 +7,7 @@ import { useLocation, useSearchParams } from 'react-router';
  * so "previous" goes back exactly; a shared link with a cursor has none, and "previous" then goes
  * to the first page.
  */
-function cursorStack(state: unknown): string[] {
+export function cursorStack(state: unknown): string[] {
   if (state && typeof state === 'object' && 'cursors' in state && Array.isArray(state.cursors)) {
     return state.cursors.filter((c): c is string => typeof c === 'string');
   }
@@ -52,3 +54,18 @@ export function useUrlPaging() {
   };
 }
 
+/**
+ * Cursor paging kept in the component (not the URL): the cursors of the pages seen so far. Any
+ * change of `resetKey` (the list's filters) starts again at the first page.
+ */
+export function useCursorPages(resetKey: string) {
+  const [state, setState] = useState<{ key: string; cursors: string[] }>({ key: resetKey, cursors: [] });
+  const cursors = state.key === resetKey ? state.cursors : [];
+  return {
+    /** The cursor of the page shown, undefined on the first. */
+    cursor: cursors[cursors.length - 1],
+    hasPrevious: cursors.length > 0,
+    next: (cursor: string) => setState({ key: resetKey, cursors: [...cursors, cursor] }),
+    previous: () => setState({ key: resetKey, cursors: cursors.slice(0, -1) }),
+  };
+}

@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { answer, api } from '../../../api/client';
-import { ConfirmAction } from '../../../components/forms/ConfirmAction';
-import { useLocalized } from '../../../i18n/localized';
-import { CYCLE_STAGES, nextStage, type Cycle, type CycleStatus, type Versioned } from './model';
+import { awardsApi, CYCLE_STAGES, nextStage, type Cycle, type CycleStatus, type Versioned } from '@/features/awards';
+import { useLocalized } from '@/i18n/localized';
+import { ConfirmAction } from './forms/ConfirmAction';
 import { Refusal } from './Refusal';
-import './manage.css';
 
 interface Props {
   cycle: Versioned<Cycle>;
@@ -31,13 +29,7 @@ export function StageControl({ cycle, onReload, headingLevel = 2 }: Props) {
   const current = cycle.data.status;
   const next = nextStage(current);
   const move = useMutation({
-    mutationFn: (to: CycleStatus) =>
-      answer(
-        api.POST('/api/v1/award-cycles/{id}/status', {
-          params: { path: { id: cycle.data.id }, header: cycle.etag ? { 'If-Match': cycle.etag } : undefined },
-          body: { status: to },
-        }),
-      ),
+    mutationFn: (to: CycleStatus) => awardsApi.moveCycle(cycle, to),
     onSuccess: async ({ data }) => {
       setMoved(data.status);
       await queryClient.invalidateQueries();

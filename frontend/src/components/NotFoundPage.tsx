@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../components/PageTitle';
+import { PageTitle } from '@/components/PageTitle';
 
 /** Any path the app does not know. */
 export default function NotFoundPage() {

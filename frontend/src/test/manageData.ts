@@ -1,8 +1,9 @@
 /** Records shaped as the API answers them, for the component tests of the staff screens. */
-import type { components } from '../../../api/schema';
-import type { Cycle, Nomination } from './model';
+import type { components } from '@/api/schema';
 
+type Cycle = components['schemas']['Cycle'];
 type Evaluation = components['schemas']['Evaluation'];
+type Nomination = components['schemas']['Nomination'];
 
 const at = '2026-03-01T08:00:00Z';
 const category = { cycle_id: 8, programme: 'thailand-learning-city-awards', year: 2027 };
