@@ -23,6 +23,7 @@ pub mod export;
 pub mod fallback;
 pub mod health;
 pub mod input;
+pub mod manual;
 pub mod memberships;
 pub mod memory;
 pub mod networks;
