@@ -1,4 +1,4 @@
-# Multi-stage build of the learning-city service and the web app it serves.
+# Multi-stage build of the learning-city service and the web app and manual it serves.
 #   docker build -t learning-city .
 #   docker run -p 8080:8080 learning-city
 
@@ -16,6 +16,9 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends libpq-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+
+# mdBook builds the manual (docs/book); in a layer of its own, reused until this line changes.
+RUN cargo install mdbook --locked --version 0.5.4
 
 # Dependencies first, against placeholder sources, so that this layer is reused
 # until Cargo.toml or Cargo.lock change.
@@ -35,6 +38,11 @@ COPY migrations migrations
 RUN touch api/src/main.rs api/src/lib.rs \
     && cargo build --release --locked --bin learning-city
 
+# The manual, with the files it includes from elsewhere in the repository.
+COPY docs docs
+COPY bench/README.md bench/RESULTS.md bench/NOTES.md bench/
+RUN mdbook build docs
+
 FROM debian:bookworm-slim AS runtime
 # hadolint ignore=DL3008
 RUN apt-get update \
@@ -46,9 +54,10 @@ WORKDIR /app
 RUN mkdir -p /app/data && chown app:app /app/data
 COPY --from=builder /src/target/release/learning-city /usr/local/bin/learning-city
 COPY --from=frontend /src/frontend/dist /app/web
+COPY --from=builder /src/docs/book /app/manual
 
 USER 10001:10001
-ENV BIND=0.0.0.0:8080 FRONTEND_DIR=/app/web
+ENV BIND=0.0.0.0:8080 FRONTEND_DIR=/app/web MANUAL_DIR=/app/manual
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=5 \
     CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/readyz"]

@@ -77,6 +77,11 @@ pub struct ServeConfig {
     /// outside the API; without an `index.html` there, `/` shows a short placeholder page.
     #[arg(long, env = "FRONTEND_DIR", default_value = "frontend/dist")]
     pub frontend_dir: std::path::PathBuf,
+
+    /// Folder of the built manual (`mdbook build docs`), served at `/docs/`; without an
+    /// `index.html` there, `/docs/` answers 404.
+    #[arg(long, env = "MANUAL_DIR", default_value = "docs/book")]
+    pub manual_dir: std::path::PathBuf,
 }
 
 /// Sessions and tokens.

@@ -150,6 +150,11 @@ impl Application {
             ),
         }
         let frontend = web::Data::new(frontend);
+        let manual = crate::http::manual::Manual::at(&config.manual_dir);
+        if manual.root().is_none() {
+            tracing::warn!(dir = %config.manual_dir.display(), "no built manual there; /docs/ answers 404");
+        }
+        let manual = web::Data::new(manual);
         let workers = if config.workers == 0 {
             std::thread::available_parallelism().map_or(2, usize::from)
         } else {
@@ -167,6 +172,7 @@ impl Application {
             let app = app
                 .app_data(table.clone())
                 .app_data(frontend.clone())
+                .app_data(manual.clone())
                 .app_data(auth_state.clone())
                 .app_data(web::QueryConfig::default().error_handler(query::query_error))
                 .app_data(web::PathConfig::default().error_handler(|err, req| {

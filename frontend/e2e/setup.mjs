@@ -1,6 +1,6 @@
 /**
  * The API as the tests use it, typed by the generated schema: reads that tell a test what the
- * pages should show, and preconditions (README "Awards" and "Evaluations"): a Thailand Learning
+ * pages should show, and preconditions (manual, docs/src/awards.md and evaluations.md): a Thailand Learning
  * City Awards cycle judged against the seeded framework `unesco-lca-2024-v1`, with one nomination
  * in judging and an evaluator assigned to it.
  */

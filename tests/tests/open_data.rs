@@ -1,7 +1,7 @@
 //! Open data: CSV and NDJSON downloads equal the paged JSON row for row (Thai text included),
 //! large downloads are streamed whole, HTTP caching (ETag, 304, Cache-Control, Link, CORS),
 //! the statistics, the bulk dataset zip, the changes feed, API-key usage, and the runnable
-//! example of docs/analysts.md.
+//! example of docs/src/analysts.md (the manual's open-data chapter).
 
 mod common;
 
@@ -2084,10 +2084,10 @@ async fn api_key_usage_counts_requests(app: &TestApp) {
 // C. The analysts' guide's runnable example
 // ---------------------------------------------------------------------------------------------
 
-/// The one ```python title="stdlib-example" block of docs/analysts.md.
+/// The one ```python title="stdlib-example" block of docs/src/analysts.md.
 fn stdlib_example() -> String {
-    let path = format!("{}/../docs/analysts.md", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("docs/analysts.md");
+    let path = format!("{}/../docs/src/analysts.md", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("docs/src/analysts.md");
     let fence = "```python title=\"stdlib-example\"\n";
     assert_eq!(text.matches(fence).count(), 1, "exactly one stdlib-example");
     let start = text.find(fence).expect("fence") + fence.len();

@@ -1,12 +1,13 @@
 //! Answers for requests no operation took: 405 with `Allow` when the path exists under another
-//! method; the web app's files and pages outside the API (or a placeholder home page when the
-//! app is not built); 404 problems otherwise.
+//! method; the manual under `/docs/`; the web app's files and pages outside the API (or a
+//! placeholder home page when the app is not built); 404 problems otherwise.
 
 use actix_web::dev::ResourceDef;
 use actix_web::http::{header, Method, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use crate::error::Problem;
+use crate::http::manual::Manual;
 use crate::http::spa::Frontend;
 
 /// The path templates of the documented operations and the methods each accepts.
@@ -54,6 +55,7 @@ pub async fn not_matched(
     req: HttpRequest,
     table: web::Data<RouteTable>,
     frontend: web::Data<Frontend>,
+    manual: web::Data<Manual>,
 ) -> HttpResponse {
     let path = req.path();
     if let Some(methods) = table.allowed(path) {
@@ -85,7 +87,11 @@ pub async fn not_matched(
     }
     let api =
         path.starts_with("/api/") || matches!(path, "/api" | "/healthz" | "/readyz" | "/metrics");
-    if reading && !api {
+    if reading && Manual::owns(path) {
+        if let Some(response) = manual.serve(&req).await {
+            return response;
+        }
+    } else if reading && !api {
         if let Some(response) = frontend.serve(&req).await {
             return response;
         }

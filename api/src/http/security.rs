@@ -13,7 +13,8 @@ const HTML_POLICY: &str = "default-src 'self'; img-src 'self' data:; style-src '
 /// The policy for everything else (JSON, CSV): nothing may load.
 const DATA_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
 
-/// Adds security headers to every response.
+/// Adds security headers to every response. A response that brings its own
+/// `Content-Security-Policy` (the manual's pages, see [`crate::http::manual`]) keeps it.
 pub async fn headers<B: MessageBody>(
     req: ServiceRequest,
     next: Next<B>,
@@ -38,10 +39,12 @@ pub async fn headers<B: MessageBody>(
         header::HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),
     );
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(if html { HTML_POLICY } else { DATA_POLICY }),
-    );
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(if html { HTML_POLICY } else { DATA_POLICY }),
+        );
+    }
     Ok(response)
 }
 

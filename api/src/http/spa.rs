@@ -68,7 +68,7 @@ fn with_cache(mut response: HttpResponse, value: &'static str) -> HttpResponse {
 }
 
 /// The relative file path `path` names, if every segment is safe.
-fn file_path(path: &str) -> Option<PathBuf> {
+pub(crate) fn file_path(path: &str) -> Option<PathBuf> {
     let trimmed = path.strip_prefix('/')?;
     if trimmed.is_empty() {
         return None;

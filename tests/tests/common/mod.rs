@@ -219,6 +219,7 @@ impl TestApp {
             response_cache_mb: 64,
             cors_origins: "*".to_owned(),
             frontend_dir: std::path::PathBuf::from("no-web-app-here"),
+            manual_dir: std::path::PathBuf::from("no-manual-here"),
         };
         adjust(&mut config);
         let app = tokio::task::spawn_blocking(move || Application::build(&config))

@@ -12,7 +12,7 @@ export type CountryGroup = components['schemas']['CountryGroup'];
 export type ThRegion = components['schemas']['ThRegion'];
 
 /**
- * The documented sort whitelist (README, and the API's own `invalid_query` answer); the first is the
+ * The documented sort whitelist (manual, docs/src/api.md, and the API's own `invalid_query` answer); the first is the
  * API's default. Sending one checks it against the contract's `CitySort`.
  */
 export const SORTS = ['name', '-name', 'population', '-population', 'joined', '-joined'] as const;

@@ -20,7 +20,7 @@ import './networks.css';
 
 type Network = components['schemas']['Network'];
 
-/** The member list's orders (README: `/networks/{slug}/members`); the first is the API's default. */
+/** The member list's orders (manual, docs/src/api.md: `/networks/{slug}/members`); the first is the API's default. */
 const SORTS = ['joined', '-joined', 'name', '-name'] as const satisfies readonly components['schemas']['MemberSort'][];
 const PAGE_SIZE = 50;
 

@@ -13,7 +13,7 @@ import { changes, readable, textField } from './auditRecord';
 
 type AuditEntry = components['schemas']['AuditEntry'];
 
-/** The kinds of records the audit log names, and the actions on them (README, "The audit log"). */
+/** The kinds of records the audit log names, and the actions on them (manual, docs/src/accounts.md "The audit log"). */
 const ENTITIES = [
   'city',
   'network',
