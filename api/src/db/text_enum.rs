@@ -8,6 +8,10 @@
 /// a deserialisation error, never a silent default). It gets `VALUES` (every string, in order,
 /// for parameter checks and messages), `ALL`, `as_str`, `parse` and `Display`.
 ///
+/// The strings are taken as `tt`, not `literal`: a `literal` fragment reaches derive macros
+/// wrapped in an invisible group, which utoipa does not read in `#[serde(rename = ...)]` (the
+/// schema would list the variant names instead of the strings).
+///
 /// ```ignore
 /// text_enum! {
 ///     /// Whether a network operates yet.
@@ -22,7 +26,7 @@ macro_rules! text_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $($(#[$variant_meta:meta])* $variant:ident = $text:literal),+ $(,)?
+            $($(#[$variant_meta:meta])* $variant:ident = $text:tt),+ $(,)?
         }
     ) => {
         $(#[$meta])*
