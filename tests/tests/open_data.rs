@@ -8,9 +8,10 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use common::{enc, seed_rows, Reply, TestApp};
-use learning_city::awards::types::{
-    CATEGORY_COLUMNS, CITY_AWARD_COLUMNS, CYCLE_COLUMNS, PROGRAMME_COLUMNS,
-};
+use learning_city::awards::categories::types::CATEGORY_COLUMNS;
+use learning_city::awards::city_awards::types::CITY_AWARD_COLUMNS;
+use learning_city::awards::cycles::types::CYCLE_COLUMNS;
+use learning_city::awards::programmes::types::PROGRAMME_COLUMNS;
 use learning_city::cities::types::CITY_COLUMNS;
 use learning_city::evaluations::types::FRAMEWORK_COLUMNS;
 use learning_city::networks::types::{MEMBER_COLUMNS, NETWORK_COLUMNS};

@@ -3,36 +3,56 @@
 
 use chrono::{Months, NaiveDate};
 
-/// The stages of a cycle, in order.
-pub const CYCLE_STATUSES: &[&str] = &["draft", "open", "judging", "closed", "published"];
+use super::cycles::types::CycleStatus;
+use super::nominations::types::NominationStatus;
 
-/// The statuses of a nomination.
-pub const NOMINATION_STATUSES: &[&str] = &[
-    "submitted",
-    "shortlisted",
-    "winner",
-    "not_awarded",
-    "withdrawn",
+/// The statuses the secretariat may set by a decision (everything but a withdrawal).
+pub const DECISIONS: &[NominationStatus] = &[
+    NominationStatus::Submitted,
+    NominationStatus::Shortlisted,
+    NominationStatus::Winner,
+    NominationStatus::NotAwarded,
 ];
 
+/// The statuses of nominations still undecided; publishing a cycle marks them `not_awarded`.
+pub const UNDECIDED: &[NominationStatus] =
+    &[NominationStatus::Submitted, NominationStatus::Shortlisted];
+
 /// Whether a cycle may move from `from` to `to`: one step forward at a time.
-pub fn transition_allowed(from: &str, to: &str) -> bool {
-    let position = |s: &str| CYCLE_STATUSES.iter().position(|c| *c == s);
+pub fn transition_allowed(from: CycleStatus, to: CycleStatus) -> bool {
+    let position = |s: CycleStatus| CycleStatus::ALL.iter().position(|c| *c == s);
     matches!((position(from), position(to)), (Some(f), Some(t)) if t == f + 1)
 }
 
 /// Whether the secretariat may set a nomination to `to` while its cycle is in `cycle_status`.
 /// Decisions are made while judging and until results are published; withdrawn nominations are
 /// final.
-pub fn decision_allowed(cycle_status: &str, from: &str, to: &str) -> bool {
-    matches!(cycle_status, "judging" | "closed")
-        && from != "withdrawn"
-        && matches!(to, "submitted" | "shortlisted" | "winner" | "not_awarded")
+pub fn decision_allowed(
+    cycle_status: CycleStatus,
+    from: NominationStatus,
+    to: NominationStatus,
+) -> bool {
+    matches!(cycle_status, CycleStatus::Judging | CycleStatus::Closed)
+        && from != NominationStatus::Withdrawn
+        && DECISIONS.contains(&to)
 }
 
 /// Whether a nomination may still be withdrawn: only before judging starts.
-pub fn withdrawal_allowed(cycle_status: &str, nomination_status: &str) -> bool {
-    cycle_status == "open" && nomination_status == "submitted"
+pub fn withdrawal_allowed(cycle_status: CycleStatus, nomination_status: NominationStatus) -> bool {
+    cycle_status == CycleStatus::Open && nomination_status == NominationStatus::Submitted
+}
+
+/// The status a city editor sees: the secretariat's decisions show only once results are
+/// published; until then a shortlisted, winning or not awarded nomination shows as `submitted`.
+pub fn shown_to_editor(status: NominationStatus, cycle_published: bool) -> NominationStatus {
+    match status {
+        NominationStatus::Shortlisted | NominationStatus::Winner | NominationStatus::NotAwarded
+            if !cycle_published =>
+        {
+            NominationStatus::Submitted
+        }
+        other => other,
+    }
 }
 
 /// Where a date falls relative to a nomination window.
@@ -188,23 +208,38 @@ mod tests {
 
     #[test]
     fn cycles_move_one_step_forward() {
-        assert!(transition_allowed("draft", "open"));
-        assert!(transition_allowed("closed", "published"));
-        assert!(!transition_allowed("draft", "judging"));
-        assert!(!transition_allowed("open", "draft"));
-        assert!(!transition_allowed("published", "draft"));
-        assert!(!transition_allowed("open", "nonsense"));
+        use CycleStatus::*;
+        assert!(transition_allowed(Draft, Open));
+        assert!(transition_allowed(Closed, Published));
+        assert!(!transition_allowed(Draft, Judging));
+        assert!(!transition_allowed(Open, Draft));
+        assert!(!transition_allowed(Published, Draft));
+        assert_eq!(CycleStatus::parse("nonsense"), None);
     }
 
     #[test]
     fn decisions_and_withdrawals_have_their_moments() {
-        assert!(decision_allowed("judging", "submitted", "winner"));
-        assert!(decision_allowed("closed", "winner", "not_awarded"));
-        assert!(!decision_allowed("open", "submitted", "shortlisted"));
-        assert!(!decision_allowed("judging", "withdrawn", "winner"));
-        assert!(!decision_allowed("judging", "submitted", "withdrawn"));
-        assert!(withdrawal_allowed("open", "submitted"));
-        assert!(!withdrawal_allowed("judging", "submitted"));
+        use NominationStatus::*;
+        assert!(decision_allowed(CycleStatus::Judging, Submitted, Winner));
+        assert!(decision_allowed(CycleStatus::Closed, Winner, NotAwarded));
+        assert!(!decision_allowed(CycleStatus::Open, Submitted, Shortlisted));
+        assert!(!decision_allowed(CycleStatus::Judging, Withdrawn, Winner));
+        assert!(!decision_allowed(
+            CycleStatus::Judging,
+            Submitted,
+            Withdrawn
+        ));
+        assert!(withdrawal_allowed(CycleStatus::Open, Submitted));
+        assert!(!withdrawal_allowed(CycleStatus::Judging, Submitted));
+    }
+
+    #[test]
+    fn editors_see_decisions_once_published() {
+        use NominationStatus::*;
+        assert_eq!(shown_to_editor(Winner, false), Submitted);
+        assert_eq!(shown_to_editor(NotAwarded, false), Submitted);
+        assert_eq!(shown_to_editor(Winner, true), Winner);
+        assert_eq!(shown_to_editor(Withdrawn, false), Withdrawn);
     }
 
     #[test]

@@ -17,6 +17,10 @@ pub trait TextEnum: Copy + Sized + 'static {
 /// a deserialisation error, never a silent default), and implements [`TextEnum`]. It gets `VALUES` (every string, in order,
 /// for parameter checks and messages), `ALL`, `as_str`, `parse` and `Display`.
 ///
+/// The strings are taken as `tt`, not `literal`: a `literal` fragment reaches derive macros
+/// wrapped in an invisible group, which utoipa does not read in `#[serde(rename = ...)]` (the
+/// schema would list the variant names instead of the strings).
+///
 /// ```ignore
 /// text_enum! {
 ///     /// Whether a network operates yet.
