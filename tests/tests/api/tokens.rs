@@ -2,11 +2,10 @@
 //! tests sign their own tokens with the service's configured secret, so that each refusal is
 //! about the one claim that is wrong.
 
-mod common;
-
-use common::{Backend, TestApp};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
+
+use crate::common::{Backend, TestApp};
 
 const SECRET: &str = "a test secret that is long enough for HS256 signing";
 

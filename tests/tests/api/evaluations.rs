@@ -3,12 +3,11 @@
 //! computed here), normalisation, published summaries, area averages, frozen frameworks, and
 //! who may see what.
 
-mod common;
-
 use std::collections::HashMap;
 
-use common::TestApp;
 use serde_json::{json, Value};
+
+use crate::common::TestApp;
 
 const FRAMEWORK: &str = "unesco-lca-2024-v1";
 

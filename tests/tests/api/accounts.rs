@@ -6,14 +6,14 @@
 //! test vectors, and every forged-token refusal has a control: the same construction signed with
 //! the service's real secret is accepted.
 
-mod common;
-
 use std::net::{IpAddr, Ipv4Addr};
 
-use common::{Backend, TestApp, ADMIN_PASSWORD, USER_PASSWORD};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+
+use crate::common;
+use crate::common::{Backend, TestApp, ADMIN_PASSWORD, USER_PASSWORD};
 
 const ADMIN_EMAIL: &str = "admin@example.org";
 

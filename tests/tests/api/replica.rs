@@ -2,16 +2,15 @@
 //! users stay on the primary. Runs a real PostgreSQL primary and hot standby from the local
 //! binaries, on loopback ports in a temporary directory.
 
-mod common;
-
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use cluster::Cluster;
-use common::{slugs, Backend, Reply, TestApp, USER_PASSWORD};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+
+use crate::common::{slugs, Backend, Reply, TestApp, USER_PASSWORD};
 
 /// A PostgreSQL primary with one streaming hot standby, stopped when dropped.
 mod cluster {

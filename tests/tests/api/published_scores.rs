@@ -3,13 +3,12 @@
 //! city's; no evaluator identity; CSV and NDJSON equal the paged JSON row for row; filters and
 //! bad input.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use common::TestApp;
 use learning_city::evaluations::published_scores::PUBLISHED_SCORE_COLUMNS;
 use serde_json::{json, Value};
+
+use crate::common::TestApp;
 
 /// Which rows of the whole list a filter keeps.
 type Keep = Box<dyn Fn(&Value) -> bool>;

@@ -1,12 +1,11 @@
 //! The service serves the built web app: its files, `index.html` for the app's own page paths,
 //! immutable caching of hashed assets, and no way out of the folder; the API keeps its problems.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Backend, TestApp};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::common::{Backend, TestApp};
 
 const INDEX: &str = "<!doctype html><title>Learning cities</title><div id=\"root\"></div>";
 const SCRIPT: &str = "console.log('app');";

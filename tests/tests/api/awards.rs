@@ -2,12 +2,12 @@
 //! through the API; who may nominate, withdraw and decide; the eligibility rules of both
 //! programmes; nomination windows; ETags and If-Match; and the audit trail.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{Reply, TestApp};
 use serde_json::{json, Value};
+
+use crate::common;
+use crate::common::{Reply, TestApp};
 
 const THAI: &str = "thailand-learning-city-awards";
 const UNESCO: &str = "unesco-learning-city-award";

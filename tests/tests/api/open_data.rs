@@ -3,11 +3,8 @@
 //! the statistics, the bulk dataset zip, the changes feed, API-key usage, and the runnable
 //! example of docs/analysts.md.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use common::{enc, seed_rows, Reply, TestApp};
 use learning_city::awards::types::{
     CATEGORY_COLUMNS, CITY_AWARD_COLUMNS, CYCLE_COLUMNS, PROGRAMME_COLUMNS,
 };
@@ -18,6 +15,8 @@ use learning_city::reference::types::{COUNTRY_COLUMNS, PROVINCE_COLUMNS};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+
+use crate::common::{enc, seed_rows, Reply, TestApp};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 const COUNT_COLUMNS: &[&str] = &["key", "label_en", "label_th", "count"];
