@@ -163,28 +163,7 @@ async fn without_a_build_the_api_still_works(backend: Backend) {
     app.stop().await;
 }
 
-macro_rules! on_both {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )+
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )+
-        }
-    };
-}
-
-on_both!(
+with_both_backends!(
     serves_files_and_pages,
     no_path_leaves_the_folder,
     without_a_build_the_api_still_works
