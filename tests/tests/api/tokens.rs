@@ -2,11 +2,11 @@
 //! tests sign their own tokens with the service's configured secret, so that each refusal is
 //! about the one claim that is wrong.
 
-mod common;
-
-use common::{Backend, TestApp};
 use jsonwebtoken::{encode, Algorithm, EncodingKey, Header};
 use serde_json::{json, Value};
+
+use crate::common::tokens::{b64url, unix_now};
+use crate::common::{Backend, TestApp};
 
 const SECRET: &str = "a test secret that is long enough for HS256 signing";
 
@@ -20,32 +20,14 @@ fn sign(claims: &Value, secret: &str, algorithm: Algorithm) -> String {
 }
 
 fn claims(sub: &str, iss: &str, aud: &str, exp_offset: i64) -> Value {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default();
+    let now = unix_now();
     json!({"sub": sub, "iss": iss, "aud": aud, "iat": now, "exp": now + exp_offset})
-}
-
-fn b64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, b)| acc | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
 }
 
 #[test]
 fn the_hand_made_base64url_is_right() {
-    assert_eq!(b64(b"hello"), "aGVsbG8");
-    assert_eq!(b64(br#"{"alg":"none"}"#), "eyJhbGciOiJub25lIn0");
+    assert_eq!(b64url(b"hello"), "aGVsbG8");
+    assert_eq!(b64url(br#"{"alg":"none"}"#), "eyJhbGciOiJub25lIn0");
 }
 
 async fn check(backend: Backend) {
@@ -119,17 +101,21 @@ async fn check(backend: Backend) {
             "alg none",
             format!(
                 "{}.{}.",
-                b64(br#"{"alg":"none","typ":"JWT"}"#),
-                b64(claims(&id, "learning-city", "learning-city-api", 600)
-                    .to_string()
-                    .as_bytes())
+                b64url(br#"{"alg":"none","typ":"JWT"}"#),
+                b64url(
+                    claims(&id, "learning-city", "learning-city-api", 600)
+                        .to_string()
+                        .as_bytes()
+                )
             ),
         ),
         ("tampered", {
             let mut parts: Vec<String> = good.split('.').map(str::to_owned).collect();
-            parts[1] = b64(claims(&id, "learning-city", "learning-city-api", 6000)
-                .to_string()
-                .as_bytes());
+            parts[1] = b64url(
+                claims(&id, "learning-city", "learning-city-api", 6000)
+                    .to_string()
+                    .as_bytes(),
+            );
             parts.join(".")
         }),
         ("garbage", "not.a.token".to_owned()),

@@ -1,10 +1,8 @@
 //! Countries and Thai provinces.
 
-mod common;
-
 use std::collections::HashSet;
 
-use common::{seed_rows, TestApp};
+use crate::common::{seed_rows, TestApp};
 
 async fn countries_with_thai_names_and_groups(app: &TestApp) {
     let (all, total) = app.all_pages("/api/v1/countries?limit=200").await;

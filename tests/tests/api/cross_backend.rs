@@ -1,9 +1,8 @@
 //! SQLite and PostgreSQL give identical answers: same rows, same order, same pages.
 
-mod common;
-
-use common::{Backend, TestApp};
 use serde_json::Value;
+
+use crate::common::{Backend, TestApp};
 
 /// Removes the timestamps, which differ between two databases seeded at different moments.
 fn without_timestamps(mut value: Value) -> Value {

@@ -2,12 +2,12 @@
 //! through the API; who may nominate, withdraw and decide; the eligibility rules of both
 //! programmes; nomination windows; ETags and If-Match; and the audit trail.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{Reply, TestApp};
 use serde_json::{json, Value};
+
+use crate::common;
+use crate::common::{error_fields, Reply, TestApp};
 
 const THAI: &str = "thailand-learning-city-awards";
 const UNESCO: &str = "unesco-learning-city-award";
@@ -52,18 +52,6 @@ fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
     v[key]
         .as_str()
         .unwrap_or_else(|| panic!("`{key}` is a string in {v}"))
-}
-
-/// The `field` of every error of a 422 problem, sorted.
-fn error_fields(problem: &Value) -> Vec<String> {
-    let mut fields: Vec<String> = problem["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| e["field"].as_str().expect("field").to_owned())
-        .collect();
-    fields.sort();
-    fields
 }
 
 fn detail(problem: &Value) -> &str {

@@ -1,10 +1,9 @@
 //! Bad requests get RFC 9457 problems with stable codes, never a 500.
 
-mod common;
-
-use common::TestApp;
 use reqwest::Method;
 use serde_json::Value;
+
+use crate::common::TestApp;
 
 /// Every list operation of the API.
 const LISTS: &[&str] = &[

@@ -2,16 +2,15 @@
 //! users stay on the primary. Runs a real PostgreSQL primary and hot standby from the local
 //! binaries, on loopback ports in a temporary directory.
 
-mod common;
-
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use cluster::Cluster;
-use common::{slugs, Backend, Reply, TestApp, USER_PASSWORD};
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::{json, Value};
+
+use crate::common::{slugs, Backend, TestApp, USER_PASSWORD};
 
 /// A PostgreSQL primary with one streaming hot standby, stopped when dropped.
 mod cluster {
@@ -308,11 +307,27 @@ mod cluster {
             .expect("effective uid in /proc/self/status")
     }
 
-    /// Two loopback ports that were free a moment ago.
+    /// Two loopback ports that were free a moment ago, below the kernel's ephemeral range: the
+    /// other tests of this process keep opening sockets (servers on port 0, client connections)
+    /// that take ephemeral ports, and one could take a port between this check and the
+    /// server's start. A pseudo-random start keeps concurrent runs of the suite apart.
     fn free_ports() -> [u16; 2] {
-        let a = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
-        let b = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
-        [a, b].map(|l| l.local_addr().expect("local address").port())
+        let ephemeral = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+            .ok()
+            .and_then(|range| range.split_whitespace().next()?.parse::<u16>().ok())
+            .unwrap_or(32768);
+        let low = (ephemeral / 2).max(1024);
+        let span = u32::from(ephemeral.saturating_sub(low));
+        let seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or_default()
+            ^ std::process::id();
+        let mut free = (0..span)
+            .map(|i| low + ((seed.wrapping_add(i) % span) as u16))
+            .filter(|&port| std::net::TcpListener::bind(("127.0.0.1", port)).is_ok());
+        let mut next = || free.next().expect("a free port below the ephemeral range");
+        [next(), next()]
     }
 
     fn append(path: &Path, text: &str) {
@@ -376,15 +391,6 @@ where
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-}
-
-/// GET with an API key.
-async fn with_key(app: &TestApp, path: &str, key: &str) -> Reply {
-    app.send(
-        app.request(Method::GET, path, None)
-            .header("x-api-key", key),
-    )
-    .await
 }
 
 /// The cities this test made, as an anonymous caller sees them.
@@ -463,7 +469,9 @@ async fn public_reads_are_served_by_the_replica_writes_and_sessions_by_the_prima
     assert_eq!(own.body["slug"], slug);
     // Public reads come from the replica, which has not replayed it.
     app.get(&path).await.problem(404, "not_found");
-    with_key(&app, &path, &key).await.problem(404, "not_found");
+    app.get_with_key(&path, &key)
+        .await
+        .problem(404, "not_found");
     assert_eq!(public_slugs(&app).await, Vec::<String>::new());
     assert_eq!(
         app.json("/api/v1/cities?limit=1").await["total"],
@@ -521,7 +529,7 @@ async fn public_reads_are_served_by_the_replica_writes_and_sessions_by_the_prima
     blocking(|| cluster.resume_replay());
     eventually("the public read of the new city", || async {
         let anonymous = app.get(&path).await;
-        let keyed = with_key(&app, &path, &key).await;
+        let keyed = app.get_with_key(&path, &key).await;
         let listed = public_slugs(&app).await;
         match (anonymous.status, keyed.status, listed.contains(&slug)) {
             (StatusCode::OK, StatusCode::OK, true) => Ok(()),

@@ -1,12 +1,12 @@
 //! Operations: Prometheus metrics, request ids, and the response cache of public reads with its
 //! invalidation — within one instance and across instances sharing a database.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::TestApp;
 use serde_json::json;
+
+use crate::common;
+use crate::common::TestApp;
 
 /// The value of the first metric line that starts with `series` (name and labels).
 fn metric(text: &str, series: &str) -> Option<f64> {

@@ -1,9 +1,9 @@
 //! Liveness and readiness, including readiness failing while the database is gone.
 
-mod common;
-
-use common::{Backend, TestApp};
 use diesel::{Connection, PgConnection, RunQueryDsl};
+
+use crate::common;
+use crate::common::{Backend, TestApp};
 
 async fn probes_answer(app: &TestApp) {
     assert_eq!(

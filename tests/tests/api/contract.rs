@@ -1,13 +1,12 @@
 //! The committed contract: `openapi.yaml` matches the code, the served document matches it,
 //! every operation documents its problems, and both migration folders agree.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::TestApp;
 use serde_json::Value;
+
+use crate::common::TestApp;
 
 fn repo(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)

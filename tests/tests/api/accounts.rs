@@ -1,19 +1,23 @@
 //! Accounts and access control through the HTTP API: sign-in, access tokens, refresh rotation,
 //! user administration, API keys, rate limits, the audit log, security headers and CORS.
 //!
-//! Access tokens are forged here without a JWT crate: a small SHA-256 / HMAC-SHA256 and
-//! base64url live at the bottom of this file. Every forging helper is checked against published
+//! Access tokens are forged here without a JWT crate, with the SHA-256 / HMAC-SHA256 and
+//! base64url of [`crate::common::tokens`]. Every forging helper is checked against published
 //! test vectors, and every forged-token refusal has a control: the same construction signed with
 //! the service's real secret is accepted.
 
-mod common;
-
 use std::net::{IpAddr, Ipv4Addr};
 
-use common::{Backend, TestApp, ADMIN_PASSWORD, USER_PASSWORD};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+
+use crate::common;
+use crate::common::tokens::{
+    b64url, b64url_decode, check_forging_helpers, claims_of, good_claims, hmac_sha256, sha256_hex,
+    sign_hs256, unix_now,
+};
+use crate::common::{error_fields, Backend, TestApp, ADMIN_PASSWORD, USER_PASSWORD};
 
 const ADMIN_EMAIL: &str = "admin@example.org";
 
@@ -48,18 +52,6 @@ async fn raw(request: reqwest::RequestBuilder) -> Raw {
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-/// The `field` of every entry of a problem's `errors`, sorted.
-fn fields(problem: &Value) -> Vec<String> {
-    let mut names: Vec<String> = problem["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| e["field"].as_str().expect("field").to_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// A client whose connections come from another loopback address, so that per-address limits
@@ -132,14 +124,6 @@ async fn me_with_authorization(app: &TestApp, value: &str) -> common::Reply {
     .await
 }
 
-async fn with_key(app: &TestApp, path: &str, key: &str) -> common::Reply {
-    app.send(
-        app.request(Method::GET, path, None)
-            .header("x-api-key", key),
-    )
-    .await
-}
-
 /// Issues an API key as `token` with `body`; returns the 201 body.
 async fn issue_key(app: &TestApp, token: &str, body: Value) -> Value {
     let reply = app.post("/api/v1/api-keys", Some(token), &body).await;
@@ -161,39 +145,6 @@ fn assert_rate_limited(reply: &common::Reply) {
         .parse::<u64>()
         .expect("retry-after is an integer");
     assert!((1..=60).contains(&retry), "retry-after {retry}");
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock after 1970")
-        .as_secs() as i64
-}
-
-/// The claims of a JWT (decoded, not verified).
-fn claims_of(token: &str) -> Value {
-    let payload = token.split('.').nth(1).expect("payload segment");
-    serde_json::from_slice(&b64url_decode(payload)).expect("payload JSON")
-}
-
-/// An HS256 JWT over `claims` signed with `secret`.
-fn sign_hs256(secret: &[u8], claims: &Value) -> String {
-    let input = format!(
-        "{}.{}",
-        b64url(br#"{"alg":"HS256","typ":"JWT"}"#),
-        b64url(claims.to_string().as_bytes())
-    );
-    let signature = hmac_sha256(secret, input.as_bytes());
-    format!("{input}.{}", b64url(&signature))
-}
-
-/// Claims as the service issues them, for user `sub`.
-fn good_claims(sub: i64) -> Value {
-    let now = unix_now();
-    json!({
-        "sub": sub.to_string(), "iss": "learning-city", "aud": "learning-city-api",
-        "iat": now, "exp": now + 600
-    })
 }
 
 const SECRET_A: &str = "first test secret of at least thirty-two bytes";
@@ -293,14 +244,14 @@ async fn failed_logins_are_indistinguishable(app: &TestApp) {
 async fn login_bodies_are_checked(app: &TestApp) {
     let reply = app.post("/api/v1/auth/login", None, &json!({})).await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["email", "password"]
     );
     let reply = app
         .post("/api/v1/auth/login", None, &json!({"email": ADMIN_EMAIL}))
         .await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["password"]
     );
     let reply = app
@@ -311,7 +262,7 @@ async fn login_bodies_are_checked(app: &TestApp) {
         )
         .await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["email", "remember_me"]
     );
 
@@ -702,14 +653,14 @@ async fn refresh_rotates_and_reuse_revokes_the_family(app: &TestApp) {
         .problem(401, "invalid_refresh_token");
     let reply = app.post("/api/v1/auth/refresh", None, &json!({})).await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["refresh_token"]
     );
     let reply = app
         .post("/api/v1/auth/refresh", None, &json!({"refresh_token": 42}))
         .await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["refresh_token"]
     );
 }
@@ -759,7 +710,7 @@ async fn logout_revokes_the_session(app: &TestApp) {
     assert_eq!(unknown.status, StatusCode::NO_CONTENT);
     let reply = app.post("/api/v1/auth/logout", None, &json!({})).await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["refresh_token"]
     );
     // The other sign-in is untouched.
@@ -883,7 +834,7 @@ async fn new_accounts_are_validated(app: &TestApp) {
     for (body, expected) in cases {
         let reply = app.post("/api/v1/users", Some(&admin), &body).await;
         assert_eq!(
-            fields(reply.problem(422, "validation_failed")),
+            error_fields(reply.problem(422, "validation_failed")),
             expected,
             "{body}"
         );
@@ -1164,7 +1115,7 @@ async fn admins_cannot_lock_themselves_out(app: &TestApp) {
         )
         .await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["email"]
     );
 }
@@ -1206,7 +1157,7 @@ async fn role_changes_apply_to_existing_tokens(app: &TestApp) {
         )
         .await;
     assert_eq!(
-        fields(reply.problem(422, "validation_failed")),
+        error_fields(reply.problem(422, "validation_failed")),
         vec!["city"]
     );
     let editor = app
@@ -1234,7 +1185,7 @@ async fn password_changes_revoke_sessions(app: &TestApp) {
             .patch(&path, Some(&admin), &json!({"password": weak}), None)
             .await;
         assert_eq!(
-            fields(reply.problem(422, "validation_failed")),
+            error_fields(reply.problem(422, "validation_failed")),
             vec!["password"],
             "{weak}"
         );
@@ -1312,7 +1263,7 @@ async fn api_keys_are_shown_once_used_and_revoked(app: &TestApp) {
     assert_eq!(listed["items"][0]["prefix"], prefix);
     assert!(listed["items"][0]["last_used_at"].is_null());
 
-    let used = with_key(app, "/api/v1/cities?limit=3", &key).await;
+    let used = app.get_with_key("/api/v1/cities?limit=3", &key).await;
     assert_eq!(used.status, StatusCode::OK, "{}", used.body);
     assert_eq!(used.body["items"].as_array().map(Vec::len), Some(3));
     let listed = app.get_as("/api/v1/api-keys", &token).await;
@@ -1322,10 +1273,10 @@ async fn api_keys_are_shown_once_used_and_revoked(app: &TestApp) {
     assert!(last_used.ends_with('Z'), "{last_used}");
 
     // A key is for reading public data, not for signed-in endpoints.
-    with_key(app, "/api/v1/api-keys", &key)
+    app.get_with_key("/api/v1/api-keys", &key)
         .await
         .problem(401, "authentication_required");
-    with_key(app, "/api/v1/me", &key)
+    app.get_with_key("/api/v1/me", &key)
         .await
         .problem(401, "authentication_required");
 
@@ -1344,7 +1295,7 @@ async fn api_keys_are_shown_once_used_and_revoked(app: &TestApp) {
         &format!("lck_0000000000_{secret}"),
         &key.to_uppercase(),
     ] {
-        with_key(app, "/api/v1/cities", bad)
+        app.get_with_key("/api/v1/cities", bad)
             .await
             .problem(401, "invalid_api_key");
     }
@@ -1353,7 +1304,7 @@ async fn api_keys_are_shown_once_used_and_revoked(app: &TestApp) {
         .delete(&format!("/api/v1/api-keys/{id}"), Some(&token), None)
         .await;
     assert_eq!(revoked.status, StatusCode::NO_CONTENT, "{}", revoked.body);
-    with_key(app, "/api/v1/cities", &key)
+    app.get_with_key("/api/v1/cities", &key)
         .await
         .problem(401, "invalid_api_key");
     let live = app.get_as("/api/v1/api-keys", &token).await;
@@ -1374,7 +1325,7 @@ async fn api_keys_are_shown_once_used_and_revoked(app: &TestApp) {
     let other_key = other["key"].as_str().expect("key");
     assert_ne!(other["api_key"]["prefix"], prefix);
     assert_eq!(
-        with_key(app, "/api/v1/networks", other_key).await.status,
+        app.get_with_key("/api/v1/networks", other_key).await.status,
         StatusCode::OK
     );
 }
@@ -1409,7 +1360,7 @@ async fn api_key_requests_are_validated_and_staff_only(app: &TestApp) {
     for (body, expected) in cases {
         let reply = app.post("/api/v1/api-keys", Some(&staff), &body).await;
         assert_eq!(
-            fields(reply.problem(422, "validation_failed")),
+            error_fields(reply.problem(422, "validation_failed")),
             expected,
             "{body}"
         );
@@ -1428,7 +1379,7 @@ async fn api_key_requests_are_validated_and_staff_only(app: &TestApp) {
     assert_eq!(future["api_key"]["rate_limit_per_minute"], 100);
     let key = future["key"].as_str().expect("key");
     assert_eq!(
-        with_key(app, "/api/v1/countries", key).await.status,
+        app.get_with_key("/api/v1/countries", key).await.status,
         StatusCode::OK
     );
 
@@ -1463,7 +1414,7 @@ async fn api_key_requests_are_validated_and_staff_only(app: &TestApp) {
     let listed = app.get_as("/api/v1/api-keys", &admin).await;
     assert_eq!(listed.body["total"], 1, "only the valid key exists");
     assert_eq!(
-        with_key(app, "/api/v1/countries", key).await.status,
+        app.get_with_key("/api/v1/countries", key).await.status,
         StatusCode::OK,
         "refused revocations left the key alone"
     );
@@ -1481,14 +1432,14 @@ async fn api_keys_keep_their_own_rate_limit(app: &TestApp) {
     let limited = limited["key"].as_str().expect("key");
     let free = free["key"].as_str().expect("key");
     for n in 1..=2 {
-        let reply = with_key(app, "/api/v1/countries", limited).await;
+        let reply = app.get_with_key("/api/v1/countries", limited).await;
         assert_eq!(reply.status, StatusCode::OK, "request {n}: {}", reply.body);
     }
-    let third = with_key(app, "/api/v1/countries", limited).await;
+    let third = app.get_with_key("/api/v1/countries", limited).await;
     assert_rate_limited(&third);
     for _ in 0..5 {
         assert_eq!(
-            with_key(app, "/api/v1/countries", free).await.status,
+            app.get_with_key("/api/v1/countries", free).await.status,
             StatusCode::OK
         );
     }
@@ -1611,7 +1562,7 @@ async fn rate_limits_can_be_switched_off(backend: Backend) {
         assert_eq!(reply.status, StatusCode::OK, "anonymous {n}");
     }
     for n in 0..6 {
-        let reply = with_key(&app, "/api/v1/countries", key).await;
+        let reply = app.get_with_key("/api/v1/countries", key).await;
         assert_eq!(reply.status, StatusCode::OK, "key {n}");
     }
     for _ in 0..6 {
@@ -1746,13 +1697,9 @@ async fn writes_are_audited_without_secrets(app: &TestApp) {
         .await
         .problem(401, "authentication_required");
     let other = issue_key(app, &admin, json!({"name": "Reader", "owner": "X"})).await;
-    with_key(
-        app,
-        "/api/v1/audit-log",
-        other["key"].as_str().expect("key"),
-    )
-    .await
-    .problem(401, "authentication_required");
+    app.get_with_key("/api/v1/audit-log", other["key"].as_str().expect("key"))
+        .await
+        .problem(401, "authentication_required");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2047,39 +1994,20 @@ on_both_backends!(
 );
 
 /// Tests that start their apps with a configuration of their own, on each backend.
-macro_rules! configured_on_both_backends {
-    ($($name:ident),+ $(,)?) => {
-        mod configured {
-            mod sqlite {
-                $(
-                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                    async fn $name() {
-                        super::super::$name(super::super::Backend::Sqlite).await;
-                    }
-                )+
-            }
-            mod postgres {
-                $(
-                    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                    async fn $name() {
-                        super::super::$name(super::super::Backend::Postgres).await;
-                    }
-                )+
-            }
-        }
-    };
-}
+mod configured {
+    use super::*;
 
-configured_on_both_backends!(
-    bodies_over_the_limit_are_refused,
-    forged_tokens_are_checked_claim_by_claim,
-    tokens_of_another_secret_are_refused,
-    login_attempts_are_limited_per_account,
-    login_attempts_are_limited_per_address,
-    anonymous_requests_are_limited_per_address,
-    rate_limits_can_be_switched_off,
-    cors_origins_can_be_restricted,
-);
+    with_both_backends!(
+        bodies_over_the_limit_are_refused,
+        forged_tokens_are_checked_claim_by_claim,
+        tokens_of_another_secret_are_refused,
+        login_attempts_are_limited_per_account,
+        login_attempts_are_limited_per_address,
+        anonymous_requests_are_limited_per_address,
+        rate_limits_can_be_switched_off,
+        cors_origins_can_be_restricted,
+    );
+}
 
 // Regressions: behaviour these tests once found broken.
 
@@ -2119,181 +2047,4 @@ async fn sqlite_refused_credentials_count_against_the_address_limit() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_refused_credentials_count_against_the_address_limit() {
     refused_credentials_count_against_the_address_limit(Backend::Postgres).await;
-}
-
-// ---------------------------------------------------------------------------------------------
-// base64url, SHA-256 and HMAC-SHA256 (no crate for them in this package)
-// ---------------------------------------------------------------------------------------------
-
-const B64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// base64url without padding.
-fn b64url(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b1 = chunk.get(1).copied().unwrap_or(0);
-        let b2 = chunk.get(2).copied().unwrap_or(0);
-        let n = (u32::from(chunk[0]) << 16) | (u32::from(b1) << 8) | u32::from(b2);
-        for i in 0..=chunk.len() {
-            out.push(char::from(B64URL[((n >> (18 - 6 * i)) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// Decodes base64url without padding.
-fn b64url_decode(text: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let (mut bits, mut count) = (0u32, 0u32);
-    for c in text.bytes() {
-        let value = B64URL
-            .iter()
-            .position(|&x| x == c)
-            .expect("a base64url character") as u32;
-        bits = (bits << 6) | value;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push((bits >> count) as u8);
-            bits &= (1 << count) - 1;
-        }
-    }
-    out
-}
-
-const SHA256_K: [u32; 64] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-];
-
-/// SHA-256 (FIPS 180-4).
-fn sha256(data: &[u8]) -> [u8; 32] {
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut message = data.to_vec();
-    message.push(0x80);
-    while message.len() % 64 != 56 {
-        message.push(0);
-    }
-    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for block in message.chunks(64) {
-        let mut w = [0u32; 64];
-        for (word, bytes) in w.iter_mut().zip(block.chunks(4)) {
-            *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for (k, wi) in SHA256_K.iter().zip(w.iter()) {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(*k)
-                .wrapping_add(*wi);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (state, value) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *state = state.wrapping_add(value);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (bytes, word) in out.chunks_mut(4).zip(h) {
-        bytes.copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// SHA-256 as lower-case hex (how the service stores API keys and refresh tokens).
-fn sha256_hex(text: &str) -> String {
-    hex(&sha256(text.as_bytes()))
-}
-
-/// HMAC-SHA256 (RFC 2104).
-fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..32].copy_from_slice(&sha256(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let mut inner: Vec<u8> = block.iter().map(|b| b ^ 0x36).collect();
-    inner.extend_from_slice(message);
-    let mut outer: Vec<u8> = block.iter().map(|b| b ^ 0x5c).collect();
-    outer.extend_from_slice(&sha256(&inner));
-    sha256(&outer)
-}
-
-/// The helpers against published vectors (FIPS 180-2 examples, RFC 4231 cases 1, 2 and 6,
-/// RFC 4648 section 10 for base64).
-fn check_forging_helpers() {
-    assert_eq!(
-        hex(&sha256(b"")),
-        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-    );
-    assert_eq!(
-        sha256_hex("abc"),
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-    );
-    assert_eq!(
-        sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-    );
-    assert_eq!(
-        hex(&hmac_sha256(&[0x0b; 20], b"Hi There")),
-        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
-    );
-    assert_eq!(
-        hex(&hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
-        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-    );
-    assert_eq!(
-        hex(&hmac_sha256(
-            &[0xaa; 131],
-            b"Test Using Larger Than Block-Size Key - Hash Key First"
-        )),
-        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
-    );
-    for (plain, encoded) in [
-        ("", ""),
-        ("f", "Zg"),
-        ("fo", "Zm8"),
-        ("foo", "Zm9v"),
-        ("foob", "Zm9vYg"),
-        ("fooba", "Zm9vYmE"),
-        ("foobar", "Zm9vYmFy"),
-    ] {
-        assert_eq!(b64url(plain.as_bytes()), encoded);
-        assert_eq!(b64url_decode(encoded), plain.as_bytes());
-    }
-    assert_eq!(b64url(&[0xfb, 0xff]), "-_8");
 }

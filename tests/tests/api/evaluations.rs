@@ -3,12 +3,11 @@
 //! computed here), normalisation, published summaries, area averages, frozen frameworks, and
 //! who may see what.
 
-mod common;
-
 use std::collections::HashMap;
 
-use common::TestApp;
 use serde_json::{json, Value};
+
+use crate::common::TestApp;
 
 const FRAMEWORK: &str = "unesco-lca-2024-v1";
 
@@ -66,12 +65,6 @@ fn scores_body(values: &[f64]) -> Value {
     })).collect::<Vec<_>>()})
 }
 
-async fn user_id(app: &TestApp, token: &str) -> i64 {
-    app.get_as("/api/v1/me", token).await.body["id"]
-        .as_i64()
-        .expect("id")
-}
-
 async fn full_judged_cycle(app: &TestApp) {
     let admin = app.admin_token().await;
     let staff = app.user_token(&admin, "secretariat", None).await;
@@ -80,7 +73,7 @@ async fn full_judged_cycle(app: &TestApp) {
     let mut evaluators = HashMap::new();
     for name in ["e1", "e2", "e3"] {
         let token = app.user_token(&admin, "evaluator", None).await;
-        let id = user_id(app, &token).await;
+        let id = app.user_id(&token).await;
         evaluators.insert(name, (token, id));
     }
 
@@ -158,7 +151,7 @@ async fn full_judged_cycle(app: &TestApp) {
         .await;
     other.problem(403, "forbidden");
     // Someone who edited Phayao's record, later made an evaluator, is refused for Phayao.
-    let former_editor = user_id(app, &editor).await;
+    let former_editor = app.user_id(&editor).await;
     assert_eq!(
         app.patch(
             "/api/v1/cities/phayao",
@@ -189,7 +182,7 @@ async fn full_judged_cycle(app: &TestApp) {
     app.post(
         "/api/v1/evaluations",
         Some(&staff),
-        &json!({"evaluator": user_id(app, &analyst).await, "nomination": nomination["phayao"]}),
+        &json!({"evaluator": app.user_id(&analyst).await, "nomination": nomination["phayao"]}),
     )
     .await
     .problem(422, "validation_failed");
@@ -672,7 +665,7 @@ async fn monitoring_round_with_nested_framework(app: &TestApp) {
     let admin = app.admin_token().await;
     let staff = app.user_token(&admin, "secretariat", None).await;
     let evaluator = app.user_token(&admin, "evaluator", None).await;
-    let evaluator_id = user_id(app, &evaluator).await;
+    let evaluator_id = app.user_id(&evaluator).await;
     let round = app
         .post(
             "/api/v1/monitoring-rounds",

@@ -1,11 +1,11 @@
 //! Writes to cities, networks and memberships: who may make them, validation, ETags and
 //! If-Match, archive and restore, the audit trail, and that refused requests change nothing.
 
-mod common;
-
-use common::TestApp;
 use reqwest::Method;
 use serde_json::{json, Value};
+
+use crate::common;
+use crate::common::TestApp;
 
 /// Tokens for every role; the city editor keeps Phayao.
 struct Tokens {

@@ -3,13 +3,12 @@
 //! city's; no evaluator identity; CSV and NDJSON equal the paged JSON row for row; filters and
 //! bad input.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use common::TestApp;
 use learning_city::evaluations::published_scores::PUBLISHED_SCORE_COLUMNS;
 use serde_json::{json, Value};
+
+use crate::common::TestApp;
 
 /// Which rows of the whole list a filter keeps.
 type Keep = Box<dyn Fn(&Value) -> bool>;
@@ -94,12 +93,6 @@ async fn put_scores(app: &TestApp, token: &str, id: i64, values: &[f64]) {
     assert_eq!(saved.status, 200, "{}", saved.body);
 }
 
-async fn user_id(app: &TestApp, token: &str) -> i64 {
-    app.get_as("/api/v1/me", token).await.body["id"]
-        .as_i64()
-        .expect("id")
-}
-
 async fn only_published_scores_and_they_match_the_aggregates(app: &TestApp) {
     let demo_cycle = load_demo(app).await;
     let admin = app.admin_token().await;
@@ -107,7 +100,7 @@ async fn only_published_scores_and_they_match_the_aggregates(app: &TestApp) {
     app.sign_in_by_default(app.user_token(&admin, "analyst", None).await);
     let e1 = app.user_token(&admin, "evaluator", None).await;
     let e2 = app.user_token(&admin, "evaluator", None).await;
-    let (e1_id, e2_id) = (user_id(app, &e1).await, user_id(app, &e2).await);
+    let (e1_id, e2_id) = (app.user_id(&e1).await, app.user_id(&e2).await);
 
     // A monitoring round: two submitted evaluations, one left a draft, one returned.
     let round = app

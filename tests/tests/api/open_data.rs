@@ -3,11 +3,8 @@
 //! the statistics, the bulk dataset zip, the changes feed, API-key usage, and the runnable
 //! example of docs/src/analysts.md (the manual's open-data chapter).
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use common::{enc, seed_rows, Reply, TestApp};
 use learning_city::awards::categories::types::CATEGORY_COLUMNS;
 use learning_city::awards::city_awards::types::CITY_AWARD_COLUMNS;
 use learning_city::awards::cycles::types::CYCLE_COLUMNS;
@@ -19,6 +16,8 @@ use learning_city::reference::types::{COUNTRY_COLUMNS, PROVINCE_COLUMNS};
 use reqwest::header::HeaderMap;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
+
+use crate::common::{enc, seed_rows, Reply, TestApp};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 const COUNT_COLUMNS: &[&str] = &["key", "label_en", "label_th", "count"];

@@ -2,13 +2,12 @@
 //! with the counts it reports, every synthetic name says so, the synthetic cycle's rankings, the
 //! city summaries and the area averages show its evaluations, and a second run loads nothing.
 
-mod common;
-
 use std::collections::{HashMap, HashSet};
 
-use common::TestApp;
 use learning_city::seed::synthetic::{Outcome, Sizes, FRAMEWORK, PROGRAMME};
 use serde_json::Value;
+
+use crate::common::TestApp;
 
 const SIZES: Sizes = Sizes {
     cities: 120,

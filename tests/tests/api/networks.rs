@@ -1,11 +1,10 @@
 //! Networks, their detail with member counts, and paged member lists.
 
-mod common;
-
 use std::collections::HashSet;
 
-use common::{seed_rows, TestApp};
 use serde_json::Value;
+
+use crate::common::{seed_rows, TestApp};
 
 async fn networks_are_listed_with_member_counts(app: &TestApp) {
     let page = app.json("/api/v1/networks").await;

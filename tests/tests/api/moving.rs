@@ -1,14 +1,13 @@
 //! `learning-city export` and `import`: a whole database moves SQLite -> PostgreSQL -> SQLite
 //! with identical API answers, and an import is all or nothing.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Backend, EmptyDatabase, TestApp, ADMIN_PASSWORD};
 use learning_city::config::DatabaseConfig;
 use reqwest::Method;
 use serde_json::{json, Value};
+
+use crate::common::{Backend, EmptyDatabase, TestApp, ADMIN_PASSWORD};
 
 /// Every read the comparison makes, as the admin: public lists and details, staff-only lists,
 /// archived rows, accounts, keys, the audit log and whole-table downloads.

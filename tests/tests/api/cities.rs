@@ -1,11 +1,10 @@
 //! The public city directory: every filter, every sort, paging, Thai search and the city profile.
 
-mod common;
-
 use std::collections::{HashMap, HashSet};
 
-use common::{enc, seed_rows, slugs, TestApp};
 use serde_json::Value;
+
+use crate::common::{enc, seed_rows, slugs, TestApp};
 
 /// The GNLC rows of the shipped data joined to their ISO country code.
 fn gnlc_rows() -> Vec<HashMap<String, String>> {

@@ -2,12 +2,11 @@
 //! immutable caching of hashed assets, and no way out of the folder; the API keeps its problems.
 //! It serves the built manual at `/docs/` the same way, and the web app never answers there.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Backend, TestApp};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::common::{Backend, TestApp};
 
 const INDEX: &str = "<!doctype html><title>Learning cities</title><div id=\"root\"></div>";
 const SCRIPT: &str = "console.log('app');";
@@ -281,28 +280,7 @@ async fn without_a_book_docs_is_not_found(backend: Backend) {
     app.stop().await;
 }
 
-macro_rules! on_both {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )+
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    super::$name(super::Backend::Postgres).await;
-                }
-            )+
-        }
-    };
-}
-
-on_both!(
+with_both_backends!(
     serves_files_and_pages,
     no_path_leaves_the_folder,
     without_a_build_the_api_still_works,
