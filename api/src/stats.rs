@@ -207,7 +207,10 @@ pub async fn overview(
                 evaluations::table
                     .inner_join(nominations::table.inner_join(award_cycles::table))
                     .filter(award_cycles::status.eq("published"))
-                    .filter(evaluations::status.eq_any(["submitted", "final"]))
+                    .filter(
+                        evaluations::status
+                            .eq_any(crate::evaluations::scoring::life_cycle::COUNTED),
+                    )
                     .count()
                     .get_result(conn)?,
             ),

@@ -8,7 +8,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use common::TestApp;
-use learning_city::evaluations::published_scores::PUBLISHED_SCORE_COLUMNS;
+use learning_city::evaluations::results::types::PUBLISHED_SCORE_COLUMNS;
 use serde_json::{json, Value};
 
 /// Which rows of the whole list a filter keeps.
