@@ -1,7 +1,8 @@
 //! [`text_enum!`](crate::text_enum): a closed set of values stored as `TEXT` on both backends,
 //! written and read by clients as the same strings, and parsed once where rows are read.
 
-/// Declares an enum whose variants are stored as the given strings.
+/// Declares an enum whose variants are stored as the given strings. The enum takes doc comments
+/// only (they become its OpenAPI description); variants take any attributes.
 ///
 /// The enum serialises to and from those strings, documents itself in OpenAPI as a string enum,
 /// binds as diesel `Text` and reads back from a `Text` column (a stored value outside the set is
@@ -20,12 +21,12 @@
 #[macro_export]
 macro_rules! text_enum {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         $vis:vis enum $name:ident {
             $($(#[$variant_meta:meta])* $variant:ident = $text:literal),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(
             Debug,
             Clone,
@@ -35,7 +36,6 @@ macro_rules! text_enum {
             Hash,
             serde::Serialize,
             serde::Deserialize,
-            utoipa::ToSchema,
             diesel::AsExpression,
             diesel::FromSqlRow,
         )]
@@ -63,6 +63,30 @@ macro_rules! text_enum {
                     $($text => Some($name::$variant),)+
                     _ => None,
                 }
+            }
+        }
+
+        // By hand: the derive does not see a `serde(rename)` whose value comes from a macro
+        // argument, and would list the variant names instead of the stored strings.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                let lines: &[&str] = &[$($doc),*];
+                let description = lines
+                    .iter()
+                    .map(|line| line.strip_prefix(' ').unwrap_or(line))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .description((!description.is_empty()).then_some(description))
+                    .enum_values(Some($name::VALUES.iter().copied()))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {
+            fn name() -> std::borrow::Cow<'static, str> {
+                std::borrow::Cow::Borrowed(stringify!($name))
             }
         }
 

@@ -150,4 +150,18 @@ mod tests {
             &["draft", "submitted", "returned", "final", "recused"]
         );
     }
+
+    #[test]
+    fn the_schema_lists_the_stored_values() {
+        let schema = <EvaluationStatus as utoipa::PartialSchema>::schema();
+        let schema = serde_json::to_value(schema).expect("json");
+        assert_eq!(
+            schema,
+            serde_json::json!({
+                "type": "string",
+                "description": "Statuses of an evaluation.",
+                "enum": ["draft", "submitted", "returned", "final", "recused"],
+            })
+        );
+    }
 }
