@@ -10,7 +10,7 @@ use learning_city::awards::city_awards::types::CITY_AWARD_COLUMNS;
 use learning_city::awards::cycles::types::CYCLE_COLUMNS;
 use learning_city::awards::programmes::types::PROGRAMME_COLUMNS;
 use learning_city::cities::types::CITY_COLUMNS;
-use learning_city::evaluations::types::FRAMEWORK_COLUMNS;
+use learning_city::evaluations::frameworks::types::FRAMEWORK_COLUMNS;
 use learning_city::networks::types::{MEMBER_COLUMNS, NETWORK_COLUMNS};
 use learning_city::reference::types::{COUNTRY_COLUMNS, PROVINCE_COLUMNS};
 use reqwest::header::HeaderMap;

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use learning_city::evaluations::published_scores::PUBLISHED_SCORE_COLUMNS;
+use learning_city::evaluations::results::types::PUBLISHED_SCORE_COLUMNS;
 use serde_json::{json, Value};
 
 use crate::common::TestApp;

@@ -12,6 +12,7 @@ use crate::db::schema::{
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
+use crate::evaluations::scoring::life_cycle::COUNTED;
 use crate::networks::types::MembershipStatus;
 
 fn count(key: impl Into<String>, en: impl Into<String>, th: Option<String>, count: i64) -> Count {
@@ -109,7 +110,7 @@ pub fn overview(conn: &mut DbConnection) -> Result<Vec<Count>, ApiError> {
             evaluations::table
                 .inner_join(nominations::table.inner_join(award_cycles::table))
                 .filter(award_cycles::status.eq("published"))
-                .filter(evaluations::status.eq_any(["submitted", "final"]))
+                .filter(evaluations::status.eq_any(COUNTED))
                 .count()
                 .get_result(conn)?,
         ),

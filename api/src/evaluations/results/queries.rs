@@ -5,16 +5,86 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use diesel::prelude::*;
 
-use super::aggregate::{self, Scored};
-use super::queries::{scored, tree, COUNTED};
-use super::types::{AreaAverage, CityEvaluationSummary, Ranking, RankingEntry};
+use super::types::{
+    AreaAverage, AreaFilters, AreaMean, AwardEvaluation, CityEvaluationSummary, Counted,
+    CycleEvaluation, NominatedCity, Ranking, RankingEntry, RoundEvaluation,
+};
 use crate::db::schema::{
     award_categories, award_cycles, cities, evaluations, frameworks, memberships,
-    monitoring_rounds, networks, nominations,
+    monitoring_rounds, networks, nominations, scores,
 };
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
+use crate::evaluations::aggregate::{self, Scored};
+use crate::evaluations::rounds::types::RoundStatus;
+use crate::evaluations::scoring::life_cycle::COUNTED;
+use crate::evaluations::tree::{tree, Tree};
 use crate::types::Localized;
+
+/// Evaluations per query of [`criterion_scores_of`]: far below the bind-parameter limits of
+/// SQLite (32,766) and PostgreSQL (65,535) however many evaluations a cycle has.
+const IDS_PER_QUERY: usize = 2_000;
+
+/// Only the numbers of the saved scores (criterion id to score), by evaluation id, read in
+/// batches of [`IDS_PER_QUERY`] evaluations.
+fn criterion_scores_of(
+    conn: &mut DbConnection,
+    ids: Vec<i64>,
+) -> Result<HashMap<i64, HashMap<i64, f64>>, ApiError> {
+    let mut out: HashMap<i64, HashMap<i64, f64>> = HashMap::with_capacity(ids.len());
+    for batch in ids.chunks(IDS_PER_QUERY) {
+        let rows: Vec<(i64, i64, f64)> = scores::table
+            .filter(scores::evaluation_id.eq_any(batch))
+            .select((scores::evaluation_id, scores::criterion_id, scores::score))
+            .load(conn)?;
+        for (evaluation, criterion, score) in rows {
+            out.entry(evaluation).or_default().insert(criterion, score);
+        }
+    }
+    Ok(out)
+}
+
+/// Counted evaluations of one framework, scored on its tree; those without an overall score are
+/// left out.
+fn scored(
+    conn: &mut DbConnection,
+    tree: &Tree,
+    rows: Vec<Counted>,
+) -> Result<Vec<Scored>, ApiError> {
+    let mut saved = criterion_scores_of(conn, rows.iter().map(|r| r.id).collect())?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |Counted {
+                 id,
+                 evaluator,
+                 target,
+             }| {
+                let by_id = saved.remove(&id).unwrap_or_default();
+                let (areas, overall) = tree.score(&by_id);
+                overall.map(|overall| Scored {
+                    evaluator,
+                    target,
+                    overall,
+                    areas,
+                })
+            },
+        )
+        .collect())
+}
+
+/// Area means, titled, from area id -> mean.
+fn area_means(tree: &Tree, means: &BTreeMap<i64, f64>) -> Vec<AreaMean> {
+    tree.areas()
+        .filter_map(|a| {
+            means.get(&a.id).map(|m| AreaMean {
+                area: a.code.clone(),
+                title: a.title.clone(),
+                mean: *m,
+            })
+        })
+        .collect()
+}
 
 /// The tie-break, as documented in every ranking.
 pub const TIE_BREAK: &str = "higher mean (or mean z-score when normalized), then more evaluations, then smaller spread, then city name, then nomination id";
@@ -49,7 +119,7 @@ pub fn ranking(
         .first(conn)?;
     let tree = tree(conn, framework)?;
     // Every counted evaluation of the cycle.
-    let rows: Vec<(i64, i64, i64, i64)> = evaluations::table
+    let rows: Vec<CycleEvaluation> = evaluations::table
         .inner_join(nominations::table)
         .filter(nominations::cycle_id.eq(cycle))
         .filter(evaluations::status.eq_any(COUNTED))
@@ -63,21 +133,25 @@ pub fn ranking(
         .load(conn)?;
     let in_category: HashSet<i64> = rows
         .iter()
-        .filter(|r| r.3 == category_id)
-        .map(|r| r.2)
+        .filter(|r| r.category == category_id)
+        .map(|r| r.nomination)
         .collect();
     // Z-scores need each evaluator's whole cycle; plain means only the category's evaluations.
     let needed = rows
         .into_iter()
-        .filter(|r| normalize || r.3 == category_id)
-        .map(|r| (r.0, r.1, r.2))
+        .filter(|r| normalize || r.category == category_id)
+        .map(|r| Counted {
+            id: r.id,
+            evaluator: r.evaluator,
+            target: r.nomination,
+        })
         .collect();
     let all: Vec<Scored> = scored(conn, &tree, needed)?;
     let summaries: Vec<_> = aggregate::summarise(&all, normalize)
         .into_iter()
         .filter(|s| in_category.contains(&s.target))
         .collect();
-    let cities_of: Vec<(i64, String, String, Option<String>, String)> = nominations::table
+    let cities_of: Vec<NominatedCity> = nominations::table
         .inner_join(cities::table)
         .filter(nominations::id.eq_any(in_category.iter().copied().collect::<Vec<_>>()))
         .select((
@@ -88,10 +162,13 @@ pub fn ranking(
             cities::name_sort,
         ))
         .load(conn)?;
-    let names: HashMap<i64, String> = cities_of.iter().map(|c| (c.0, c.4.clone())).collect();
+    let names: HashMap<i64, String> = cities_of
+        .iter()
+        .map(|c| (c.nomination, c.name_sort.clone()))
+        .collect();
     let city: HashMap<i64, (String, Localized)> = cities_of
         .into_iter()
-        .map(|c| (c.0, (c.1, Localized::new(c.2, c.3))))
+        .map(|c| (c.nomination, (c.slug, Localized::new(c.name_en, c.name_th))))
         .collect();
     let entries = aggregate::rank(summaries, &names)
         .into_iter()
@@ -113,7 +190,7 @@ pub fn ranking(
                 max: s.max,
                 agreement: aggregate::agreement(s.sd).to_owned(),
                 z_mean: s.z_mean,
-                areas: tree.area_means(&s.areas),
+                areas: area_means(&tree, &s.areas),
             }
         })
         .collect();
@@ -127,8 +204,15 @@ pub fn ranking(
     })
 }
 
-/// What a city's results are grouped by: framework, cycle, category, round, year.
-type Group = (i64, Option<i64>, Option<String>, Option<i64>, i32);
+/// What a city's results are grouped by, in this order.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Group {
+    framework: i64,
+    cycle: Option<i64>,
+    category: Option<String>,
+    round: Option<i64>,
+    year: i32,
+}
 
 /// The published results of a public city: per published cycle category and per published
 /// monitoring round, the mean over its counted evaluations.
@@ -144,7 +228,7 @@ pub fn city_results(
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no city with slug `{slug}`")))?;
     let mut out = Vec::new();
-    let award_rows: Vec<(i64, i64, i64, i64, i32, String, i64)> = evaluations::table
+    let award_rows: Vec<AwardEvaluation> = evaluations::table
         .inner_join(
             nominations::table
                 .inner_join(award_cycles::table)
@@ -160,14 +244,13 @@ pub fn city_results(
             award_cycles::id,
             award_cycles::year,
             award_categories::slug,
-            nominations::id,
         ))
         .load(conn)?;
-    let round_rows: Vec<(i64, i64, i64, i64, i32)> = evaluations::table
+    let round_rows: Vec<RoundEvaluation> = evaluations::table
         .inner_join(monitoring_rounds::table)
         .filter(evaluations::city_id.eq(city))
         .filter(evaluations::status.eq_any(COUNTED))
-        .filter(monitoring_rounds::status.eq("published"))
+        .filter(monitoring_rounds::status.eq(RoundStatus::Published))
         .select((
             evaluations::id,
             evaluations::evaluator_id,
@@ -176,30 +259,52 @@ pub fn city_results(
             monitoring_rounds::year,
         ))
         .load(conn)?;
-    let mut groups: BTreeMap<Group, Vec<(i64, i64)>> = BTreeMap::new();
-    for (id, evaluator, framework, cycle, year, category, _) in award_rows {
+    let counted = |id, evaluator| Counted {
+        id,
+        evaluator,
+        target: city,
+    };
+    let mut groups: BTreeMap<Group, Vec<Counted>> = BTreeMap::new();
+    for r in award_rows {
+        let group = Group {
+            framework: r.framework,
+            cycle: Some(r.cycle),
+            category: Some(r.category),
+            round: None,
+            year: r.year,
+        };
         groups
-            .entry((framework, Some(cycle), Some(category), None, year))
+            .entry(group)
             .or_default()
-            .push((id, evaluator));
+            .push(counted(r.id, r.evaluator));
     }
-    for (id, evaluator, framework, round, year) in round_rows {
+    for r in round_rows {
+        let group = Group {
+            framework: r.framework,
+            cycle: None,
+            category: None,
+            round: Some(r.round),
+            year: r.year,
+        };
         groups
-            .entry((framework, None, None, Some(round), year))
+            .entry(group)
             .or_default()
-            .push((id, evaluator));
+            .push(counted(r.id, r.evaluator));
     }
-    for ((framework, cycle, category, round, year), evals) in groups {
+    for (group, evals) in groups {
+        let Group {
+            framework,
+            cycle,
+            category,
+            round,
+            year,
+        } = group;
         let tree = tree(conn, framework)?;
         let framework_slug: String = frameworks::table
             .find(framework)
             .select(frameworks::slug)
             .first(conn)?;
-        let all = scored(
-            conn,
-            &tree,
-            evals.into_iter().map(|(id, e)| (id, e, city)).collect(),
-        )?;
+        let all = scored(conn, &tree, evals)?;
         if let Some(s) = aggregate::summarise(&all, false).pop() {
             out.push(CityEvaluationSummary {
                 context: if cycle.is_some() {
@@ -215,20 +320,12 @@ pub fn city_results(
                 framework: framework_slug,
                 evaluations: s.evaluations,
                 mean: s.mean,
-                areas: tree.area_means(&s.areas),
+                areas: area_means(&tree, &s.areas),
             });
         }
     }
     out.sort_by(|a, b| b.year.cmp(&a.year).then(a.framework.cmp(&b.framework)));
     Ok(out)
-}
-
-/// Filters of the area averages.
-#[derive(Debug, Default)]
-pub struct AreaFilters {
-    pub network: Option<String>,
-    pub country: Option<String>,
-    pub year: Option<i32>,
 }
 
 /// The mean score per area of a framework over published evaluations (of published cycles and
@@ -254,7 +351,7 @@ pub fn area_averages(
         .filter(
             award_cycles::status
                 .eq("published")
-                .or(monitoring_rounds::status.eq("published")),
+                .or(monitoring_rounds::status.eq(RoundStatus::Published)),
         )
         .into_boxed::<MultiBackend>();
     if let Some(country) = &f.country {
@@ -275,7 +372,7 @@ pub fn area_averages(
             .select(memberships::city_id);
         query = query.filter(evaluations::city_id.eq_any(members));
     }
-    let rows: Vec<(i64, i64, i64)> = query
+    let rows: Vec<Counted> = query
         .select((
             evaluations::id,
             evaluations::evaluator_id,

@@ -1,4 +1,4 @@
-//! `GET /scores`: every published score, one row per evaluation and criterion, for analysts who
+//! The reads of `GET /scores`: every published score, one row per evaluation and criterion, for analysts who
 //! recompute or audit the published aggregates. "Published" is the rule of the rankings, the
 //! city summaries and the area averages: a submitted or final evaluation of a published award
 //! cycle or monitoring round, of a public (not archived) city. Evaluators are never named, and
@@ -6,147 +6,23 @@
 
 use std::collections::HashMap;
 
-use actix_web::{get, web, HttpRequest, HttpResponse};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 
-use super::queries::COUNTED;
+use super::types::{PublishedScore, ScoreFilters, ScoreRow};
 use crate::db::schema::{
     award_categories, award_cycles, cities, criteria, evaluations, frameworks, monitoring_rounds,
     nominations, scores,
 };
-use crate::db::{self, DbConnection, MultiBackend, ReadPool};
+use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
-use crate::error::ListProblems;
+use crate::evaluations::rounds::types::RoundStatus;
+use crate::evaluations::scoring::life_cycle::COUNTED;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
-use crate::query::Checker;
-
-/// One published score.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct PublishedScore {
-    /// The evaluation (one evaluator's scoring of one city): the rows of one evaluation share
-    /// it. The evaluator is not given.
-    pub evaluation_id: i64,
-    /// `award` (judging a nomination of a cycle) or `monitoring` (a city in a round).
-    #[schema(example = "award")]
-    pub context: String,
-    /// The award cycle (`/award-cycles/{id}`), for `award`.
-    pub cycle_id: Option<i64>,
-    /// The award category's slug, for `award`.
-    pub category: Option<String>,
-    /// The nomination, as in the cycle's rankings, for `award`.
-    pub nomination_id: Option<i64>,
-    /// The monitoring round (`/monitoring-rounds`), for `monitoring`.
-    pub round_id: Option<i64>,
-    /// The cycle's or round's year.
-    pub year: i32,
-    /// The framework's slug (`/frameworks/{slug}`).
-    #[schema(example = "kflc-v1")]
-    pub framework: String,
-    /// The scored criterion's code in that framework.
-    #[schema(example = "1.2.3")]
-    pub criterion: String,
-    /// The city's slug (`/cities/{slug}`).
-    #[schema(example = "phayao")]
-    pub city: String,
-    /// The city's country (ISO 3166-1 alpha-2).
-    #[schema(example = "TH")]
-    pub country: String,
-    /// The score, on the criterion's scale.
-    pub score: f64,
-    /// Lowest score on the criterion's scale.
-    pub scale_min: i32,
-    /// Highest score on the criterion's scale.
-    pub scale_max: i32,
-}
-
-crate::page_type!(
-    /// A page of published scores.
-    PublishedScorePage,
-    PublishedScore
-);
-
-/// The CSV columns of `GET /scores`, in order.
-pub const PUBLISHED_SCORE_COLUMNS: &[&str] = &[
-    "evaluation_id",
-    "context",
-    "cycle_id",
-    "category",
-    "nomination_id",
-    "round_id",
-    "year",
-    "framework",
-    "criterion",
-    "city",
-    "country",
-    "score",
-    "scale_min",
-    "scale_max",
-];
-
-/// Query parameters of `GET /scores`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct PublishedScoreQuery {
-    /// Only scores against this framework (slug).
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub framework: Option<String>,
-    /// Only this award cycle (id).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub cycle: Option<String>,
-    /// Only this award category (slug).
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub category: Option<String>,
-    /// Only this monitoring round (id).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub round: Option<String>,
-    /// Only award judging (`award`) or only monitoring (`monitoring`).
-    #[param(value_type = Option<String>, pattern = "^(award|monitoring)$")]
-    pub context: Option<String>,
-    /// Only cycles and rounds of this year.
-    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
-    pub year: Option<String>,
-    /// Only this city (slug).
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub city: Option<String>,
-    /// Only cities of this country (ISO 3166-1 alpha-2).
-    #[param(pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
-}
-
-/// Filters of the list.
-#[derive(Debug, Default, Clone)]
-pub struct ScoreFilters {
-    pub framework: Option<String>,
-    pub cycle: Option<i64>,
-    pub category: Option<String>,
-    pub round: Option<i64>,
-    /// `Some(true)`: award judging only; `Some(false)`: monitoring only.
-    pub award: Option<bool>,
-    pub year: Option<i32>,
-    pub city: Option<String>,
-    pub country: Option<String>,
-}
 
 /// The list's name in cursors and download file names.
-const LIST: &str = "scores";
+pub const LIST: &str = "scores";
 /// Its one order: evaluation, then criterion (the scores table's primary key).
-const SORT: &str = "evaluation";
+pub const SORT: &str = "evaluation";
 /// Rows per step of a download: more than [`crate::open_data::export::CHUNK`], because this is the longest
 /// list and every step is a query PostgreSQL plans anew (a third faster at 200,000 rows); a step
 /// is still well under a megabyte, so memory stays flat.
@@ -176,7 +52,7 @@ impl Lookup {
             .into_iter()
             .collect();
         let rounds = monitoring_rounds::table
-            .filter(monitoring_rounds::status.eq("published"))
+            .filter(monitoring_rounds::status.eq(RoundStatus::Published))
             .select((monitoring_rounds::id, monitoring_rounds::year))
             .load(conn)?
             .into_iter()
@@ -247,35 +123,38 @@ impl Lookup {
         })
     }
 
-    fn row(&self, r: Row) -> PublishedScore {
-        let (evaluation_id, criterion_id, score, framework, nomination_id, round_id) = r.0;
-        let (cycle_id, category, city, country) = r.1;
+    fn row(&self, r: ScoreRow) -> PublishedScore {
         let (criterion, scale_min, scale_max) = self
             .criteria
-            .get(&criterion_id)
+            .get(&r.criterion_id)
             .cloned()
             .unwrap_or_default();
-        let year = cycle_id
+        let year = r
+            .cycle_id
             .and_then(|c| self.cycles.get(&c))
-            .or_else(|| round_id.and_then(|r| self.rounds.get(&r)));
+            .or_else(|| r.round_id.and_then(|round| self.rounds.get(&round)));
         PublishedScore {
-            evaluation_id,
-            context: if nomination_id.is_some() {
+            evaluation_id: r.evaluation_id,
+            context: if r.nomination_id.is_some() {
                 "award"
             } else {
                 "monitoring"
             }
             .to_owned(),
-            cycle_id,
-            category: category.and_then(|c| self.categories.get(&c).cloned()),
-            nomination_id,
-            round_id,
+            cycle_id: r.cycle_id,
+            category: r.category_id.and_then(|c| self.categories.get(&c).cloned()),
+            nomination_id: r.nomination_id,
+            round_id: r.round_id,
             year: year.copied().unwrap_or_default(),
-            framework: self.frameworks.get(&framework).cloned().unwrap_or_default(),
+            framework: self
+                .frameworks
+                .get(&r.framework_id)
+                .cloned()
+                .unwrap_or_default(),
             criterion,
-            city,
-            country,
-            score,
+            city: r.city,
+            country: r.country,
+            score: r.score,
             scale_min,
             scale_max,
         }
@@ -291,11 +170,6 @@ struct Scope {
     city: Option<String>,
     country: Option<String>,
 }
-
-type Row = (
-    (i64, i64, f64, i64, Option<i64>, Option<i64>),
-    (Option<i64>, Option<i64>, String, String),
-);
 
 /// `$source` (evaluations, or scores joined with them) with their cities and nominations, boxed
 /// for backend `$db` and narrowed to the counted evaluations of public cities in `$scope`.
@@ -386,26 +260,9 @@ fn page(
             c,
         ));
     }
-    let rows: Vec<Row> = q
-        .select((
-            (
-                scores::evaluation_id,
-                scores::criterion_id,
-                scores::score,
-                evaluations::framework_id,
-                evaluations::nomination_id,
-                evaluations::round_id,
-            ),
-            (
-                nominations::cycle_id.nullable(),
-                nominations::category_id.nullable(),
-                cities::slug,
-                cities::country_code,
-            ),
-        ))
-        .load(conn)?;
+    let rows: Vec<ScoreRow> = q.select(ScoreRow::as_select()).load(conn)?;
     let (rows, next) = paginate(rows, limit, LIST, SORT, |r| {
-        (SortKey::Int(r.0 .0), SortKey::Int(r.0 .1))
+        (SortKey::Int(r.evaluation_id), SortKey::Int(r.criterion_id))
     });
     Ok((rows.into_iter().map(|r| lookup.row(r)).collect(), next))
 }
@@ -429,7 +286,7 @@ pub fn list(
 
 /// The steps of a download of every published score matching `f`; the small tables are read
 /// once, at the first step.
-fn download(f: ScoreFilters) -> crate::open_data::export::Step<PublishedScore> {
+pub fn download(f: ScoreFilters) -> crate::open_data::export::Step<PublishedScore> {
     let mut resolved: Option<(Lookup, Option<Scope>)> = None;
     Box::new(move |conn, raw| {
         let cursor = raw.map(|r| Cursor::decode(r, LIST, SORT)).transpose()?;
@@ -446,73 +303,4 @@ fn download(f: ScoreFilters) -> crate::open_data::export::Step<PublishedScore> {
             None => Ok((Vec::new(), None)),
         }
     })
-}
-
-/// List the individual scores of published evaluations (analysts and staff).
-///
-/// Individual scores are not public (only the aggregates are: rankings, city summaries, area
-/// averages), so this list needs a signed-in analyst, secretariat or admin account; API keys
-/// do not reach it. One row per evaluation and criterion, in evaluation order. Published means what the rankings, city summaries and area averages count: submitted
-/// and final evaluations of published award cycles and monitoring rounds, of public cities.
-/// Evaluators are not named; comments and evidence are not included. The whole list downloads
-/// as CSV (columns: `evaluation_id`, `context`, `cycle_id`, `category`, `nomination_id`,
-/// `round_id`, `year`, `framework`, `criterion`, `city`, `country`, `score`, `scale_min`,
-/// `scale_max`) or NDJSON.
-#[utoipa::path(
-    tag = "evaluations",
-    security(("bearer" = [])),
-    params(PublishedScoreQuery),
-    responses((status = 200, description = "A page of published scores", body = PublishedScorePage), (status = 403, description = "Role without access", body = crate::error::Problem, content_type = "application/problem+json"), ListProblems)
-)]
-#[get("/scores")]
-pub async fn list_published_scores(
-    req: HttpRequest,
-    pool: ReadPool,
-    caller: crate::auth::Caller,
-    query: web::Query<PublishedScoreQuery>,
-) -> Result<HttpResponse, ApiError> {
-    use crate::auth::Role;
-    caller.require(&[Role::Analyst, Role::Secretariat, Role::Admin])?;
-    let q = query.into_inner();
-    let mut check = Checker::default();
-    let filters = ScoreFilters {
-        framework: check.slug("framework", q.framework.as_deref()),
-        cycle: check.id("cycle", q.cycle.as_deref()),
-        category: check.slug("category", q.category.as_deref()),
-        round: check.id("round", q.round.as_deref()),
-        award: check
-            .one_of("context", q.context.as_deref(), &["award", "monitoring"])
-            .map(|c| c == "award"),
-        year: check.year("year", q.year.as_deref()),
-        city: check.slug("city", q.city.as_deref()),
-        country: check.country("country", q.country.as_deref()),
-    };
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::open_data::export::negotiate(
-        &req,
-        &mut check,
-        q.format.as_deref(),
-        q.bom.as_deref(),
-    );
-    let cursor = check.finish(q.cursor.as_deref(), LIST, SORT)?;
-    if format.is_export() {
-        return Ok(crate::open_data::export::stream(
-            &req,
-            &pool,
-            format,
-            LIST,
-            PUBLISHED_SCORE_COLUMNS,
-            crate::open_data::export::Sharing::Everyone,
-            download(filters),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        list(conn, &filters, limit, cursor.as_ref())
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(PublishedScorePage {
-        items,
-        next_cursor,
-        total,
-    }))
 }
