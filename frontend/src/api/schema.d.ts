@@ -5564,12 +5564,12 @@ export interface operations {
                 q?: string;
                 /** @description Order (ties broken by id). */
                 sort?: components["schemas"]["CitySort"];
+                /** @description `true` lists archived cities instead (admin and secretariat only). */
+                archived?: boolean;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string;
-                /** @description `true` lists archived cities instead (admin and secretariat only). */
-                archived?: boolean;
                 /**
                  * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
                  *     (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
