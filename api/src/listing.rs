@@ -202,16 +202,47 @@ macro_rules! list_query {
     };
 }
 
-/// The name and CSV columns of a list's download, and whether it is the same for every caller.
+crate::list_query! {
+    /// The parameters of a list that has only paging.
+    PageQuery {}
+}
+
+crate::list_query! {
+    /// The parameters of a list that has only paging and downloads.
+    PublicPageQuery {} downloads
+}
+
+/// The name and CSV columns of a list's download, whether it is the same for every caller, and
+/// how many rows each step reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Download {
-    /// The file name, without extension.
-    pub name: &'static str,
-    /// The CSV columns: fields of a row, nested ones by dotted path.
-    pub columns: &'static [&'static str],
-    /// Whether the rows are the same for every caller allowed to ask (the handler has checked
-    /// the caller's access), so a kept copy may answer the next caller.
-    pub sharing: Sharing,
+    name: &'static str,
+    columns: &'static [&'static str],
+    sharing: Sharing,
+    rows_per_step: i64,
+}
+
+impl Download {
+    /// The download `name` (the file name, without extension) with the CSV `columns` (fields of
+    /// a row, nested ones by dotted path). With [`Sharing::Everyone`] the rows are the same for
+    /// every caller allowed to ask (the handler has checked the caller's access), so a kept copy
+    /// may answer the next caller. Rows are read [`export::CHUNK`] at a time.
+    pub fn new(name: &'static str, columns: &'static [&'static str], sharing: Sharing) -> Download {
+        Download {
+            name,
+            columns,
+            sharing,
+            rows_per_step: export::CHUNK,
+        }
+    }
+
+    /// The same download read `rows` at a time.
+    pub fn in_steps_of(self, rows: i64) -> Download {
+        Download {
+            rows_per_step: rows,
+            ..self
+        }
+    }
 }
 
 /// A list query that reads one page (or one step of a download) from a cursor: the rows, and
@@ -262,9 +293,24 @@ impl PageRequest {
             download.sharing,
             Box::new(move |conn, raw| {
                 let cursor = raw.map(|r| Cursor::decode(r, list, sort)).transpose()?;
-                step(conn, export::CHUNK, cursor.as_ref())
+                step(conn, download.rows_per_step, cursor.as_ref())
             }),
         )
+    }
+
+    /// Answers one JSON page of a list that does not download.
+    pub async fn answer_public<P, T, F>(
+        self,
+        pool: &Pool,
+        read: F,
+    ) -> Result<HttpResponse, ApiError>
+    where
+        P: ListPage<T>,
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection, i64, Option<&Cursor>) -> CountedRows<T> + Send + 'static,
+    {
+        let page: P = self.page(pool, read).await?;
+        Ok(HttpResponse::Ok().json(page))
     }
 
     /// Answers one JSON page that concerns its caller alone (accounts, keys, the audit log),

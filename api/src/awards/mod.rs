@@ -7,7 +7,6 @@ pub mod cycles;
 pub mod nominations;
 pub mod programmes;
 pub mod rules;
-pub mod types;
 
 use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};

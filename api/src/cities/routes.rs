@@ -64,11 +64,7 @@ pub async fn list_cities(
     };
     let sort: CitySort = check.sort(q.sort.as_deref());
     let list = paging.pages_or_download(check, "cities", sort.as_str())?;
-    let download = Download {
-        name: "cities",
-        columns: CITY_COLUMNS,
-        sharing: Sharing::Everyone,
-    };
+    let download = Download::new("cities", CITY_COLUMNS, Sharing::Everyone);
     let step_filters = filters.clone();
     list.answer_with_steps::<CityPage, _, _, _>(
         &req,

@@ -49,11 +49,7 @@ pub async fn list_networks(
     };
     let sort: NetworkSort = check.sort(q.sort.as_deref());
     let list = paging.pages_or_download(check, "networks", sort.as_str())?;
-    let download = Download {
-        name: "networks",
-        columns: NETWORK_COLUMNS,
-        sharing: Sharing::Everyone,
-    };
+    let download = Download::new("networks", NETWORK_COLUMNS, Sharing::Everyone);
     list.answer::<NetworkPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
         queries::list(conn, &filters, sort, limit, cursor)
     })
@@ -220,11 +216,7 @@ pub async fn list_members(
         let probe = slug.clone();
         db::run(&pool, move |conn| queries::get(conn, &probe)).await?;
     }
-    let download = Download {
-        name: "members",
-        columns: MEMBER_COLUMNS,
-        sharing: Sharing::Everyone,
-    };
+    let download = Download::new("members", MEMBER_COLUMNS, Sharing::Everyone);
     list.answer::<NetworkMemberPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
         queries::members(conn, &slug, &filters, sort, limit, cursor)
     })

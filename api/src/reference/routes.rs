@@ -53,11 +53,7 @@ pub async fn list_countries(
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
     let list = paging.pages_or_download(check, "countries", sort.as_str())?;
     let filters = CountryFilters { group, q: search };
-    let download = Download {
-        name: "countries",
-        columns: COUNTRY_COLUMNS,
-        sharing: Sharing::Everyone,
-    };
+    let download = Download::new("countries", COUNTRY_COLUMNS, Sharing::Everyone);
     list.answer::<CountryPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
         queries::list_countries(conn, &filters, &order(sort), limit, cursor)
     })
@@ -89,11 +85,7 @@ pub async fn list_provinces(
     let sort: ReferenceSort = check.sort(q.sort.as_deref());
     let list = paging.pages_or_download(check, "provinces", sort.as_str())?;
     let filters = ProvinceFilters { region, q: search };
-    let download = Download {
-        name: "provinces",
-        columns: PROVINCE_COLUMNS,
-        sharing: Sharing::Everyone,
-    };
+    let download = Download::new("provinces", PROVINCE_COLUMNS, Sharing::Everyone);
     list.answer::<ProvincePage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
         queries::list_provinces(conn, &filters, &order(sort), limit, cursor)
     })

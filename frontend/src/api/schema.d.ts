@@ -13191,7 +13191,10 @@ export interface operations {
                  *     `Accept: application/x-ndjson`. Default `json`: one page.
                  */
                 format?: components["schemas"]["ExportFormat"];
-                /** @description With CSV, `true` starts the file with a UTF-8 byte-order mark. */
+                /**
+                 * @description With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+                 *     programs show Thai text correctly.
+                 */
                 bom?: boolean;
             };
             header?: never;

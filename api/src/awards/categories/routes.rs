@@ -9,8 +9,10 @@ use crate::auth::Caller;
 use crate::awards::Reader;
 use crate::db::{self, ReadPool};
 use crate::error::ApiError;
-use crate::http::etag;
 use crate::error::{ItemProblems, ListProblems};
+use crate::http::etag;
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery};
 
 /// List award categories.
@@ -25,48 +27,19 @@ pub async fn list_categories(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<CategoryListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
     let programme = check.slug("programme", q.programme.as_deref());
     let cycle = check.id("cycle", q.cycle.as_deref());
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::open_data::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "award-categories", "cycle")?;
+    let list = paging.pages_or_download(check, "award-categories", "cycle")?;
     let reader = Reader::of(&caller);
-    if format.is_export() {
-        return Ok(crate::open_data::export::stream(
-            &req,
-            &pool,
-            format,
-            "award-categories",
-            CATEGORY_COLUMNS,
-            crate::open_data::export::Sharing::ByCaller,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "award-categories", "cycle"))
-                    .transpose()?;
-                let (items, next, _) = queries::list_categories(
-                    conn,
-                    reader,
-                    programme.clone(),
-                    cycle,
-                    crate::open_data::export::CHUNK,
-                    cursor.as_ref(),
-                )?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_categories(conn, reader, programme, cycle, limit, cursor.as_ref())
+    let download = Download::new("award-categories", CATEGORY_COLUMNS, Sharing::ByCaller);
+    list.answer::<CategoryPage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::list_categories(conn, reader, programme.clone(), cycle, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(CategoryPage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }
 
 /// Get an award category.

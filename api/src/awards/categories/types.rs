@@ -1,8 +1,8 @@
 //! API shapes of award categories, and the category row they are built from.
 
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::db::schema::{award_categories, award_cycles, award_programmes};
 use crate::types::{optional_localized, Localized};
@@ -29,31 +29,16 @@ crate::page_type!(
     Category
 );
 
-/// Query parameters of `GET /award-categories`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CategoryListQuery {
-    /// Programme slug.
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub programme: Option<String>,
-    /// Cycle id.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub cycle: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /award-categories`.
+    CategoryListQuery {
+        /// Programme slug.
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub programme: Option<String>,
+        /// Cycle id.
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub cycle: Option<String>,
+    } downloads
 }
 
 /// The CSV columns of the list: fields of a row, nested ones by dotted path.

@@ -118,7 +118,7 @@ fn to_cycles(conn: &mut DbConnection, rows: Vec<CycleRow>) -> Result<Vec<Cycle>,
 }
 
 /// Filters of the cycle list.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct CycleFilters {
     pub programme: Option<String>,
     pub year: Option<i32>,

@@ -14,9 +14,11 @@ use crate::auth::Caller;
 use crate::awards::Reader;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
+use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems};
 use crate::http::etag;
 use crate::input::JsonBody;
-use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems};
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery};
 
 /// List award cycles.
@@ -33,6 +35,7 @@ pub async fn list_cycles(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<CycleListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut check = Checker::default();
@@ -44,42 +47,13 @@ pub async fn list_cycles(
             .one_of("status", q.status.as_deref(), CycleStatus::VALUES)
             .and_then(CycleStatus::parse),
     };
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::open_data::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "award-cycles", "-year")?;
+    let list = paging.pages_or_download(check, "award-cycles", "-year")?;
     let reader = Reader::of(&caller);
-    if format.is_export() {
-        return Ok(crate::open_data::export::stream(
-            &req,
-            &pool,
-            format,
-            "award-cycles",
-            CYCLE_COLUMNS,
-            crate::open_data::export::Sharing::ByCaller,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "award-cycles", "-year"))
-                    .transpose()?;
-                let (items, next, _) = queries::list_cycles(
-                    conn,
-                    reader,
-                    &filters,
-                    crate::open_data::export::CHUNK,
-                    cursor.as_ref(),
-                )?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_cycles(conn, reader, &filters, limit, cursor.as_ref())
+    let download = Download::new("award-cycles", CYCLE_COLUMNS, Sharing::ByCaller);
+    list.answer::<CyclePage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::list_cycles(conn, reader, &filters, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(CyclePage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }
 
 /// Get an award cycle.

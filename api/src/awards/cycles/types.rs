@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::awards::categories::types::Category;
 use crate::db::schema::{award_categories, award_cycles, award_programmes, cities};
@@ -72,34 +72,19 @@ crate::page_type!(
     Cycle
 );
 
-/// Query parameters of `GET /award-cycles`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct CycleListQuery {
-    /// Programme slug.
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub programme: Option<String>,
-    /// Year.
-    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
-    pub year: Option<String>,
-    /// Status (drafts only for admin and secretariat).
-    #[param(value_type = Option<CycleStatus>)]
-    pub status: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
-    /// programs show Thai text correctly.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /award-cycles`.
+    CycleListQuery {
+        /// Programme slug.
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub programme: Option<String>,
+        /// Year.
+        #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
+        pub year: Option<String>,
+        /// Status (drafts only for admin and secretariat).
+        #[param(value_type = Option<CycleStatus>)]
+        pub status: Option<String>,
+    } downloads
 }
 
 /// A category in a cycle body.

@@ -15,9 +15,10 @@ use crate::auth::{Caller, Role};
 use crate::awards::Reader;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
+use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems};
 use crate::http::etag;
 use crate::input::JsonBody;
-use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems};
+use crate::listing::Paging;
 use crate::query::{Checker, NoQuery};
 
 /// List nominations.
@@ -39,6 +40,7 @@ pub async fn list_nominations(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<NominationListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Admin, Role::Secretariat, Role::CityEditor])?;
     let q = query.into_inner();
@@ -51,20 +53,12 @@ pub async fn list_nominations(
             .one_of("status", q.status.as_deref(), NominationStatus::VALUES)
             .and_then(NominationStatus::parse),
     };
-    let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "nominations", "id")?;
+    let list = paging.pages(check, "nominations", "id")?;
     let reader = Reader::of(&caller);
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_nominations(conn, reader, &filters, limit, cursor.as_ref())
+    list.answer_private::<NominationPage, _, _>(&pool, move |conn, limit, cursor| {
+        queries::list_nominations(conn, reader, &filters, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("cache-control", "no-store"))
-        .json(NominationPage {
-            items,
-            next_cursor,
-            total,
-        }))
+    .await
 }
 
 /// Get a nomination.

@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
@@ -48,28 +48,22 @@ crate::page_type!(
     Nomination
 );
 
-/// Query parameters of `GET /nominations`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct NominationListQuery {
-    /// Cycle id.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub cycle: Option<String>,
-    /// Category slug.
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub category: Option<String>,
-    /// City slug.
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub city: Option<String>,
-    /// Status.
-    #[param(value_type = Option<NominationStatus>)]
-    pub status: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /nominations`.
+    NominationListQuery {
+        /// Cycle id.
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub cycle: Option<String>,
+        /// Category slug.
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub category: Option<String>,
+        /// City slug.
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub city: Option<String>,
+        /// Status.
+        #[param(value_type = Option<NominationStatus>)]
+        pub status: Option<String>,
+    }
 }
 
 /// The body of `POST /nominations`.

@@ -6,12 +6,14 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use super::queries;
 use super::types::{Programme, ProgrammePage, PROGRAMME_COLUMNS};
 use crate::auth::Caller;
-use crate::awards::types::PublicPageQuery;
 use crate::awards::Reader;
 use crate::db::{self, ReadPool};
 use crate::error::ApiError;
-use crate::http::etag;
 use crate::error::{ItemProblems, ListProblems};
+use crate::http::etag;
+use crate::listing::PublicPageQuery;
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery};
 
 /// List award programmes.
@@ -25,41 +27,16 @@ pub async fn list_programmes(
     req: HttpRequest,
     pool: ReadPool,
     caller: Caller,
-    query: web::Query<PublicPageQuery>,
+    _query: web::Query<PublicPageQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
-    let q = query.into_inner();
-    let mut check = Checker::default();
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::open_data::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "award-programmes", "name")?;
+    let list = paging.pages_or_download(Checker::default(), "award-programmes", "name")?;
     let reader = Reader::of(&caller);
-    if format.is_export() {
-        return Ok(crate::open_data::export::stream(
-            &req,
-            &pool,
-            format,
-            "award-programmes",
-            PROGRAMME_COLUMNS,
-            crate::open_data::export::Sharing::ByCaller,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "award-programmes", "name"))
-                    .transpose()?;
-                let (items, next, _) =
-                    queries::list_programmes(conn, reader, crate::open_data::export::CHUNK, cursor.as_ref())?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_programmes(conn, reader, limit, cursor.as_ref())
+    let download = Download::new("award-programmes", PROGRAMME_COLUMNS, Sharing::ByCaller);
+    list.answer::<ProgrammePage, _, _>(&req, &pool, download, move |conn, limit, cursor| {
+        queries::list_programmes(conn, reader, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok().json(ProgrammePage {
-        items,
-        next_cursor,
-        total,
-    }))
+    .await
 }
 
 /// Get an award programme.

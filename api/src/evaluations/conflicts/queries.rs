@@ -2,11 +2,12 @@
 
 use diesel::prelude::*;
 
-use super::types::{ConflictPage, ConflictRow};
+use super::types::{Conflict, ConflictRow};
 use crate::db::schema::{audit_log, cities, conflicts, users};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::evaluations::Viewer;
+use crate::listing::CountedRows;
 use crate::pagination::{paginate, Cursor, SortKey};
 
 /// The conflicts the viewer may see (staff: all; an evaluator: their own), oldest first.
@@ -15,7 +16,7 @@ pub fn list_conflicts(
     viewer: Viewer,
     limit: i64,
     cursor: Option<&Cursor>,
-) -> Result<ConflictPage, ApiError> {
+) -> CountedRows<Conflict> {
     let mine = |q: diesel::dsl::IntoBoxed<
         'static,
         diesel::dsl::InnerJoin<conflicts::table, cities::table>,
@@ -46,11 +47,11 @@ pub fn list_conflicts(
     let (rows, next_cursor) = paginate(rows, limit, "conflicts", "id", |r| {
         (SortKey::Int(r.id), SortKey::Int(r.id))
     });
-    Ok(ConflictPage {
-        items: rows.into_iter().map(Into::into).collect(),
+    Ok((
+        rows.into_iter().map(Into::into).collect(),
         next_cursor,
         total,
-    })
+    ))
 }
 
 /// Whether `evaluator` has a conflict with `city`: a declared one, or having written to the

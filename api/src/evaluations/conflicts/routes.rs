@@ -5,12 +5,13 @@ use actix_web::{get, post, web, HttpResponse};
 use super::types::{Conflict, ConflictInput, ConflictPage};
 use super::{input, queries, writes};
 use crate::auth::{Caller, Role};
-use crate::awards::types::PageQuery;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
+use crate::error::{CreateProblems, ListProblems};
 use crate::evaluations::Viewer;
 use crate::input::JsonBody;
-use crate::error::{CreateProblems, ListProblems};
+use crate::listing::PageQuery;
+use crate::listing::Paging;
 use crate::query::Checker;
 
 /// List declared conflicts of interest.
@@ -26,21 +27,16 @@ use crate::query::Checker;
 pub async fn list_conflicts(
     pool: ReadPool,
     caller: Caller,
-    query: web::Query<PageQuery>,
+    _query: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let user = caller.require(&[Role::Admin, Role::Secretariat, Role::Evaluator])?;
     let viewer = Viewer::of(user);
-    let q = query.into_inner();
-    let mut check = Checker::default();
-    let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "conflicts", "id")?;
-    let page = db::run(&pool, move |conn| {
-        queries::list_conflicts(conn, viewer, limit, cursor.as_ref())
+    let list = paging.pages(Checker::default(), "conflicts", "id")?;
+    list.answer_private::<ConflictPage, _, _>(&pool, move |conn, limit, cursor| {
+        queries::list_conflicts(conn, viewer, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("cache-control", "no-store"))
-        .json(page))
+    .await
 }
 
 /// Declare a conflict of interest.

@@ -7,12 +7,14 @@ use super::types::{CriterionInput, Framework, FrameworkPage, FRAMEWORK_COLUMNS};
 use super::{input, queries, writes};
 use crate::auth::routes::STAFF;
 use crate::auth::Caller;
-use crate::awards::types::PublicPageQuery;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
+use crate::error::{ItemProblems, ListProblems, UpdateProblems};
 use crate::http::etag;
 use crate::input::JsonBody;
-use crate::error::{ItemProblems, ListProblems, UpdateProblems};
+use crate::listing::PublicPageQuery;
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery};
 /// List evaluation frameworks.
 #[utoipa::path(tag = "evaluations", params(PublicPageQuery), responses((status = 200, description = "Frameworks", body = FrameworkPage), ListProblems))]
@@ -20,40 +22,13 @@ use crate::query::{Checker, NoQuery};
 pub async fn list_frameworks(
     req: HttpRequest,
     pool: ReadPool,
-    query: web::Query<PublicPageQuery>,
+    _query: web::Query<PublicPageQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
-    let q = query.into_inner();
-    let mut check = Checker::default();
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::open_data::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "frameworks", "slug")?;
-    if format.is_export() {
-        return Ok(crate::open_data::export::stream(
-            &req,
-            &pool,
-            format,
-            "frameworks",
-            FRAMEWORK_COLUMNS,
-            crate::open_data::export::Sharing::Everyone,
-            Box::new(move |conn, raw| {
-                let cursor = raw
-                    .map(|r| crate::pagination::Cursor::decode(r, "frameworks", "slug"))
-                    .transpose()?;
-                let (items, next, _) =
-                    queries::list_frameworks(conn, crate::open_data::export::CHUNK, cursor.as_ref())?;
-                Ok((items, next))
-            }),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_frameworks(conn, limit, cursor.as_ref())
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(FrameworkPage {
-        items,
-        next_cursor,
-        total,
-    }))
+    let list = paging.pages_or_download(Checker::default(), "frameworks", "slug")?;
+    let download = Download::new("frameworks", FRAMEWORK_COLUMNS, Sharing::Everyone);
+    list.answer::<FrameworkPage, _, _>(&req, &pool, download, queries::list_frameworks)
+        .await
 }
 
 /// Get a framework with its criteria.

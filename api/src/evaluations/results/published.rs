@@ -17,6 +17,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::evaluations::rounds::types::RoundStatus;
 use crate::evaluations::scoring::life_cycle::COUNTED;
+use crate::listing::Rows;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 
 /// The list's name in cursors and download file names.
@@ -26,7 +27,7 @@ pub const SORT: &str = "evaluation";
 /// Rows per step of a download: more than [`crate::open_data::export::CHUNK`], because this is the longest
 /// list and every step is a query PostgreSQL plans anew (a third faster at 200,000 rows); a step
 /// is still well under a megabyte, so memory stays flat.
-const DOWNLOAD_STEP: i64 = 5_000;
+pub const DOWNLOAD_STEP: i64 = 5_000;
 
 /// The small tables a score row refers to, read once per request or download, so that the
 /// row query joins only scores, evaluations, cities and nominations (quick to plan and to run).
@@ -286,10 +287,11 @@ pub fn list(
 
 /// The steps of a download of every published score matching `f`; the small tables are read
 /// once, at the first step.
-pub fn download(f: ScoreFilters) -> crate::open_data::export::Step<PublishedScore> {
+pub fn steps(
+    f: ScoreFilters,
+) -> impl FnMut(&mut DbConnection, i64, Option<&Cursor>) -> Rows<PublishedScore> + Send + 'static {
     let mut resolved: Option<(Lookup, Option<Scope>)> = None;
-    Box::new(move |conn, raw| {
-        let cursor = raw.map(|r| Cursor::decode(r, LIST, SORT)).transpose()?;
+    move |conn, rows, cursor| {
         let (lookup, scope) = match &mut resolved {
             Some(done) => done,
             slot => {
@@ -299,8 +301,8 @@ pub fn download(f: ScoreFilters) -> crate::open_data::export::Step<PublishedScor
             }
         };
         match scope {
-            Some(scope) => page(conn, lookup, scope, DOWNLOAD_STEP, cursor.as_ref()),
+            Some(scope) => page(conn, lookup, scope, rows, cursor),
             None => Ok((Vec::new(), None)),
         }
-    })
+    }
 }

@@ -15,6 +15,8 @@ use crate::auth::{Caller, Role};
 use crate::db::{self, ReadPool};
 use crate::error::ApiError;
 use crate::error::{ItemListProblems, ItemProblems, ListProblems};
+use crate::listing::{Download, Paging};
+use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery};
 
 /// Ranking of a category of a cycle.
@@ -98,7 +100,12 @@ pub async fn area_averages(
         country: check.country("country", q.country.as_deref()),
         year,
     };
-    let format = crate::open_data::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
+    let format = crate::open_data::export::negotiate(
+        &req,
+        &mut check,
+        q.format.as_deref(),
+        q.bom.as_deref(),
+    );
     check.finish(None, "areas", "area")?;
     let framework = framework.unwrap_or_default();
     let items = db::run(&pool, move |conn| {
@@ -130,6 +137,7 @@ pub async fn list_published_scores(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<PublishedScoreQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(&[Role::Analyst, Role::Secretariat, Role::Admin])?;
     let q = query.into_inner();
@@ -146,27 +154,16 @@ pub async fn list_published_scores(
         city: check.slug("city", q.city.as_deref()),
         country: check.country("country", q.country.as_deref()),
     };
-    let limit = check.limit(q.limit.as_deref());
-    let format = crate::open_data::export::negotiate(&req, &mut check, q.format.as_deref(), q.bom.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), LIST, SORT)?;
-    if format.is_export() {
-        return Ok(crate::open_data::export::stream(
-            &req,
-            &pool,
-            format,
-            LIST,
-            PUBLISHED_SCORE_COLUMNS,
-            crate::open_data::export::Sharing::Everyone,
-            published::download(filters),
-        ));
-    }
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        published::list(conn, &filters, limit, cursor.as_ref())
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(PublishedScorePage {
-        items,
-        next_cursor,
-        total,
-    }))
+    let list = paging.pages_or_download(check, LIST, SORT)?;
+    let download = Download::new(LIST, PUBLISHED_SCORE_COLUMNS, Sharing::Everyone)
+        .in_steps_of(published::DOWNLOAD_STEP);
+    let steps = published::steps(filters.clone());
+    list.answer_with_steps::<PublishedScorePage, _, _, _>(
+        &req,
+        &pool,
+        download,
+        move |conn, limit, cursor| published::list(conn, &filters, limit, cursor),
+        steps,
+    )
+    .await
 }

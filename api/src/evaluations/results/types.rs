@@ -208,48 +208,34 @@ pub const PUBLISHED_SCORE_COLUMNS: &[&str] = &[
     "scale_max",
 ];
 
-/// Query parameters of `GET /scores`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct PublishedScoreQuery {
-    /// Only scores against this framework (slug).
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub framework: Option<String>,
-    /// Only this award cycle (id).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub cycle: Option<String>,
-    /// Only this award category (slug).
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub category: Option<String>,
-    /// Only this monitoring round (id).
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub round: Option<String>,
-    /// Only award judging (`award`) or only monitoring (`monitoring`).
-    #[param(value_type = Option<String>, pattern = "^(award|monitoring)$")]
-    pub context: Option<String>,
-    /// Only cycles and rounds of this year.
-    #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
-    pub year: Option<String>,
-    /// Only this city (slug).
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub city: Option<String>,
-    /// Only cities of this country (ISO 3166-1 alpha-2).
-    #[param(pattern = "^[A-Za-z]{2}$")]
-    pub country: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
-    /// `csv` or `ndjson`: download every matching row, streamed, without the page limit
-    /// (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
-    /// `Accept: application/x-ndjson`. Default `json`: one page.
-    #[param(value_type = Option<crate::open_data::export::ExportFormat>)]
-    pub format: Option<String>,
-    /// With CSV, `true` starts the file with a UTF-8 byte-order mark.
-    #[param(value_type = Option<bool>)]
-    pub bom: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /scores`.
+    PublishedScoreQuery {
+        /// Only scores against this framework (slug).
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub framework: Option<String>,
+        /// Only this award cycle (id).
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub cycle: Option<String>,
+        /// Only this award category (slug).
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub category: Option<String>,
+        /// Only this monitoring round (id).
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub round: Option<String>,
+        /// Only award judging (`award`) or only monitoring (`monitoring`).
+        #[param(value_type = Option<String>, pattern = "^(award|monitoring)$")]
+        pub context: Option<String>,
+        /// Only cycles and rounds of this year.
+        #[param(value_type = Option<i32>, minimum = 1900, maximum = 2200)]
+        pub year: Option<String>,
+        /// Only this city (slug).
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub city: Option<String>,
+        /// Only cities of this country (ISO 3166-1 alpha-2).
+        #[param(pattern = "^[A-Za-z]{2}$")]
+        pub country: Option<String>,
+    } downloads
 }
 
 /// Filters of the list.

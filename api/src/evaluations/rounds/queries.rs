@@ -2,10 +2,11 @@
 
 use diesel::prelude::*;
 
-use super::types::{RoundPage, RoundRow};
+use super::types::{Round, RoundRow};
 use crate::db::schema::{frameworks, monitoring_rounds};
 use crate::db::DbConnection;
 use crate::error::ApiError;
+use crate::listing::CountedRows;
 use crate::pagination::{paginate, Cursor, SortKey};
 
 /// Rounds in creation order after `cursor`, with the number of rounds.
@@ -13,7 +14,7 @@ pub fn list_rounds(
     conn: &mut DbConnection,
     limit: i64,
     cursor: Option<&Cursor>,
-) -> Result<RoundPage, ApiError> {
+) -> CountedRows<Round> {
     let total: i64 = monitoring_rounds::table.count().get_result(conn)?;
     let after = match cursor {
         Some(c) => match c.id {
@@ -36,9 +37,9 @@ pub fn list_rounds(
     let (rows, next_cursor) = paginate(rows, limit, "rounds", "id", |r| {
         (SortKey::Int(r.id), SortKey::Int(r.id))
     });
-    Ok(RoundPage {
-        items: rows.into_iter().map(Into::into).collect(),
+    Ok((
+        rows.into_iter().map(Into::into).collect(),
         next_cursor,
         total,
-    })
+    ))
 }

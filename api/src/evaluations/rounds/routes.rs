@@ -6,11 +6,12 @@ use super::types::{Round, RoundInput, RoundPage};
 use super::{input, queries, writes};
 use crate::auth::routes::STAFF;
 use crate::auth::Caller;
-use crate::awards::types::PageQuery;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
-use crate::input::JsonBody;
 use crate::error::{CreateProblems, ListProblems, WriteProblems};
+use crate::input::JsonBody;
+use crate::listing::PageQuery;
+use crate::listing::Paging;
 use crate::query::Checker;
 
 /// List monitoring rounds.
@@ -18,17 +19,12 @@ use crate::query::Checker;
 #[get("/monitoring-rounds")]
 pub async fn list_rounds(
     pool: ReadPool,
-    query: web::Query<PageQuery>,
+    _query: web::Query<PageQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
-    let q = query.into_inner();
-    let mut check = Checker::default();
-    let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "rounds", "id")?;
-    let page = db::run(&pool, move |conn| {
-        queries::list_rounds(conn, limit, cursor.as_ref())
-    })
-    .await?;
-    Ok(HttpResponse::Ok().json(page))
+    let list = paging.pages(Checker::default(), "rounds", "id")?;
+    list.answer_public::<RoundPage, _, _>(&pool, queries::list_rounds)
+        .await
 }
 
 /// Create a monitoring round.

@@ -14,10 +14,11 @@ use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role, User};
 use crate::db::{self, Pool, ReadPool};
 use crate::error::{ApiError, Problem};
-use crate::http::etag;
-use crate::evaluations::Viewer;
-use crate::input::JsonBody;
 use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems};
+use crate::evaluations::Viewer;
+use crate::http::etag;
+use crate::input::JsonBody;
+use crate::listing::Paging;
 use crate::query::{Checker, NoQuery};
 
 /// List evaluations.
@@ -34,6 +35,7 @@ pub async fn list_evaluations(
     pool: ReadPool,
     caller: Caller,
     query: web::Query<EvaluationListQuery>,
+    paging: Paging,
 ) -> Result<HttpResponse, ApiError> {
     let viewer = Viewer::of(caller.require(&[Role::Admin, Role::Secretariat, Role::Evaluator])?);
     let q = query.into_inner();
@@ -46,19 +48,11 @@ pub async fn list_evaluations(
             .one_of("status", q.status.as_deref(), EvaluationStatus::VALUES)
             .and_then(EvaluationStatus::parse),
     };
-    let limit = check.limit(q.limit.as_deref());
-    let cursor = check.finish(q.cursor.as_deref(), "evaluations", "id")?;
-    let (items, next_cursor, total) = db::run(&pool, move |conn| {
-        queries::list_evaluations(conn, viewer, &filters, limit, cursor.as_ref())
+    let list = paging.pages(check, "evaluations", "id")?;
+    list.answer_private::<EvaluationPage, _, _>(&pool, move |conn, limit, cursor| {
+        queries::list_evaluations(conn, viewer, &filters, limit, cursor)
     })
-    .await?;
-    Ok(HttpResponse::Ok()
-        .insert_header(("cache-control", "no-store"))
-        .json(EvaluationPage {
-            items,
-            next_cursor,
-            total,
-        }))
+    .await
 }
 
 /// Assign an evaluator.

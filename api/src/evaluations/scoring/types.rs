@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::life_cycle::EvaluationStatus;
 use crate::db::schema::{cities, evaluations, frameworks, scores};
@@ -59,28 +59,22 @@ crate::page_type!(
     Evaluation
 );
 
-/// Query parameters of `GET /evaluations`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct EvaluationListQuery {
-    /// Award cycle id.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub cycle: Option<String>,
-    /// Monitoring round id.
-    #[param(value_type = Option<i64>, minimum = 1)]
-    pub round: Option<String>,
-    /// City slug.
-    #[param(pattern = "^[a-z0-9-]{1,100}$")]
-    pub city: Option<String>,
-    /// Status.
-    #[param(value_type = Option<EvaluationStatus>)]
-    pub status: Option<String>,
-    /// Page size, 1 to 200 (default 50).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
-    pub limit: Option<String>,
-    /// Opaque cursor from a previous page's `next_cursor`.
-    pub cursor: Option<String>,
+crate::list_query! {
+    /// Query parameters of `GET /evaluations`.
+    EvaluationListQuery {
+        /// Award cycle id.
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub cycle: Option<String>,
+        /// Monitoring round id.
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub round: Option<String>,
+        /// City slug.
+        #[param(pattern = "^[a-z0-9-]{1,100}$")]
+        pub city: Option<String>,
+        /// Status.
+        #[param(value_type = Option<EvaluationStatus>)]
+        pub status: Option<String>,
+    }
 }
 
 /// The body of `POST /evaluations` (an assignment).

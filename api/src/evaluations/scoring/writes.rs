@@ -16,11 +16,11 @@ use crate::db::schema::{
 };
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
-use crate::http::etag;
 use crate::evaluations::conflicts::queries::conflict_with;
 use crate::evaluations::rounds::types::RoundStatus;
 use crate::evaluations::tree::tree;
 use crate::evaluations::Viewer;
+use crate::http::etag;
 
 /// Assigns an evaluator to a nomination or to a city of a monitoring round: a draft evaluation.
 pub fn assign(
