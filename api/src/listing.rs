@@ -325,10 +325,12 @@ impl PageRequest {
         T: Send + 'static,
         F: FnOnce(&mut DbConnection, i64, Option<&Cursor>) -> CountedRows<T> + Send + 'static,
     {
-        let page: P = self.page(pool, read).await?;
-        Ok(HttpResponse::Ok()
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .json(page))
+        let mut answer = self.answer_public::<P, T, F>(pool, read).await?;
+        answer.headers_mut().insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+        Ok(answer)
     }
 
     /// Answers a list that also downloads: the page read by `read(conn, limit, cursor)`, or, for
@@ -377,7 +379,6 @@ impl PageRequest {
         if self.is_download() {
             return Ok(self.download(req, pool, download, step));
         }
-        let page: P = self.page(pool, read).await?;
-        Ok(HttpResponse::Ok().json(page))
+        self.answer_public::<P, T, F>(pool, read).await
     }
 }

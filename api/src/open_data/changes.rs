@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{audit_log, award_cycles, cities, memberships, networks};
 use crate::db::{self, DbConnection, ReadPool};
 use crate::error::ApiError;
@@ -113,7 +114,7 @@ struct ChangeRow {
 fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, ApiError> {
     // Draft cycles are not public: their changes are left out until they open.
     let drafts: Vec<String> = award_cycles::table
-        .filter(award_cycles::status.eq("draft"))
+        .filter(award_cycles::status.eq(CycleStatus::Draft))
         .select(award_cycles::id)
         .load::<i64>(conn)?
         .into_iter()

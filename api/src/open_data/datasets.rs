@@ -9,6 +9,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::awards::cycles::types::CycleStatus;
+use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
     award_categories, award_cycles, award_programmes, cities, countries, criteria, frameworks,
     memberships, networks, nominations, provinces,
@@ -368,7 +370,7 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
     let cycles = cells(
         award_cycles::table
             .inner_join(award_programmes::table)
-            .filter(award_cycles::status.ne("draft"))
+            .filter(award_cycles::status.ne(CycleStatus::Draft))
             .order_by(award_cycles::id)
             .select((
                 award_cycles::id,
@@ -394,8 +396,8 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
             .inner_join(award_categories::table)
             .inner_join(award_cycles::table.inner_join(award_programmes::table))
             .inner_join(cities::table)
-            .filter(award_cycles::status.eq("published"))
-            .filter(nominations::status.eq("winner"))
+            .filter(award_cycles::status.eq(CycleStatus::Published))
+            .filter(nominations::status.eq(NominationStatus::Winner))
             .filter(cities::archived_at.is_null())
             .order_by((award_cycles::year, nominations::id))
             .select((

@@ -9,6 +9,8 @@ use serde::Deserialize;
 
 use super::networks::{upsert_city, CoordinateCsv, GNLC};
 use super::{read_csv, SeedError};
+use crate::awards::cycles::types::CycleStatus;
+use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{award_categories, award_cycles, award_programmes, networks, nominations};
 use crate::db::{now, DbConnection};
 
@@ -172,7 +174,7 @@ pub fn awards(conn: &mut DbConnection) -> Result<(usize, usize), SeedError> {
                 award_cycles::year.eq(year),
                 award_cycles::title_en.eq(format!("UNESCO Learning City Award {year}")),
                 award_cycles::title_th.eq(format!("รางวัลเมืองแห่งการเรียนรู้ของยูเนสโก {year}")),
-                award_cycles::status.eq("published"),
+                award_cycles::status.eq(CycleStatus::Published),
                 award_cycles::ceremony_en.eq(&first.ceremony),
                 award_cycles::criteria.eq(criteria),
                 award_cycles::source_url.eq(&first.source_url),
@@ -208,7 +210,7 @@ pub fn awards(conn: &mut DbConnection) -> Result<(usize, usize), SeedError> {
                     nominations::cycle_id.eq(cycle),
                     nominations::category_id.eq(category),
                     nominations::city_id.eq(city),
-                    nominations::status.eq("winner"),
+                    nominations::status.eq(NominationStatus::Winner),
                     nominations::evidence_links.eq("[]"),
                     nominations::source_url.eq(&winner.source_url),
                     nominations::created_at.eq(at),

@@ -7,11 +7,14 @@ use diesel::prelude::*;
 
 use super::evaluation_frameworks::{insert_criterion, insert_framework, NewCriterion};
 use super::SeedError;
+use crate::awards::cycles::types::CycleStatus;
+use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
     award_categories, award_cycles, award_programmes, cities, evaluations, frameworks, nominations,
     scores, users,
 };
 use crate::db::{now, DbConnection};
+use crate::evaluations::scoring::life_cycle::EvaluationStatus;
 
 /// The demo programme's slug.
 pub const DEMO_PROGRAMME: &str = "demo-learning-city-award";
@@ -104,7 +107,7 @@ pub fn demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, SeedE
             award_cycles::year.eq(2026),
             award_cycles::title_en.eq("DEMO cycle 2026 (synthetic data)"),
             award_cycles::title_th.eq("รอบสาธิต 2569 (ข้อมูลสมมติ)"),
-            award_cycles::status.eq("published"),
+            award_cycles::status.eq(CycleStatus::Published),
             award_cycles::summary_en
                 .eq("Synthetic demonstration data; no real city was nominated or scored."),
             award_cycles::framework_id.eq(framework),
@@ -168,7 +171,11 @@ pub fn demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, SeedE
                 nominations::cycle_id.eq(cycle),
                 nominations::category_id.eq(category),
                 nominations::city_id.eq(city),
-                nominations::status.eq(if i < 2 { "winner" } else { "not_awarded" }),
+                nominations::status.eq(if i < 2 {
+                    NominationStatus::Winner
+                } else {
+                    NominationStatus::NotAwarded
+                }),
                 nominations::statement.eq("DEMO nomination (synthetic data)"),
                 nominations::evidence_links.eq("[]"),
                 nominations::created_at.eq(at),
@@ -183,7 +190,7 @@ pub fn demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, SeedE
                     evaluations::framework_id.eq(framework),
                     evaluations::city_id.eq(city),
                     evaluations::nomination_id.eq(nomination),
-                    evaluations::status.eq("final"),
+                    evaluations::status.eq(EvaluationStatus::Final),
                     evaluations::submitted_at.eq(at),
                     evaluations::assigned_by.eq(evaluator),
                     evaluations::created_at.eq(at),

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::{read_csv, SeedError};
 use crate::db::schema::{cities, memberships, networks};
 use crate::db::{now, DbConnection};
+use crate::networks::types::MembershipStatus;
 use crate::text::{fold, search_text, slugify};
 
 /// Slug of the UNESCO Global Network of Learning Cities.
@@ -201,7 +202,7 @@ pub fn gnlc_members(conn: &mut DbConnection) -> Result<(usize, usize), SeedError
                 memberships::city_id.eq(city_id),
                 memberships::network_id.eq(gnlc),
                 memberships::role.eq("member"),
-                memberships::status.eq("active"),
+                memberships::status.eq(MembershipStatus::Active),
                 memberships::joined_year.eq(m.join_year),
                 memberships::joined_on.eq(joined_on),
                 memberships::source_url.eq(m.source_url.as_deref().filter(|s| !s.is_empty())),

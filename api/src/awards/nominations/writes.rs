@@ -15,6 +15,7 @@ use crate::db::schema::{award_categories, award_cycles, cities, memberships, nom
 use crate::db::{lock_row, now, write_transaction, DbConnection};
 use crate::error::ApiError;
 use crate::http::etag;
+use crate::networks::types::MembershipStatus;
 
 /// Nominates a city into a category of an open cycle, before its deadline, at most once, when
 /// the programme's rules allow it. A city editor nominates their own city.
@@ -106,7 +107,7 @@ pub fn nominate(
                 .filter(memberships::city_id.eq(city))
                 .filter(memberships::network_id.eq(network))
                 .filter(memberships::archived_at.is_null())
-                .filter(memberships::status.eq("active"))
+                .filter(memberships::status.eq(MembershipStatus::Active))
                 .select((memberships::joined_on, memberships::joined_year))
                 .load::<(Option<chrono::NaiveDate>, Option<i32>)>(conn)?
                 .into_iter()

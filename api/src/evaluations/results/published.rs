@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::types::{PublishedScore, ScoreFilters, ScoreRow};
+use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
     award_categories, award_cycles, cities, criteria, evaluations, frameworks, monitoring_rounds,
     nominations, scores,
@@ -47,7 +48,7 @@ struct Lookup {
 impl Lookup {
     fn read(conn: &mut DbConnection) -> Result<Lookup, ApiError> {
         let cycles: HashMap<i64, i32> = award_cycles::table
-            .filter(award_cycles::status.eq("published"))
+            .filter(award_cycles::status.eq(CycleStatus::Published))
             .select((award_cycles::id, award_cycles::year))
             .load(conn)?
             .into_iter()

@@ -9,6 +9,7 @@ use super::types::{
     AreaAverage, AreaFilters, AreaMean, AwardEvaluation, CityEvaluationSummary, Counted,
     CycleEvaluation, NominatedCity, Ranking, RankingEntry, RoundEvaluation,
 };
+use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
     award_categories, award_cycles, cities, evaluations, frameworks, memberships,
     monitoring_rounds, networks, nominations, scores,
@@ -236,7 +237,7 @@ pub fn city_results(
         )
         .filter(evaluations::city_id.eq(city))
         .filter(evaluations::status.eq_any(COUNTED))
-        .filter(award_cycles::status.eq("published"))
+        .filter(award_cycles::status.eq(CycleStatus::Published))
         .select((
             evaluations::id,
             evaluations::evaluator_id,
@@ -350,7 +351,7 @@ pub fn area_averages(
         .filter(evaluations::status.eq_any(COUNTED))
         .filter(
             award_cycles::status
-                .eq("published")
+                .eq(CycleStatus::Published)
                 .or(monitoring_rounds::status.eq(RoundStatus::Published)),
         )
         .into_boxed::<MultiBackend>();

@@ -6,6 +6,8 @@ use diesel::dsl::count_star;
 use diesel::prelude::*;
 
 use super::types::{Count, Growth};
+use crate::awards::cycles::types::CycleStatus;
+use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
     award_categories, award_cycles, award_programmes, cities, countries, evaluations, frameworks,
     memberships, networks, nominations, provinces,
@@ -27,7 +29,7 @@ fn count(key: impl Into<String>, en: impl Into<String>, th: Option<String>, coun
 /// The overview counts.
 pub fn overview(conn: &mut DbConnection) -> Result<Vec<Count>, ApiError> {
     let public_cities = cities::table.filter(cities::archived_at.is_null());
-    let published = award_cycles::table.filter(award_cycles::status.eq("published"));
+    let published = award_cycles::table.filter(award_cycles::status.eq(CycleStatus::Published));
     Ok(vec![
         count(
             "cities",
@@ -91,8 +93,8 @@ pub fn overview(conn: &mut DbConnection) -> Result<Vec<Count>, ApiError> {
             nominations::table
                 .inner_join(award_cycles::table)
                 .inner_join(cities::table)
-                .filter(award_cycles::status.eq("published"))
-                .filter(nominations::status.eq("winner"))
+                .filter(award_cycles::status.eq(CycleStatus::Published))
+                .filter(nominations::status.eq(NominationStatus::Winner))
                 .filter(cities::archived_at.is_null())
                 .count()
                 .get_result(conn)?,
@@ -109,7 +111,7 @@ pub fn overview(conn: &mut DbConnection) -> Result<Vec<Count>, ApiError> {
             Some("ผลการประเมินที่เผยแพร่".to_owned()),
             evaluations::table
                 .inner_join(nominations::table.inner_join(award_cycles::table))
-                .filter(award_cycles::status.eq("published"))
+                .filter(award_cycles::status.eq(CycleStatus::Published))
                 .filter(evaluations::status.eq_any(COUNTED))
                 .count()
                 .get_result(conn)?,
@@ -215,8 +217,8 @@ pub fn awards(conn: &mut DbConnection, by: &str) -> Result<Vec<Count>, ApiError>
             .inner_join(award_categories::table)
             .inner_join(award_cycles::table.inner_join(award_programmes::table))
             .inner_join(cities::table.inner_join(countries::table))
-            .filter(award_cycles::status.eq("published"))
-            .filter(nominations::status.eq("winner"))
+            .filter(award_cycles::status.eq(CycleStatus::Published))
+            .filter(nominations::status.eq(NominationStatus::Winner))
             .filter(cities::archived_at.is_null())
     };
     let counts: Vec<(String, String, Option<String>, i64)> = match by {

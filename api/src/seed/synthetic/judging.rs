@@ -11,11 +11,14 @@ use diesel::prelude::*;
 
 use super::places::City;
 use super::{numbered, rows_per_insert, width_for, Clock, Rng, SeedError, FRAMEWORK, PROGRAMME};
+use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
     award_categories, award_cycles, award_programmes, criteria, evaluations, frameworks,
     monitoring_rounds, nominations, scores, users,
 };
 use crate::db::DbConnection;
+use crate::evaluations::rounds::types::RoundStatus;
+use crate::evaluations::scoring::life_cycle::EvaluationStatus;
 
 /// Features per focus area, per area: the shape of the UNESCO Key Features of Learning Cities
 /// (3 areas, 12 focus areas, 44 features).
@@ -306,7 +309,7 @@ fn cycle(
             award_cycles::year.eq(year),
             award_cycles::title_en.eq(format!("Synthetic cycle {year} (synthetic data)")),
             award_cycles::title_th.eq(format!("รอบสังเคราะห์ {} (ข้อมูลสังเคราะห์)", year + 543)),
-            award_cycles::status.eq("published"),
+            award_cycles::status.eq(CycleStatus::Published),
             award_cycles::nominations_open_on.eq(clock.at(1.0).date()),
             award_cycles::nominations_close_on.eq(clock.at(9.0).date()),
             award_cycles::summary_en
@@ -361,7 +364,7 @@ fn rounds(
                     )),
                     monitoring_rounds::title_th
                         .eq(format!("รอบติดตามผลสังเคราะห์ {} (ข้อมูลสังเคราะห์)", year + 543)),
-                    monitoring_rounds::status.eq("published"),
+                    monitoring_rounds::status.eq(RoundStatus::Published),
                     monitoring_rounds::published_at.eq(clock.at(28.0)),
                     monitoring_rounds::created_at.eq(clock.at(1.0)),
                     monitoring_rounds::updated_at.eq(clock.at(28.0)),
@@ -606,7 +609,7 @@ pub fn load(
                     evaluations::city_id.eq(city),
                     evaluations::nomination_id.eq(nomination),
                     evaluations::round_id.eq(round),
-                    evaluations::status.eq("final"),
+                    evaluations::status.eq(EvaluationStatus::Final),
                     evaluations::overall.eq(Some(p.overall)),
                     evaluations::submitted_at.eq(Some(clock.at(p.submitted))),
                     evaluations::assigned_by.eq(staff),
