@@ -112,3 +112,65 @@ pub async fn restore<R: Archivable>(
     .await?;
     etag::respond(req, StatusCode::OK, &record)
 }
+
+/// Declares a resource's two handlers, `DELETE {path}` (archive) and `POST {path}/restore`,
+/// with their OpenAPI operations: the doc comments before each name become its summary and
+/// description, and `restore` may name responses beyond the usual ones in brackets. The
+/// handlers live in a module of their own, `archive_handlers`, re-exported.
+macro_rules! archive_routes {
+    (
+        $resource:ty, tag = $tag:tt, key = $key:tt: $key_ty:ty;
+        $(#[doc = $archive_doc:tt])*
+        $archive:ident = $path:tt, $key_doc:tt;
+        $(#[doc = $restore_doc:tt])*
+        $restore:ident = $restore_path:tt, $restore_key_doc:tt, [$($extra:tt)*];
+    ) => {
+        mod archive_handlers {
+            use super::*;
+            use actix_web::{delete, post};
+
+            $(#[doc = $archive_doc])*
+            #[utoipa::path(
+                tag = $tag,
+                security(("bearer" = [])),
+                params(
+                    ($key = $key_ty, Path, description = $key_doc),
+                    ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
+                ),
+                responses((status = 204, description = "Archived"), $crate::error::WriteProblems)
+            )]
+            #[delete($path)]
+            pub async fn $archive(
+                req: actix_web::HttpRequest,
+                pool: actix_web::web::Data<$crate::db::Pool>,
+                caller: $crate::auth::Caller,
+                key: actix_web::web::Path<$key_ty>,
+            ) -> Result<actix_web::HttpResponse, $crate::error::ApiError> {
+                $crate::archive::archive::<$resource>(&req, &pool, &caller, key.into_inner()).await
+            }
+
+            $(#[doc = $restore_doc])*
+            #[utoipa::path(
+                tag = $tag,
+                security(("bearer" = [])),
+                params(($key = $key_ty, Path, description = $restore_key_doc)),
+                responses(
+                    (status = 200, description = "Restored", body = $resource, headers(("ETag" = String))),
+                    $($extra)*
+                    $crate::error::WriteProblems
+                )
+            )]
+            #[post($restore_path)]
+            pub async fn $restore(
+                req: actix_web::HttpRequest,
+                pool: actix_web::web::Data<$crate::db::Pool>,
+                caller: $crate::auth::Caller,
+                key: actix_web::web::Path<$key_ty>,
+            ) -> Result<actix_web::HttpResponse, $crate::error::ApiError> {
+                $crate::archive::restore::<$resource>(&req, &pool, &caller, key.into_inner()).await
+            }
+        }
+        pub use archive_handlers::*;
+    };
+}
+pub(crate) use archive_routes as routes;

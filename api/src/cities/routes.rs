@@ -2,7 +2,7 @@
 //! `PATCH /cities/{slug}`, `DELETE /cities/{slug}` (archive) and `POST /cities/{slug}/restore`.
 
 use actix_web::http::StatusCode;
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, CityFilters};
 use super::types::{City, CityInput, CityListQuery, CityPage, CitySort, CITY_COLUMNS};
@@ -12,7 +12,7 @@ use crate::auth::routes::STAFF;
 use crate::auth::{Caller, Role};
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems};
+use crate::error::{CreateProblems, ItemProblems, ListProblems, UpdateProblems};
 use crate::http::etag;
 use crate::input::JsonBody;
 use crate::listing::{Download, Paging};
@@ -165,44 +165,15 @@ pub async fn update_city(
     etag::respond(&req, StatusCode::OK, &city)
 }
 
-/// Archive a city.
-///
-/// Admin and secretariat. Hides the city from public reads; nothing is deleted, and an admin
-/// can restore it. Honours `If-Match`.
-#[utoipa::path(
-    tag = "cities",
-    security(("bearer" = [])),
-    params(
-        ("slug" = String, Path, description = "The city's slug"),
-        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
-    ),
-    responses((status = 204, description = "Archived"), WriteProblems)
-)]
-#[delete("/cities/{slug}")]
-pub async fn archive_city(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-    caller: Caller,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
-    archive::archive::<City>(&req, &pool, &caller, slug.into_inner()).await
-}
-
-/// Restore an archived city.
-///
-/// Admin only.
-#[utoipa::path(
-    tag = "cities",
-    security(("bearer" = [])),
-    params(("slug" = String, Path, description = "The archived city's slug")),
-    responses((status = 200, description = "Restored", body = City, headers(("ETag" = String))), WriteProblems)
-)]
-#[post("/cities/{slug}/restore")]
-pub async fn restore_city(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-    caller: Caller,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
-    archive::restore::<City>(&req, &pool, &caller, slug.into_inner()).await
+archive::routes! {
+    City, tag = "cities", key = "slug": String;
+    /// Archive a city.
+    ///
+    /// Admin and secretariat. Hides the city from public reads; nothing is deleted, and an admin
+    /// can restore it. Honours `If-Match`.
+    archive_city = "/cities/{slug}", "The city's slug";
+    /// Restore an archived city.
+    ///
+    /// Admin only.
+    restore_city = "/cities/{slug}/restore", "The archived city's slug", [];
 }

@@ -2,7 +2,7 @@
 //! `DELETE /memberships/{id}`, `POST /memberships/{id}/restore`.
 
 use actix_web::http::StatusCode;
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::types::{Membership, MembershipInput};
 use super::{input, queries, writes};
@@ -11,7 +11,7 @@ use crate::auth::routes::STAFF;
 use crate::auth::Caller;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::error::{CreateProblems, ItemProblems, UpdateProblems, WriteProblems};
+use crate::error::{CreateProblems, ItemProblems, UpdateProblems};
 use crate::http::etag;
 use crate::input::JsonBody;
 use crate::query::NoQuery;
@@ -101,47 +101,16 @@ pub async fn update_membership(
     etag::respond(&req, StatusCode::OK, &membership)
 }
 
-/// Archive a membership.
-///
-/// Admin and secretariat. Honours `If-Match`.
-#[utoipa::path(
-    tag = "networks",
-    security(("bearer" = [])),
-    params(
-        ("id" = i64, Path, description = "Membership id"),
-        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
-    ),
-    responses((status = 204, description = "Archived"), WriteProblems)
-)]
-#[delete("/memberships/{id}")]
-pub async fn archive_membership(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-    caller: Caller,
-    id: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
-    archive::archive::<Membership>(&req, &pool, &caller, id.into_inner()).await
-}
-
-/// Restore an archived membership.
-///
-/// Admin only; refused (409) when the city has joined the network again since.
-#[utoipa::path(
-    tag = "networks",
-    security(("bearer" = [])),
-    params(("id" = i64, Path, description = "Membership id")),
-    responses(
-        (status = 200, description = "Restored", body = Membership, headers(("ETag" = String))),
+archive::routes! {
+    Membership, tag = "networks", key = "id": i64;
+    /// Archive a membership.
+    ///
+    /// Admin and secretariat. Honours `If-Match`.
+    archive_membership = "/memberships/{id}", "Membership id";
+    /// Restore an archived membership.
+    ///
+    /// Admin only; refused (409) when the city has joined the network again since.
+    restore_membership = "/memberships/{id}/restore", "Membership id", [
         (status = 409, description = "A current membership exists (`duplicate`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        WriteProblems
-    )
-)]
-#[post("/memberships/{id}/restore")]
-pub async fn restore_membership(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-    caller: Caller,
-    id: web::Path<i64>,
-) -> Result<HttpResponse, ApiError> {
-    archive::restore::<Membership>(&req, &pool, &caller, id.into_inner()).await
+    ];
 }

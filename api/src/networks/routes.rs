@@ -2,7 +2,7 @@
 //! `POST /networks`, `PATCH` and `DELETE /networks/{slug}`, `POST /networks/{slug}/restore`.
 
 use actix_web::http::StatusCode;
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, MemberFilters, NetworkFilters};
 use super::types::{
@@ -16,9 +16,7 @@ use crate::auth::routes::STAFF;
 use crate::auth::Caller;
 use crate::db::{self, Pool, ReadPool};
 use crate::error::ApiError;
-use crate::error::{
-    CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems,
-};
+use crate::error::{CreateProblems, ItemListProblems, ItemProblems, ListProblems, UpdateProblems};
 use crate::http::etag;
 use crate::input::JsonBody;
 use crate::listing::{Download, Paging};
@@ -137,45 +135,16 @@ pub async fn update_network(
     etag::respond(&req, StatusCode::OK, &network)
 }
 
-/// Archive a network.
-///
-/// Admin and secretariat; hides it from public reads. Honours `If-Match`.
-#[utoipa::path(
-    tag = "networks",
-    security(("bearer" = [])),
-    params(
-        ("slug" = String, Path, description = "The network's slug"),
-        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
-    ),
-    responses((status = 204, description = "Archived"), WriteProblems)
-)]
-#[delete("/networks/{slug}")]
-pub async fn archive_network(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-    caller: Caller,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
-    archive::archive::<Network>(&req, &pool, &caller, slug.into_inner()).await
-}
-
-/// Restore an archived network.
-///
-/// Admin only.
-#[utoipa::path(
-    tag = "networks",
-    security(("bearer" = [])),
-    params(("slug" = String, Path, description = "The archived network's slug")),
-    responses((status = 200, description = "Restored", body = Network, headers(("ETag" = String))), WriteProblems)
-)]
-#[post("/networks/{slug}/restore")]
-pub async fn restore_network(
-    req: HttpRequest,
-    pool: web::Data<Pool>,
-    caller: Caller,
-    slug: web::Path<String>,
-) -> Result<HttpResponse, ApiError> {
-    archive::restore::<Network>(&req, &pool, &caller, slug.into_inner()).await
+archive::routes! {
+    Network, tag = "networks", key = "slug": String;
+    /// Archive a network.
+    ///
+    /// Admin and secretariat; hides it from public reads. Honours `If-Match`.
+    archive_network = "/networks/{slug}", "The network's slug";
+    /// Restore an archived network.
+    ///
+    /// Admin only.
+    restore_network = "/networks/{slug}/restore", "The archived network's slug", [];
 }
 
 /// List a network's members.

@@ -2944,23 +2944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -2996,23 +2980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3045,23 +3013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -3079,23 +3031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -3104,23 +3040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -3129,23 +3049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -3154,23 +3058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -3179,23 +3067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -3213,23 +3085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3268,23 +3124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -3293,23 +3133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -3318,23 +3142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -3352,23 +3160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3400,23 +3192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -3443,23 +3219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -3477,23 +3237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3890,23 +3634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -3933,23 +3661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3989,23 +3701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4023,23 +3719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -4057,23 +3737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4128,23 +3792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4171,23 +3819,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4222,23 +3854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4256,23 +3872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -4281,23 +3881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -4306,23 +3890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -4331,23 +3899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -4356,23 +3908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -4390,23 +3926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4446,23 +3966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4480,23 +3984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -4514,23 +4002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4570,23 +4042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4604,23 +4060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -4629,23 +4069,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -4654,23 +4078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -4679,23 +4087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -4704,23 +4096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -4729,23 +4105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -4754,23 +4114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -4788,23 +4132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4841,23 +4169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4875,23 +4187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -4909,23 +4205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4965,23 +4245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -4999,23 +4263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -5024,23 +4272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -5049,23 +4281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -5074,23 +4290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -5099,23 +4299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -5124,23 +4308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -5149,23 +4317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -5183,23 +4335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5248,23 +4384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -5291,23 +4411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5350,23 +4454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -5384,23 +4472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -5418,23 +4490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5468,23 +4524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -5511,23 +4551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5607,23 +4631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -5659,23 +4667,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5710,23 +4702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -5744,23 +4720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -5769,23 +4729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -5794,23 +4738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -5819,23 +4747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -5844,23 +4756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -5878,23 +4774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5938,23 +4818,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -5972,23 +4836,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -6006,23 +4854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6064,23 +4896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -6089,23 +4905,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -6114,23 +4914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -6148,23 +4932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6207,23 +4975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -6241,23 +4993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -6266,23 +5002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -6291,23 +5011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -6316,23 +5020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -6341,23 +5029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -6366,23 +5038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -6391,23 +5047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -6425,23 +5065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6496,23 +5120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -6530,23 +5138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -6564,23 +5156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6612,23 +5188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -6646,23 +5206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -6680,23 +5224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6738,23 +5266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -6763,23 +5275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -6788,23 +5284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -6822,23 +5302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6872,23 +5336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -6924,23 +5372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6973,23 +5405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -7007,23 +5423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -7032,23 +5432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -7057,23 +5441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -7082,23 +5450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -7107,23 +5459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -7141,23 +5477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7212,23 +5532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -7255,23 +5559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7444,23 +5732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -7478,23 +5750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -7512,23 +5768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7570,23 +5810,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -7622,23 +5846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7672,23 +5880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -7706,23 +5898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -7731,23 +5907,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -7756,23 +5916,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -7781,23 +5925,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -7806,23 +5934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -7840,23 +5952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7896,23 +5992,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -7939,23 +6019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -7973,23 +6037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8033,23 +6081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -8058,23 +6090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not submitted (`illegal_transition`) */
@@ -8092,23 +6108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -8126,23 +6126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8178,23 +6162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -8212,23 +6180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -8237,23 +6189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -8262,23 +6198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -8287,23 +6207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -8312,23 +6216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -8337,23 +6225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -8362,23 +6234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -8396,23 +6252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8448,23 +6288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -8482,23 +6306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -8507,23 +6315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -8532,23 +6324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -8557,23 +6333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -8582,23 +6342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -8607,23 +6351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -8632,23 +6360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -8666,23 +6378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8718,23 +6414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -8752,23 +6432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -8777,23 +6441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -8802,23 +6450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -8827,23 +6459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -8852,23 +6468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -8877,23 +6477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -8902,23 +6486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -8936,23 +6504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8996,23 +6548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -9021,23 +6557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not a draft or returned (`illegal_transition`) */
@@ -9055,23 +6575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Required criteria unscored (`incomplete_evaluation`) */
@@ -9098,23 +6602,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9163,23 +6651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -9206,23 +6678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9265,23 +6721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -9299,23 +6739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -9333,23 +6757,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9397,23 +6805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -9431,23 +6823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -9456,23 +6832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -9481,23 +6841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -9506,23 +6850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -9531,23 +6859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -9556,23 +6868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -9581,23 +6877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -9615,23 +6895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9722,23 +6986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -9756,23 +7004,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -9781,23 +7013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -9806,23 +7022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -9831,23 +7031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -9856,23 +7040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -9890,23 +7058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9946,23 +7098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -9980,23 +7116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -10014,23 +7134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10072,23 +7176,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -10097,23 +7185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -10122,23 +7194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -10156,23 +7212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10212,23 +7252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -10246,23 +7270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -10271,23 +7279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -10296,23 +7288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -10321,23 +7297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -10346,23 +7306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -10371,23 +7315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -10396,23 +7324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -10430,23 +7342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10488,23 +7384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -10513,23 +7393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description A current membership exists (`duplicate`) */
@@ -10547,23 +7411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -10581,23 +7429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10631,23 +7463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -10674,23 +7490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10723,23 +7523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -10757,23 +7541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -10782,23 +7550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -10807,23 +7559,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -10832,23 +7568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -10857,23 +7577,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -10891,23 +7595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10946,23 +7634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -10971,23 +7643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Already published (`illegal_transition`) */
@@ -11005,23 +7661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -11039,23 +7679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11112,23 +7736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -11155,23 +7763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11206,23 +7798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -11240,23 +7816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -11265,23 +7825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -11290,23 +7834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -11315,23 +7843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -11340,23 +7852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -11374,23 +7870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11433,23 +7913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -11467,23 +7931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -11501,23 +7949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11559,23 +7991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -11584,23 +8000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -11609,23 +8009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -11643,23 +8027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11699,23 +8067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -11733,23 +8085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -11758,23 +8094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -11783,23 +8103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -11808,23 +8112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -11833,23 +8121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -11858,23 +8130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -11883,23 +8139,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -11917,23 +8157,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12004,23 +8228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -12038,23 +8246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -12072,23 +8264,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12130,23 +8306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -12155,23 +8315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -12180,23 +8324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -12214,23 +8342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12272,23 +8384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -12324,23 +8420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12375,23 +8455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -12409,23 +8473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -12434,23 +8482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -12459,23 +8491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -12484,23 +8500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -12509,23 +8509,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -12543,23 +8527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12599,23 +8567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -12642,23 +8594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -12676,23 +8612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12732,23 +8652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -12766,23 +8670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -12791,23 +8679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -12816,23 +8688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -12841,23 +8697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -12866,23 +8706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -12891,23 +8715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -12916,23 +8724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -12950,23 +8742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13098,23 +8874,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13141,23 +8901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13222,23 +8966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13274,23 +9002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13335,23 +9047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13378,23 +9074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13439,23 +9119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13482,23 +9146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13543,23 +9191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13586,23 +9218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13647,23 +9263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13690,23 +9290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13751,23 +9335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13794,23 +9362,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13848,23 +9400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13900,23 +9436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13950,23 +9470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -13984,23 +9488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
@@ -14009,23 +9497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -14034,23 +9506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -14059,23 +9515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -14084,23 +9524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -14118,23 +9542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14174,23 +9582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -14217,23 +9609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -14251,23 +9627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14309,23 +9669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -14334,23 +9678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Own account (`own_account`) */
@@ -14368,23 +9696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -14402,23 +9714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14458,23 +9754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
@@ -14492,23 +9772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such record (`not_found`). */
@@ -14517,23 +9781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
@@ -14542,23 +9790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
@@ -14567,23 +9799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is too large (`payload_too_large`). */
@@ -14592,23 +9808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is not sent as JSON (`unsupported_media_type`). */
@@ -14617,23 +9817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
@@ -14642,23 +9826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
@@ -14676,23 +9844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
-                        code: string;
-                        /** @description What went wrong with this request, in words. */
-                        detail: string;
-                        /** @description The offending fields or parameters, when the problem is about input. */
-                        errors?: components["schemas"]["FieldError"][];
-                        /**
-                         * Format: int32
-                         * @description The HTTP status code.
-                         */
-                        status: number;
-                        /** @description A short, human-readable summary of the kind of problem. */
-                        title: string;
-                        /** @description A URI naming the kind of problem: `urn:learning-city:problem:<code>`. */
-                        type: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
