@@ -424,6 +424,11 @@ impl Fields {
         }
     }
 
+    /// How many errors have been recorded so far.
+    pub fn error_count(&self) -> usize {
+        self.errors.len()
+    }
+
     /// Takes over the errors of a nested reader (unknown fields included).
     pub fn absorb(&mut self, nested: Fields) {
         let mut errors = nested.into_errors();

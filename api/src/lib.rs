@@ -8,9 +8,9 @@
 //! 3. Callers: [`auth`], [`usage`]
 //! 4. HTTP plumbing: [`http`]
 //! 5. Downloads: [`open_data::export`]
-//! 6. What resources share: [`listing`], [`archive`], [`audit`]
-//! 7. Resources: [`reference`], [`networks`], [`cities`], [`memberships`], [`awards`],
-//!    [`evaluations`], [`users`], [`api_keys`], [`health`], [`observability`]
+//! 6. What resources share: [`listing`], [`archive`], [`audit`], [`provenance`]
+//! 7. Resources: [`reference`], [`networks`], [`cities`], [`memberships`], [`initiatives`],
+//!    [`awards`], [`evaluations`], [`users`], [`api_keys`], [`health`], [`observability`]
 //! 8. Open data across the resources: [`open_data::stats`], [`open_data::datasets`],
 //!    [`open_data::changes`]
 //! 9. The service put together: [`routes`], [`openapi`], [`seed`], [`portable`], [`startup`],
@@ -29,6 +29,7 @@ pub mod error;
 pub mod evaluations;
 pub mod health;
 pub mod http;
+pub mod initiatives;
 pub mod input;
 pub mod listing;
 pub mod memberships;
@@ -39,6 +40,7 @@ pub mod open_data;
 pub mod openapi;
 pub mod pagination;
 pub mod portable;
+pub mod provenance;
 pub mod query;
 pub mod reference;
 pub mod routes;

@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::open_data::{changes, datasets, stats};
 use crate::{
-    api_keys, audit, auth, awards, cities, evaluations, health, memberships, networks,
+    api_keys, audit, auth, awards, cities, evaluations, health, initiatives, memberships, networks,
     observability, reference, users,
 };
 
@@ -67,6 +67,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(changes::list_changes)
                 .service(stats::routes::overview)
                 .service(stats::routes::membership_growth)
+                .service(stats::routes::coverage)
                 .service(stats::routes::cities_by_country)
                 .service(stats::routes::cities_by_region)
                 .service(stats::routes::awards)
@@ -79,6 +80,9 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(networks::routes::archive_network)
                 .service(networks::routes::restore_network)
                 .service(networks::routes::list_members)
+                .service(networks::census::routes::network_census)
+                .service(initiatives::routes::list_initiatives)
+                .service(initiatives::routes::get_initiative)
                 .service(memberships::routes::create_membership)
                 .service(memberships::routes::get_membership)
                 .service(memberships::routes::update_membership)

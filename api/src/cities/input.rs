@@ -1,7 +1,10 @@
 //! Reading a city body into checked changes.
 
+use chrono::Datelike;
+
 use crate::error::{ApiError, FieldError};
 use crate::input::{Fields, JsonBody, Patch};
+use crate::provenance::input::{self as provenance, ProvenanceChanges};
 
 /// Checked fields of a city write; `Absent` means unchanged.
 #[derive(Debug)]
@@ -14,11 +17,14 @@ pub struct CityChanges {
     pub lat: Patch<f64>,
     pub lon: Patch<f64>,
     pub population: Patch<i64>,
+    pub population_year: Patch<i64>,
+    pub population_source: Patch<String>,
     pub area_km2: Patch<f64>,
     pub website: Patch<String>,
     pub description_en: Patch<String>,
     pub description_th: Patch<String>,
     pub geonames_id: Patch<i64>,
+    pub provenance: ProvenanceChanges,
 }
 
 /// Reads and checks a city body. On create, `name.en` and `country` are required. The field
@@ -40,10 +46,14 @@ pub fn read(body: JsonBody, creating: bool) -> Result<(CityChanges, Vec<FieldErr
     let lat = f.number("lat", -90.0..=90.0);
     let lon = f.number("lon", -180.0..=180.0);
     let population = f.integer("population", 0..=100_000_000_000);
+    let this_year = i64::from(chrono::Utc::now().year());
+    let population_year = f.integer("population_year", 1800..=this_year);
+    let population_source = f.text("population_source", 500);
     let area_km2 = f.number("area_km2", 0.0..=20_000_000.0);
     let website = f.url("website");
     let (description_en, description_th) = f.localized_parts("description", 5000);
     let geonames_id = f.integer("geonames_id", 1..=i64::from(i32::MAX));
+    let provenance = provenance::read(&mut f);
     if matches!(slug, Patch::Null) {
         f.fail("slug", "cannot be cleared");
     }
@@ -70,11 +80,14 @@ pub fn read(body: JsonBody, creating: bool) -> Result<(CityChanges, Vec<FieldErr
         lat,
         lon,
         population,
+        population_year,
+        population_source,
         area_km2,
         website,
         description_en,
         description_th,
         geonames_id,
+        provenance,
     };
     Ok((changes, errors))
 }

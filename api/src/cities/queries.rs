@@ -1,5 +1,5 @@
 //! Database reads for cities: filtered, keyset-paged lists and single cities, with memberships
-//! loaded for a whole page in one query.
+//! loaded for a whole page in one query, and the sources of the cities and memberships in two.
 
 use std::collections::HashMap;
 
@@ -13,6 +13,7 @@ use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::networks::types::{MembershipRole, MembershipStatus};
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
+use crate::provenance::{self, Entity};
 use crate::query::{SortParam, YearRange};
 use crate::reference::types::CountryGroup;
 use crate::types::{optional_localized, utc, Localized};
@@ -43,6 +44,8 @@ struct CityRow {
     lat: Option<f64>,
     lon: Option<f64>,
     population: Option<i64>,
+    population_year: Option<i32>,
+    population_source: Option<String>,
     area_km2: Option<f64>,
     website: Option<String>,
     description_en: Option<String>,
@@ -339,13 +342,29 @@ fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<C
                 joined_on: m.joined_on,
                 left_year: m.left_year,
                 source_url: m.source_url,
+                provenance: provenance::Provenance::default(),
             });
+        }
+    }
+    let city_ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let membership_ids: Vec<i64> = by_city.values().flatten().map(|m| m.id).collect();
+    let mut found = provenance::queries::of(
+        conn,
+        &[
+            (Entity::City, &city_ids),
+            (Entity::Membership, &membership_ids),
+        ],
+    )?;
+    for m in by_city.values_mut().flatten() {
+        if let Some(p) = found.remove(&(Entity::Membership, m.id)) {
+            m.provenance = p;
         }
     }
     Ok(rows
         .into_iter()
         .map(|r| City {
             memberships: by_city.remove(&r.id).unwrap_or_default(),
+            provenance: found.remove(&(Entity::City, r.id)).unwrap_or_default(),
             id: r.id,
             slug: r.slug,
             name: Localized::new(r.name_en, r.name_th),
@@ -354,6 +373,8 @@ fn with_memberships(conn: &mut DbConnection, rows: Vec<CityRow>) -> Result<Vec<C
             lat: r.lat,
             lon: r.lon,
             population: r.population,
+            population_year: r.population_year,
+            population_source: r.population_source,
             area_km2: r.area_km2,
             website: r.website,
             description: optional_localized(r.description_en, r.description_th),

@@ -5,6 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::networks::types::{MembershipRole, MembershipStatus};
+use crate::provenance::Provenance;
 use crate::types::Localized;
 
 /// A city's membership in a network, as embedded in the city.
@@ -29,8 +30,11 @@ pub struct CityMembership {
     pub joined_on: Option<NaiveDate>,
     /// The year the city left, if it did.
     pub left_year: Option<i32>,
-    /// Where the membership is documented.
+    /// Where the membership is documented (the first of `sources`, kept for older clients).
     pub source_url: Option<String>,
+    /// The membership's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
 }
 
 /// A city.
@@ -53,8 +57,13 @@ pub struct City {
     pub lat: Option<f64>,
     /// Longitude (WGS 84), where known.
     pub lon: Option<f64>,
-    /// Population; for seeded cities the GeoNames figure for the populated place.
+    /// Population; see `population_year` and `population_source` for what the figure is.
     pub population: Option<i64>,
+    /// The year the population figure refers to, where known.
+    pub population_year: Option<i32>,
+    /// What the population figure is and where it comes from, in words (for seeded cities:
+    /// the GeoNames figure for the populated place, not an official count).
+    pub population_source: Option<String>,
     /// Area in square kilometres.
     pub area_km2: Option<f64>,
     /// Official website.
@@ -65,6 +74,9 @@ pub struct City {
     pub geonames_id: Option<i64>,
     /// Network memberships, earliest first.
     pub memberships: Vec<CityMembership>,
+    /// The city's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// When the record was created.
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
@@ -133,7 +145,7 @@ crate::list_query! {
 
 /// The body of `POST /cities` (create) and `PATCH /cities/{slug}` (JSON merge patch: a field
 /// left out is unchanged, `null` clears it). Field names are those of [`City`]; `id`,
-/// `memberships` and the timestamps are read-only.
+/// `memberships`, `verified` and the timestamps are read-only.
 #[derive(Debug, ToSchema)]
 pub struct CityInput {
     /// URL key; derived from the English name when left out on create.
@@ -157,6 +169,10 @@ pub struct CityInput {
     pub lon: Option<f64>,
     /// Population, 0 or more.
     pub population: Option<i64>,
+    /// The year the population figure refers to.
+    pub population_year: Option<i32>,
+    /// What the population figure is and where it comes from, in words.
+    pub population_source: Option<String>,
     /// Area in km², more than 0.
     pub area_km2: Option<f64>,
     /// An http(s) URL.
@@ -165,6 +181,10 @@ pub struct CityInput {
     pub description: Option<crate::types::LocalizedInput>,
     /// GeoNames id.
     pub geonames_id: Option<i64>,
+    /// The city's sources (at most 20; each needs a `url`); replaces the list.
+    pub sources: Option<Vec<crate::provenance::Source>>,
+    /// Marks the city as not verified, with the reason; `null` clears the mark.
+    pub unverified_reason: Option<String>,
 }
 
 /// The CSV columns of the list: fields of a row, nested ones by dotted path.
@@ -178,12 +198,17 @@ pub const CITY_COLUMNS: &[&str] = &[
     "lat",
     "lon",
     "population",
+    "population_year",
+    "population_source",
     "area_km2",
     "website",
     "description.en",
     "description.th",
     "geonames_id",
     "memberships",
+    "sources",
+    "verified",
+    "unverified_reason",
     "created_at",
     "updated_at",
 ];

@@ -14,6 +14,7 @@ use crate::db::{now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
 use crate::http::etag;
 use crate::input::Patch;
+use crate::provenance::{self, Entity};
 use crate::text::{fold, search_text, slugify};
 
 /// The values a city will have after a write, for the checks that span fields.
@@ -121,7 +122,7 @@ pub fn create(
         )?;
         slug_taken(conn, &slug)?;
         let at = now();
-        diesel::insert_into(cities::table)
+        let id = diesel::insert_into(cities::table)
             .values((
                 cities::slug.eq(&slug),
                 cities::name_en.eq(&name_en),
@@ -133,6 +134,9 @@ pub fn create(
                 cities::lat.eq(lat),
                 cities::lon.eq(lon),
                 cities::population.eq(ch.population.set()),
+                cities::population_year
+                    .eq(ch.population_year.set().and_then(|y| i32::try_from(y).ok())),
+                cities::population_source.eq(ch.population_source.set()),
                 cities::area_km2.eq(ch.area_km2.set()),
                 cities::website.eq(ch.website.set()),
                 cities::description_en.eq(ch.description_en.set()),
@@ -141,7 +145,9 @@ pub fn create(
                 cities::created_at.eq(at),
                 cities::updated_at.eq(at),
             ))
-            .execute(conn)?;
+            .returning(cities::id)
+            .get_result::<i64>(conn)?;
+        provenance::writes::apply(conn, Entity::City, id, ch.provenance)?;
         let city = queries::find(conn, &slug, false)?;
         audit::record(
             conn,
@@ -169,6 +175,8 @@ struct CityChangeset {
     lat: Option<Option<f64>>,
     lon: Option<Option<f64>>,
     population: Option<Option<i64>>,
+    population_year: Option<Option<i32>>,
+    population_source: Option<Option<String>>,
     area_km2: Option<Option<f64>>,
     website: Option<Option<String>>,
     description_en: Option<Option<String>>,
@@ -253,6 +261,11 @@ pub fn update(
             lat: ch.lat.into_change(),
             lon: ch.lon.into_change(),
             population: ch.population.into_change(),
+            population_year: ch
+                .population_year
+                .into_change()
+                .map(|y| y.and_then(|y| i32::try_from(y).ok())),
+            population_source: ch.population_source.into_change(),
             area_km2: ch.area_km2.into_change(),
             website: ch.website.into_change(),
             description_en: ch.description_en.into_change(),
@@ -271,6 +284,7 @@ pub fn update(
         if updated == 0 {
             return Err(etag::changed_meanwhile("city"));
         }
+        provenance::writes::apply(conn, Entity::City, before.id, ch.provenance)?;
         let new_slug = changes.slug.as_deref().unwrap_or(slug);
         let after = queries::find(conn, new_slug, false)?;
         audit::record(

@@ -48,6 +48,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         archived_at -> Nullable<Timestamp>,
+        population_year -> Nullable<Integer>,
+        population_source -> Nullable<Text>,
     }
 }
 
@@ -218,6 +220,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         framework_id -> Nullable<BigInt>,
+        announced_winners -> Nullable<Integer>,
     }
 }
 
@@ -400,5 +403,90 @@ diesel::allow_tables_to_appear_in_same_query!(
     networks,
     memberships,
     countries,
-    provinces
+    provinces,
+    sources,
+    unverified,
+    network_census,
+    initiatives,
+    initiative_cities
 );
+
+diesel::table! {
+    sources (id) {
+        id -> BigInt,
+        entity -> Text,
+        entity_id -> BigInt,
+        position -> Integer,
+        url -> Nullable<Text>,
+        title -> Nullable<Text>,
+        publisher -> Nullable<Text>,
+        published_on -> Nullable<Date>,
+        accessed_on -> Nullable<Date>,
+        excerpt -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    unverified (entity, entity_id) {
+        entity -> Text,
+        entity_id -> BigInt,
+        reason -> Text,
+    }
+}
+
+diesel::table! {
+    network_census (id) {
+        id -> BigInt,
+        network_id -> BigInt,
+        as_of -> Date,
+        members -> Nullable<Integer>,
+        countries -> Nullable<Integer>,
+        new_members -> Nullable<Integer>,
+        new_countries -> Nullable<Integer>,
+        note -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    initiatives (id) {
+        id -> BigInt,
+        slug -> Text,
+        name_en -> Text,
+        name_th -> Nullable<Text>,
+        name_sort -> Text,
+        lead_en -> Nullable<Text>,
+        lead_th -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        description_th -> Nullable<Text>,
+        website -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        archived_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    initiative_cities (id) {
+        id -> BigInt,
+        initiative_id -> BigInt,
+        city_id -> BigInt,
+        role -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    seed_parts (name) {
+        name -> Text,
+        applied_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(network_census -> networks (network_id));
+diesel::joinable!(initiative_cities -> initiatives (initiative_id));
+diesel::joinable!(initiative_cities -> cities (city_id));

@@ -5,6 +5,7 @@ use chrono::Datelike;
 use crate::error::ApiError;
 use crate::input::{Fields, JsonBody, Patch};
 use crate::networks::types::{MembershipRole, MembershipStatus};
+use crate::provenance::input::{self as provenance, ProvenanceChanges};
 
 /// Checked fields of a membership write.
 pub struct MembershipChanges {
@@ -17,6 +18,7 @@ pub struct MembershipChanges {
     pub left_year: Patch<i64>,
     pub source_url: Patch<String>,
     pub note: Patch<String>,
+    pub provenance: ProvenanceChanges,
 }
 
 /// Reads and checks a membership body; `city` and `network` only on create.
@@ -36,6 +38,7 @@ pub fn read(body: JsonBody, creating: bool) -> Result<MembershipChanges, ApiErro
     let left_year = f.integer("left_year", 1900..=last);
     let source_url = f.url("source_url");
     let note = f.text("note", 2000);
+    let provenance = provenance::read(&mut f);
     for (name, cleared) in [
         ("role", matches!(role, Patch::Null)),
         ("status", matches!(status, Patch::Null)),
@@ -59,5 +62,6 @@ pub fn read(body: JsonBody, creating: bool) -> Result<MembershipChanges, ApiErro
         left_year,
         source_url,
         note,
+        provenance,
     })
 }

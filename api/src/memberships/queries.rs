@@ -7,6 +7,7 @@ use crate::db::schema::{cities, memberships, networks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::networks::types::{MembershipRole, MembershipStatus};
+use crate::provenance::{self, Entity};
 use crate::types::utc;
 
 /// A membership joined with its city's and network's slugs.
@@ -84,6 +85,9 @@ pub fn find_versioned(
         left_year: row.left_year,
         source_url: row.source_url,
         note: row.note,
+        provenance: provenance::queries::of(conn, &[(Entity::Membership, &[row.id])])?
+            .remove(&(Entity::Membership, row.id))
+            .unwrap_or_default(),
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),
         archived_at: row.archived_at.map(utc),

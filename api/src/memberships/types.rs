@@ -5,6 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::networks::types::{MembershipRole, MembershipStatus};
+use crate::provenance::Provenance;
 
 /// A city's membership in a network.
 #[derive(Debug, Serialize, ToSchema)]
@@ -21,8 +22,12 @@ pub struct Membership {
     pub joined_year: Option<i32>,
     pub joined_on: Option<NaiveDate>,
     pub left_year: Option<i32>,
+    /// Where the membership is documented (the first of `sources`, kept for older clients).
     pub source_url: Option<String>,
     pub note: Option<String>,
+    /// The membership's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// When the membership was archived (only on archived memberships).
@@ -47,4 +52,8 @@ pub struct MembershipInput {
     pub left_year: Option<i32>,
     pub source_url: Option<String>,
     pub note: Option<String>,
+    /// The membership's sources (at most 20; each needs a `url`); replaces the list.
+    pub sources: Option<Vec<crate::provenance::Source>>,
+    /// Marks the membership as not verified, with the reason; `null` clears the mark.
+    pub unverified_reason: Option<String>,
 }

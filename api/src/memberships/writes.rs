@@ -15,6 +15,7 @@ use crate::error::{ApiError, FieldError};
 use crate::http::etag;
 use crate::input::Patch;
 use crate::networks::types::{MembershipRole, MembershipStatus};
+use crate::provenance::{self, Entity};
 
 fn year(patch: Patch<i64>) -> Patch<i32> {
     match patch {
@@ -127,6 +128,7 @@ pub fn create(
             ))
             .returning(memberships::id)
             .get_result(conn)?;
+        provenance::writes::apply(conn, Entity::Membership, id, ch.provenance)?;
         let created = find(conn, id, false)?;
         audit::record(
             conn,
@@ -194,6 +196,7 @@ pub fn update(
         if updated == 0 {
             return Err(etag::changed_meanwhile("membership"));
         }
+        provenance::writes::apply(conn, Entity::Membership, id, ch.provenance)?;
         let after = find(conn, id, false)?;
         audit::record(
             conn,

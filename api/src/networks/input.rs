@@ -5,6 +5,7 @@ use chrono::Datelike;
 use super::types::{NetworkScope, NetworkStatus};
 use crate::error::ApiError;
 use crate::input::{Fields, JsonBody, Patch};
+use crate::provenance::input::{self as provenance, ProvenanceChanges};
 
 /// Checked fields of a network write.
 pub struct NetworkChanges {
@@ -20,12 +21,13 @@ pub struct NetworkChanges {
     pub website: Patch<String>,
     pub description_en: Patch<String>,
     pub description_th: Patch<String>,
+    pub provenance: ProvenanceChanges,
 }
 
 /// Reads and checks a network body; on create `name.en` and `scope` are required.
 pub fn read(body: JsonBody, creating: bool) -> Result<NetworkChanges, ApiError> {
     let mut f = Fields::new(body.0)?;
-    f.read_only(&["id", "member_count", "created_at", "updated_at"]);
+    f.read_only(&["id", "member_count", "reported", "created_at", "updated_at"]);
     let slug = f.slug("slug");
     let (name_en, name_th) = f.localized_parts("name", 200);
     let scope = f.enumerated::<NetworkScope>("scope");
@@ -36,6 +38,7 @@ pub fn read(body: JsonBody, creating: bool) -> Result<NetworkChanges, ApiError> 
     let founded_year = f.integer("founded_year", 1900..=next_year);
     let website = f.url("website");
     let (description_en, description_th) = f.localized_parts("description", 5000);
+    let provenance = provenance::read(&mut f);
     for (name, cleared) in [
         ("slug", matches!(slug, Patch::Null)),
         ("name.en", matches!(name_en, Patch::Null)),
@@ -67,5 +70,6 @@ pub fn read(body: JsonBody, creating: bool) -> Result<NetworkChanges, ApiError> 
         website,
         description_en,
         description_th,
+        provenance,
     })
 }

@@ -1,7 +1,8 @@
 //! Networks of learning cities and their member lists.
 
+pub mod census;
 mod input;
-mod queries;
+pub mod queries;
 pub mod routes;
 pub mod types;
 mod writes;

@@ -14,6 +14,7 @@ use crate::db::schema::{cities, memberships, networks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
+use crate::provenance::{self, Provenance};
 use crate::query::{SortParam, YearRange};
 use crate::types::{optional_localized, utc, Localized};
 
@@ -105,11 +106,15 @@ fn member_counts(conn: &mut DbConnection, ids: Vec<i64>) -> Result<HashMap<i64, 
 }
 
 fn to_networks(conn: &mut DbConnection, rows: Vec<NetworkRow>) -> Result<Vec<Network>, ApiError> {
-    let counts = member_counts(conn, rows.iter().map(|r| r.id).collect())?;
-    Ok(rows
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut reported = super::census::queries::reported(conn, &ids)?;
+    let counts = member_counts(conn, ids)?;
+    let mut networks: Vec<Network> = rows
         .into_iter()
         .map(|r| Network {
             member_count: counts.get(&r.id).copied().unwrap_or(0),
+            reported: reported.remove(&r.id),
+            provenance: Provenance::default(),
             id: r.id,
             slug: r.slug,
             name: Localized::new(r.name_en, r.name_th),
@@ -126,7 +131,9 @@ fn to_networks(conn: &mut DbConnection, rows: Vec<NetworkRow>) -> Result<Vec<Net
             updated_at: utc(r.updated_at),
             archived_at: r.archived_at.map(utc),
         })
-        .collect())
+        .collect();
+    provenance::queries::attach(conn, &mut networks)?;
+    Ok(networks)
 }
 
 /// One page of public networks, the next cursor and the total.
@@ -314,7 +321,7 @@ pub fn members(
         };
         (key, SortKey::Int(r.membership_id))
     });
-    let items = rows
+    let mut items = rows
         .into_iter()
         .map(|r| NetworkMember {
             membership_id: r.membership_id,
@@ -334,7 +341,9 @@ pub fn members(
             left_year: r.left_year,
             source_url: r.source_url,
             note: r.note,
+            provenance: Provenance::default(),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    provenance::queries::attach(conn, &mut items)?;
     Ok((items, next, total))
 }

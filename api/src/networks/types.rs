@@ -4,6 +4,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::provenance::types::Sourced;
+use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
 crate::text_enum! {
@@ -66,8 +68,16 @@ pub struct Network {
     pub website: Option<String>,
     /// Description in English and Thai.
     pub description: Option<Localized>,
-    /// Number of active member cities.
+    /// Number of active member cities recorded here (see `reported` for the network's size as
+    /// its organisers last reported it).
     pub member_count: i64,
+    /// The network's size as last reported by its organisers (the newest entry of its
+    /// census), where there is one: compare with `member_count` to see how much of the
+    /// network is recorded here.
+    pub reported: Option<super::census::types::Reported>,
+    /// The network's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     /// When the record was created.
     pub created_at: DateTime<Utc>,
     /// When the record last changed.
@@ -117,6 +127,29 @@ pub struct NetworkMember {
     pub source_url: Option<String>,
     /// Remarks on the record, such as conflicting sources.
     pub note: Option<String>,
+    /// The membership's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+impl Sourced for Network {
+    const ENTITY: Entity = Entity::Network;
+    fn record_id(&self) -> i64 {
+        self.id
+    }
+    fn set_provenance(&mut self, provenance: Provenance) {
+        self.provenance = provenance;
+    }
+}
+
+impl Sourced for NetworkMember {
+    const ENTITY: Entity = Entity::Membership;
+    fn record_id(&self) -> i64 {
+        self.membership_id
+    }
+    fn set_provenance(&mut self, provenance: Provenance) {
+        self.provenance = provenance;
+    }
 }
 
 crate::page_type!(
@@ -213,6 +246,10 @@ pub struct NetworkInput {
     pub website: Option<String>,
     /// Description in English and Thai.
     pub description: Option<crate::types::LocalizedInput>,
+    /// The network's sources (at most 20; each needs a `url`); replaces the list.
+    pub sources: Option<Vec<crate::provenance::Source>>,
+    /// Marks the network as not verified, with the reason; `null` clears the mark.
+    pub unverified_reason: Option<String>,
 }
 
 /// The CSV columns of the list: fields of a row, nested ones by dotted path.
@@ -231,6 +268,13 @@ pub const NETWORK_COLUMNS: &[&str] = &[
     "description.en",
     "description.th",
     "member_count",
+    "reported.members",
+    "reported.countries",
+    "reported.as_of",
+    "reported.source_url",
+    "sources",
+    "verified",
+    "unverified_reason",
     "created_at",
     "updated_at",
 ];
@@ -253,4 +297,7 @@ pub const MEMBER_COLUMNS: &[&str] = &[
     "left_year",
     "source_url",
     "note",
+    "sources",
+    "verified",
+    "unverified_reason",
 ];

@@ -12,6 +12,7 @@ use crate::db::schema::{countries, networks};
 use crate::db::{now, write_transaction, DbConnection};
 use crate::error::ApiError;
 use crate::http::etag;
+use crate::provenance::{self, Entity};
 use crate::text::{fold, slugify};
 
 fn check_refs(
@@ -71,7 +72,7 @@ pub fn create(
             .ok_or_else(|| ApiError::field("scope", "is required"))?;
         check_refs(conn, Some(&slug), country.as_deref())?;
         let at = now();
-        diesel::insert_into(networks::table)
+        let id = diesel::insert_into(networks::table)
             .values((
                 networks::slug.eq(&slug),
                 networks::name_sort.eq(fold(&name_en)),
@@ -90,7 +91,9 @@ pub fn create(
                 networks::created_at.eq(at),
                 networks::updated_at.eq(at),
             ))
-            .execute(conn)?;
+            .returning(networks::id)
+            .get_result::<i64>(conn)?;
+        provenance::writes::apply(conn, Entity::Network, id, ch.provenance)?;
         let network = find_network(conn, &slug, false)?;
         audit::record(
             conn,
@@ -172,6 +175,7 @@ pub fn update(
         if updated == 0 {
             return Err(etag::changed_meanwhile("network"));
         }
+        provenance::writes::apply(conn, Entity::Network, before.id, ch.provenance)?;
         let after = find_network(conn, changes.slug.as_deref().unwrap_or(slug), false)?;
         audit::record(
             conn,

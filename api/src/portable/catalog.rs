@@ -37,6 +37,30 @@ pub const TABLES: &[Table] = &[
         order_by: &["id"],
     },
     Table {
+        name: "network_census",
+        order_by: &["id"],
+    },
+    Table {
+        name: "initiatives",
+        order_by: &["id"],
+    },
+    Table {
+        name: "initiative_cities",
+        order_by: &["id"],
+    },
+    Table {
+        name: "sources",
+        order_by: &["id"],
+    },
+    Table {
+        name: "unverified",
+        order_by: &["entity", "entity_id"],
+    },
+    Table {
+        name: "seed_parts",
+        order_by: &["name"],
+    },
+    Table {
         name: "users",
         order_by: &["id"],
     },

@@ -7,6 +7,7 @@ pub mod demo;
 mod evaluation_frameworks;
 mod networks;
 mod reference;
+mod stewardship;
 pub mod synthetic;
 
 use diesel::prelude::*;
@@ -34,6 +35,8 @@ pub struct SeedReport {
     pub awards: usize,
     /// Evaluation criteria inserted.
     pub criteria: usize,
+    /// Sources attached to seeded records.
+    pub sources: usize,
 }
 
 impl SeedReport {
@@ -44,8 +47,9 @@ impl SeedReport {
 }
 
 /// Loads the reference data, in one transaction. Each part (reference data and networks;
-/// awards) is loaded only into a database that does not have it yet, so a database created by
-/// an older release gets the parts added since.
+/// awards; frameworks; stewardship: sources, census, corrections) is loaded only into a
+/// database that does not have it yet, so a database created by an older release gets the
+/// parts added since.
 pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
     conn.transaction(|conn| {
         let mut report = SeedReport::default();
@@ -70,6 +74,9 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
         let frameworks: i64 = frameworks::table.count().get_result(conn)?;
         if frameworks == 0 {
             report.criteria = evaluation_frameworks::frameworks(conn)?;
+        }
+        if !stewardship::applied(conn)? {
+            report.sources = stewardship::apply(conn)?;
         }
         Ok(report)
     })
@@ -116,6 +123,12 @@ pub enum SeedError {
     /// The database refused a write.
     #[error("database: {0}")]
     Database(#[from] diesel::result::Error),
+}
+
+impl From<crate::error::ApiError> for SeedError {
+    fn from(err: crate::error::ApiError) -> Self {
+        SeedError::Data(err.to_string())
+    }
 }
 
 impl From<csv::Error> for SeedError {

@@ -768,6 +768,47 @@ export interface paths {
         patch: operations["change_criterion"];
         trace?: never;
     };
+    "/api/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List initiatives.
+         * @description Programmes that cities take part in without being members of a network, such as the EEF
+         *     "National Platform Learning City" pilot areas, with their cities and sources, by name.
+         */
+        get: operations["list_initiatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/initiatives/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an initiative.
+         * @description Carries an `ETag`; `If-None-Match` with it gives 304.
+         */
+        get: operations["get_initiative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -944,6 +985,28 @@ export interface paths {
          * @description JSON merge patch; admin and secretariat. Honours `If-Match` (412 when stale).
          */
         patch: operations["update_network"];
+        trace?: never;
+    };
+    "/api/v1/networks/{slug}/census": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A network's census.
+         * @description The sizes the network's organisers reported on given dates (members, countries, new
+         *     members), newest first, each with its sources. These are reported figures, kept apart from
+         *     the members recorded here (`member_count` of the network).
+         */
+        get: operations["network_census"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/networks/{slug}/members": {
@@ -1179,6 +1242,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Coverage.
+         * @description How much of the picture is recorded here: per network, the members recorded here against the
+         *     size its organisers last reported (with the date and source of that report); per field, how
+         *     many public records have it (cities' Thai names, coordinates, descriptions, populations and
+         *     sources; the sources of networks, memberships, published cycles and recorded awards).
+         */
+        get: operations["coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/membership-growth": {
         parameters: {
             query?: never;
@@ -1188,8 +1274,9 @@ export interface paths {
         };
         /**
          * Membership growth.
-         * @description Per network and year: cities that joined, and the running total. Memberships without a join
-         *     year are not counted.
+         * @description Per network and year: the cities recorded here that joined, and their running total.
+         *     Memberships without a join year are not counted. These are the records of this platform, not
+         *     a network's size: its reported sizes are its census (`GET /networks/{slug}/census`).
          */
         get: operations["membership_growth"];
         put?: never;
@@ -1573,6 +1660,53 @@ export interface components {
             category: string;
             winners: components["schemas"]["ResultCity"][];
         };
+        /** @description A network's size as its organisers reported it on a date. */
+        CensusEntry: components["schemas"]["Provenance"] & {
+            /**
+             * Format: date
+             * @description The date the figures were reported for.
+             */
+            as_of: string;
+            /**
+             * Format: int32
+             * @description Countries of the members, where stated.
+             */
+            countries?: number | null;
+            /**
+             * Format: int64
+             * @description Stable numeric id.
+             */
+            id: number;
+            /**
+             * Format: int32
+             * @description Member cities reported, where stated.
+             */
+            members?: number | null;
+            /**
+             * Format: int32
+             * @description Countries those new members came from, where stated.
+             */
+            new_countries?: number | null;
+            /**
+             * Format: int32
+             * @description Cities that joined in the announcement of that date, where stated.
+             */
+            new_members?: number | null;
+            /** @description Remarks, such as conflicting figures. */
+            note?: string | null;
+        };
+        /** @description A page of a network's census, newest first. */
+        CensusPage: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["CensusEntry"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many rows match the filters, over all pages.
+             */
+            total: number;
+        };
         /** @description One change to a public record. */
         Change: {
             /** @description `created`, `updated`, `archived` or `restored`. */
@@ -1603,7 +1737,7 @@ export interface components {
             next_since: number;
         };
         /** @description A city. */
-        City: {
+        City: components["schemas"]["Provenance"] & {
             /**
              * Format: date-time
              * @description When the city was archived (only shown to staff, on archived cities).
@@ -1651,9 +1785,19 @@ export interface components {
             name: components["schemas"]["Localized"];
             /**
              * Format: int64
-             * @description Population; for seeded cities the GeoNames figure for the populated place.
+             * @description Population; see `population_year` and `population_source` for what the figure is.
              */
             population?: number | null;
+            /**
+             * @description What the population figure is and where it comes from, in words (for seeded cities:
+             *     the GeoNames figure for the populated place, not an official count).
+             */
+            population_source?: string | null;
+            /**
+             * Format: int32
+             * @description The year the population figure refers to, where known.
+             */
+            population_year?: number | null;
             /**
              * @description ISO 3166-2:TH province code, for Thai cities.
              * @example TH-56
@@ -1673,13 +1817,19 @@ export interface components {
             website?: string | null;
         };
         /** @description An award a city received, as listed on the city. */
-        CityAward: {
+        CityAward: components["schemas"]["Provenance"] & {
             category: string;
             category_name: components["schemas"]["Localized"];
             /** Format: int64 */
             cycle_id: number;
+            /**
+             * Format: int64
+             * @description The id of the recorded result (the winning nomination).
+             */
+            id: number;
             programme: string;
             programme_name: components["schemas"]["Localized"];
+            /** @description Where the award is documented (the first of `sources`, kept for older clients). */
             source_url?: string | null;
             status: components["schemas"]["NominationStatus"];
             /** Format: int32 */
@@ -1721,7 +1871,7 @@ export interface components {
         /**
          * @description The body of `POST /cities` (create) and `PATCH /cities/{slug}` (JSON merge patch: a field
          *     left out is unchanged, `null` clears it). Field names are those of [`City`]; `id`,
-         *     `memberships` and the timestamps are read-only.
+         *     `memberships`, `verified` and the timestamps are read-only.
          */
         CityInput: {
             /**
@@ -1756,6 +1906,13 @@ export interface components {
              * @description Population, 0 or more.
              */
             population?: number | null;
+            /** @description What the population figure is and where it comes from, in words. */
+            population_source?: string | null;
+            /**
+             * Format: int32
+             * @description The year the population figure refers to.
+             */
+            population_year?: number | null;
             /**
              * @description ISO 3166-2:TH province code; only for Thai cities.
              * @example TH-56
@@ -1766,11 +1923,15 @@ export interface components {
              * @example phayao
              */
             slug?: string | null;
+            /** @description The city's sources (at most 20; each needs a `url`); replaces the list. */
+            sources?: components["schemas"]["Source"][] | null;
+            /** @description Marks the city as not verified, with the reason; `null` clears the mark. */
+            unverified_reason?: string | null;
             /** @description An http(s) URL. */
             website?: string | null;
         };
         /** @description A city's membership in a network, as embedded in the city. */
-        CityMembership: {
+        CityMembership: components["schemas"]["Provenance"] & {
             /**
              * Format: int64
              * @description Membership id.
@@ -1803,7 +1964,7 @@ export interface components {
              * @example member
              */
             role: string;
-            /** @description Where the membership is documented. */
+            /** @description Where the membership is documented (the first of `sources`, kept for older clients). */
             source_url?: string | null;
             /**
              * @description `active`, `former` or `suspended`.
@@ -1916,6 +2077,47 @@ export interface components {
              */
             total: number;
         };
+        /** @description One line of coverage: `have` of `of` (with the share in percent where `of` is known). */
+        Coverage: {
+            /**
+             * Format: date
+             * @description The date of the reported size.
+             */
+            as_of?: string | null;
+            /**
+             * Format: int64
+             * @description How many are recorded here, or have the field.
+             */
+            have: number;
+            /** @description The network's slug, or the field as `kind.field` (`cities.name_th`). */
+            key: string;
+            /**
+             * @description `network_members` (members recorded here of those reported) or `field` (records that
+             *     have a field, of all public records of their kind).
+             */
+            kind: string;
+            /** @description What is counted, in English. */
+            label_en: string;
+            /** @description What is counted, in Thai. */
+            label_th: string;
+            /**
+             * Format: int64
+             * @description Of how many: the reported size, or the public records of the kind; `null` where a
+             *     network has no reported size.
+             */
+            of?: number | null;
+            /**
+             * Format: double
+             * @description `have` as a percentage of `of`, rounded to one decimal.
+             */
+            percent?: number | null;
+            /** @description Where the reported size comes from. */
+            source_url?: string | null;
+        };
+        /** @description The rows of the coverage statistic. */
+        CoverageTable: {
+            items: components["schemas"]["Coverage"][];
+        };
         /** @description A criterion of a framework; the tree is given by `parent`. */
         Criterion: {
             /** @description Code within the framework, e.g. `1.2.3`. */
@@ -1961,7 +2163,12 @@ export interface components {
             weight?: number | null;
         };
         /** @description A cycle (edition) of a programme. */
-        Cycle: {
+        Cycle: components["schemas"]["Provenance"] & {
+            /**
+             * Format: int32
+             * @description How many winners the organisers announced, where the sources say.
+             */
+            announced_winners?: number | null;
             categories: components["schemas"]["Category"][];
             ceremony?: null | components["schemas"]["Localized"];
             /** Format: date */
@@ -1985,8 +2192,15 @@ export interface components {
             programme: string;
             /** Format: date-time */
             published_at?: string | null;
+            /**
+             * Format: int64
+             * @description How many winners are recorded here (in `results`); `null` before publication. Fewer than
+             *     `announced_winners` means the list is not complete.
+             */
+            recorded_winners?: number | null;
             /** @description Winners per category; only once the cycle is published, otherwise `null`. */
             results?: components["schemas"]["CategoryResult"][] | null;
+            /** @description Where the cycle is documented (the first of `sources`, kept for older clients). */
             source_url?: string | null;
             status: components["schemas"]["CycleStatus"];
             summary?: null | components["schemas"]["Localized"];
@@ -2001,6 +2215,11 @@ export interface components {
          *     only on create).
          */
         CycleInput: {
+            /**
+             * Format: int32
+             * @description How many winners the organisers announced, 0 to 1,000.
+             */
+            announced_winners?: number | null;
             /** @description At least one on create. */
             categories?: components["schemas"]["CategoryInput"][] | null;
             ceremony?: null | components["schemas"]["LocalizedInput"];
@@ -2016,8 +2235,12 @@ export interface components {
             /** @description Programme slug (create only). */
             programme?: string | null;
             source_url?: string | null;
+            /** @description The cycle's sources (at most 20; each needs a `url` or a `title`); replaces the list. */
+            sources?: components["schemas"]["Source"][] | null;
             summary?: null | components["schemas"]["LocalizedInput"];
             title?: null | components["schemas"]["LocalizedInput"];
+            /** @description Marks the cycle as not verified, with the reason; `null` clears the mark. */
+            unverified_reason?: string | null;
             /**
              * Format: int32
              * @description Create only.
@@ -2192,17 +2415,21 @@ export interface components {
              */
             total: number;
         };
-        /** @description Members of a network joining in a year. */
+        /**
+         * @description Members of a network recorded here joining in a year: counts of the records on this
+         *     platform, not the network's size (its reported sizes are its census,
+         *     `GET /networks/{slug}/census`).
+         */
         Growth: {
             /**
              * Format: int64
-             * @description Cities that had joined by the end of the year.
+             * @description Cities recorded here that had joined by the end of the year.
              */
             cumulative: number;
             network: string;
             /**
              * Format: int64
-             * @description Cities that joined in the year.
+             * @description Cities recorded here that joined in the year.
              */
             new_members: number;
             /** Format: int32 */
@@ -2219,6 +2446,49 @@ export interface components {
              * @example ok
              */
             status: string;
+        };
+        /** @description A programme cities take part in without being members of a network. */
+        Initiative: components["schemas"]["Provenance"] & {
+            /** @description The public cities taking part, by name. */
+            cities: components["schemas"]["Participant"][];
+            /**
+             * Format: date-time
+             * @description When the record was created.
+             */
+            created_at: string;
+            description?: null | components["schemas"]["Localized"];
+            /**
+             * Format: int64
+             * @description Stable numeric id.
+             */
+            id: number;
+            lead?: null | components["schemas"]["Localized"];
+            /** @description Name in English and Thai. */
+            name: components["schemas"]["Localized"];
+            /**
+             * @description Stable URL key.
+             * @example eef-national-platform-learning-city
+             */
+            slug: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed.
+             */
+            updated_at: string;
+            /** @description Website. */
+            website?: string | null;
+        };
+        /** @description A page of initiatives. */
+        InitiativePage: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["Initiative"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many rows match the filters, over all pages.
+             */
+            total: number;
         };
         /** @description A newly issued key: the only time `key` is shown. */
         IssuedApiKey: {
@@ -2312,7 +2582,7 @@ export interface components {
          */
         MemberSort: "joined" | "-joined" | "name" | "-name";
         /** @description A city's membership in a network. */
-        Membership: {
+        Membership: components["schemas"]["Provenance"] & {
             /**
              * Format: date-time
              * @description When the membership was archived (only on archived memberships).
@@ -2340,6 +2610,7 @@ export interface components {
             network: string;
             note?: string | null;
             role: components["schemas"]["MembershipRole"];
+            /** @description Where the membership is documented (the first of `sources`, kept for older clients). */
             source_url?: string | null;
             status: components["schemas"]["MembershipStatus"];
             /** Format: date-time */
@@ -2363,7 +2634,11 @@ export interface components {
             note?: string | null;
             role?: null | components["schemas"]["MembershipRole"];
             source_url?: string | null;
+            /** @description The membership's sources (at most 20; each needs a `url`); replaces the list. */
+            sources?: components["schemas"]["Source"][] | null;
             status?: null | components["schemas"]["MembershipStatus"];
+            /** @description Marks the membership as not verified, with the reason; `null` clears the mark. */
+            unverified_reason?: string | null;
         };
         /**
          * @description Role of a city in a network.
@@ -2376,7 +2651,7 @@ export interface components {
          */
         MembershipStatus: "active" | "former" | "suspended";
         /** @description A network of learning cities. */
-        Network: {
+        Network: components["schemas"]["Provenance"] & {
             /**
              * Format: date-time
              * @description When the network was archived (only on archived networks).
@@ -2402,11 +2677,13 @@ export interface components {
             id: number;
             /**
              * Format: int64
-             * @description Number of active member cities.
+             * @description Number of active member cities recorded here (see `reported` for the network's size as
+             *     its organisers last reported it).
              */
             member_count: number;
             /** @description Name in English and Thai. */
             name: components["schemas"]["Localized"];
+            reported?: null | components["schemas"]["Reported"];
             /** @description `global`, `regional` or `national`. */
             scope: components["schemas"]["NetworkScope"];
             secretariat?: null | components["schemas"]["Localized"];
@@ -2440,12 +2717,16 @@ export interface components {
             secretariat?: null | components["schemas"]["LocalizedInput"];
             /** @description URL key; derived from the English name when left out on create. */
             slug?: string | null;
+            /** @description The network's sources (at most 20; each needs a `url`); replaces the list. */
+            sources?: components["schemas"]["Source"][] | null;
             status?: null | components["schemas"]["NetworkStatus"];
+            /** @description Marks the network as not verified, with the reason; `null` clears the mark. */
+            unverified_reason?: string | null;
             /** @description An http(s) URL. */
             website?: string | null;
         };
         /** @description A city's membership in the network. */
-        NetworkMember: {
+        NetworkMember: components["schemas"]["Provenance"] & {
             /** @description The member city. */
             city: components["schemas"]["MemberCity"];
             /**
@@ -2569,6 +2850,25 @@ export interface components {
          * @enum {string}
          */
         NominationStatus: "submitted" | "shortlisted" | "winner" | "not_awarded" | "withdrawn";
+        /** @description A city taking part in an initiative. */
+        Participant: {
+            /**
+             * @description The city's slug.
+             * @example phayao
+             */
+            city: string;
+            /** @description The city's name. */
+            name: components["schemas"]["Localized"];
+            /** @description Remarks, such as what the source leaves open. */
+            note?: string | null;
+            /** @description ISO 3166-2:TH province code, for Thai cities. */
+            province?: string | null;
+            /**
+             * @description How the city takes part (`pilot_area`, `participant`).
+             * @example pilot_area
+             */
+            role: string;
+        };
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
@@ -2588,7 +2888,7 @@ export interface components {
             type: string;
         };
         /** @description An award programme. */
-        Programme: {
+        Programme: components["schemas"]["Provenance"] & {
             /** @description Years of its cycles visible to the caller, newest first. */
             cycle_years: number[];
             description?: null | components["schemas"]["Localized"];
@@ -2613,6 +2913,18 @@ export interface components {
              * @description How many rows match the filters, over all pages.
              */
             total: number;
+        };
+        /** @description Where a record's facts come from, and whether its text is verified. */
+        Provenance: {
+            /** @description The documents the record's facts come from, in the order given. */
+            sources: components["schemas"]["Source"][];
+            /** @description Why the record is not verified; `null` for a verified one. */
+            unverified_reason?: string | null;
+            /**
+             * @description `false` where the record is marked as not verified (a reconstructed text, a doubtful
+             *     figure); pages show the reason beside it.
+             */
+            verified: boolean;
         };
         /** @description A Thai province. */
         Province: {
@@ -2804,6 +3116,26 @@ export interface components {
             /** @description Name in English and Thai. */
             name: components["schemas"]["Localized"];
         };
+        /** @description The network's size as last reported, answered beside the members recorded here. */
+        Reported: {
+            /**
+             * Format: date
+             * @description The date of the report.
+             */
+            as_of: string;
+            /**
+             * Format: int32
+             * @description Countries reported.
+             */
+            countries?: number | null;
+            /**
+             * Format: int32
+             * @description Member cities reported.
+             */
+            members?: number | null;
+            /** @description The first source of the report that has an address. */
+            source_url?: string | null;
+        };
         /** @description A city in a result. */
         ResultCity: {
             country: string;
@@ -2871,6 +3203,36 @@ export interface components {
         /** @description The body of `PUT /evaluations/{id}/scores`. */
         ScoresInput: {
             scores: components["schemas"]["ScoreInput"][];
+        };
+        /**
+         * @description A document a fact comes from: a link, or where there is none (a document the platform was
+         *     specified from), its title and the sentence the fact is taken from.
+         */
+        Source: {
+            /**
+             * Format: date
+             * @description When it was read for this record.
+             */
+            accessed_on?: string | null;
+            /** @description The words of the document the fact is taken from, where quoted. */
+            excerpt?: string | null;
+            /**
+             * Format: date
+             * @description When it was published, where known.
+             */
+            published_on?: string | null;
+            /**
+             * @description Who published it.
+             * @example UNESCO Institute for Lifelong Learning
+             */
+            publisher?: string | null;
+            /** @description The document's title, where recorded. */
+            title?: string | null;
+            /**
+             * @description Where the document is, where it has a public address.
+             * @example https://www.uil.unesco.org/en/learning-cities
+             */
+            url?: string | null;
         };
         /** @description The body of `POST /award-cycles/{id}/status`. */
         StatusInput: {
@@ -6900,6 +7262,166 @@ export interface operations {
             };
         };
     };
+    list_initiatives: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only initiatives this city (slug) takes part in.
+                 * @example phayao
+                 */
+                city?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /**
+                 * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
+                 *     (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+                 *     `Accept: application/x-ndjson`. Default `json`: one page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+                 *     programs show Thai text correctly.
+                 */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of initiatives */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativePage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_initiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The initiative's slug
+                 * @example eef-national-platform-learning-city
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The initiative */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Query parameters given where none are accepted (`invalid_query`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No public resource with that key (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -8162,6 +8684,97 @@ export interface operations {
             };
         };
     };
+    network_census: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /**
+                 * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
+                 *     (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+                 *     `Accept: application/x-ndjson`. Default `json`: one page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+                 *     programs show Thai text correctly.
+                 */
+                bom?: boolean;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The network's slug
+                 * @example unesco-gnlc
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reported sizes */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CensusPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No public parent resource with that key (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_members: {
         parameters: {
             query?: {
@@ -9181,6 +9794,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CountTable"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    coverage: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `csv` or `ndjson`. */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description With CSV, `true` starts the file with a UTF-8 byte-order mark. */
+                bom?: boolean;
+                /**
+                 * @description `membership-growth`: only this network (slug). `awards`: what to count by
+                 *     (`country`, `programme` or `category`; default `country`).
+                 */
+                network?: string;
+                /** @description `awards` only: `country`, `programme` or `category`. */
+                by?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coverage */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverageTable"];
                     "text/csv": string;
                     "application/x-ndjson": string;
                 };

@@ -340,10 +340,10 @@ async fn seeded_programmes_and_cycles_are_public(app: &TestApp) {
         ("year=2024".to_owned(), 1, Some(2024)),
         ("year=2025".to_owned(), 1, Some(2025)),
         ("year=2016".to_owned(), 0, None),
-        ("status=closed".to_owned(), 1, Some(2025)),
-        ("status=published".to_owned(), 5, Some(2024)),
+        ("status=closed".to_owned(), 0, None),
+        ("status=published".to_owned(), 6, Some(2025)),
         ("status=open".to_owned(), 0, None),
-        (format!("programme={THAI}&status=published"), 0, None),
+        (format!("programme={THAI}&status=published"), 1, Some(2025)),
         (format!("programme={UNESCO}&year=2019"), 1, Some(2019)),
     ] {
         let page = app.json(&format!("/api/v1/award-cycles?{query}")).await;
@@ -373,12 +373,28 @@ async fn seeded_programmes_and_cycles_are_public(app: &TestApp) {
             .problem(400, "invalid_query");
     }
 
-    // The Thai 2025 cycle: closed, four bilingual categories, no results recorded.
+    // The Thai 2025 cycle: held and shown as such, with the 16 winners its ceremony announced
+    // and none recorded yet; four bilingual categories; its venue from the source document.
     let thai_2025 = &cycles[0];
-    assert_eq!(thai_2025["status"], "closed");
+    assert_eq!(thai_2025["status"], "published");
     assert_eq!(thai_2025["ceremony_on"], "2025-10-31");
-    assert_eq!(thai_2025["results"], Value::Null);
-    assert_eq!(thai_2025["published_at"], Value::Null);
+    assert_eq!(
+        thai_2025["ceremony"]["en"],
+        "Sanfun Courtyard, Thailand Knowledge Park (TK Park), Bangkok"
+    );
+    assert_eq!(thai_2025["announced_winners"], 16);
+    assert_eq!(thai_2025["recorded_winners"], 0);
+    let results = thai_2025["results"].as_array().expect("results");
+    assert_eq!(results.len(), 4, "one empty result per category");
+    assert!(results.iter().all(|r| r["winners"] == json!([])));
+    assert!(thai_2025["published_at"].is_string());
+    let sources = thai_2025["sources"].as_array().expect("sources");
+    assert!(
+        sources.iter().any(|s| s["excerpt"]
+            .as_str()
+            .is_some_and(|e| e.contains("Sanfun Courtyard"))),
+        "the ceremony's venue cites the document it comes from: {sources:?}"
+    );
     assert_eq!(
         thai_2025["title"]["en"],
         "Thailand Learning City Awards 2025"

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::common::{enc, seed_rows, slugs, TestApp};
+use crate::common::{enc, seed_json, seed_rows, slugs, TestApp};
 
 /// The GNLC rows of the shipped data joined to their ISO country code.
 fn gnlc_rows() -> Vec<HashMap<String, String>> {
@@ -27,8 +27,8 @@ fn gnlc_rows() -> Vec<HashMap<String, String>> {
         .collect()
 }
 
-/// Every seeded city: the GNLC members and the UNESCO Learning City Award winners, once each,
-/// as (name, ISO country code).
+/// Every seeded city: the GNLC members, the UNESCO Learning City Award winners and the pilot
+/// areas of the seeded initiatives, once each, as (name, ISO country code).
 fn all_cities() -> HashSet<(String, String)> {
     let codes: HashMap<(String, String), String> = seed_rows("city_coordinates.csv")
         .into_iter()
@@ -45,6 +45,36 @@ fn all_cities() -> HashSet<(String, String)> {
         .map(|r| {
             let key = (r["city"].clone(), r["country"].clone());
             (r["city"].clone(), codes[&key].clone())
+        })
+        .chain(
+            pilot_areas()
+                .into_iter()
+                .map(|city| (city, "TH".to_owned())),
+        )
+        .collect()
+}
+
+/// The Thai cities taking part in the seeded initiatives (`stewardship.json`).
+fn pilot_areas() -> Vec<String> {
+    pilot_provinces()
+        .into_iter()
+        .map(|(city, _)| city)
+        .collect()
+}
+
+/// The pilot areas of the seeded initiatives with their province codes.
+fn pilot_provinces() -> Vec<(String, String)> {
+    let data = seed_json("stewardship.json");
+    data["initiatives"]
+        .as_array()
+        .expect("initiatives")
+        .iter()
+        .flat_map(|i| i["cities"].as_array().expect("cities").iter())
+        .map(|c| {
+            (
+                c["city"].as_str().expect("city").to_owned(),
+                c["province"].as_str().expect("province").to_owned(),
+            )
         })
         .collect()
 }
@@ -176,12 +206,14 @@ async fn filters_narrow_the_list(app: &TestApp) {
         |codes: &HashSet<String>| cities.iter().filter(|(_, c)| codes.contains(c)).count() as i64;
 
     let thai = app.all_pages("/api/v1/cities?country=TH").await;
-    assert_eq!(thai.1, count(&|r| r["iso2"] == "TH"));
-    assert_eq!(thai.1, 13, "the 13 Thai GNLC members");
+    let thai_members = count(&|r| r["iso2"] == "TH");
+    assert_eq!(thai_members, 13, "the 13 Thai GNLC members");
+    assert_eq!(thai.1, in_countries(&HashSet::from(["TH".to_owned()])));
+    assert_eq!(thai.1, 16, "and three EEF pilot areas that are not members");
     assert!(thai.0.iter().all(|c| c["country"] == "TH"));
     assert_eq!(
         app.json("/api/v1/cities?country=th").await["total"],
-        13,
+        16,
         "codes are case-insensitive"
     );
 
@@ -221,7 +253,15 @@ async fn filters_narrow_the_list(app: &TestApp) {
         .map(|p| p["iso_3166_2"].clone())
         .collect();
     let (items, total) = app.all_pages("/api/v1/cities?th_region=northern").await;
-    assert_eq!(total, count(&|r| northern.contains(&r["th_province_iso"])));
+    let members: HashSet<String> = rows.iter().map(|r| r["city"].clone()).collect();
+    let northern_pilots = pilot_provinces()
+        .into_iter()
+        .filter(|(city, province)| !members.contains(city) && northern.contains(province))
+        .count() as i64;
+    assert_eq!(
+        total,
+        count(&|r| northern.contains(&r["th_province_iso"])) + northern_pilots
+    );
     assert!(total >= 3);
     assert!(items
         .iter()

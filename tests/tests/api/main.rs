@@ -20,6 +20,7 @@ mod problems;
 mod published_scores;
 mod reference;
 mod replica;
+mod stewardship;
 mod synthetic;
 mod tokens;
 mod web_app;

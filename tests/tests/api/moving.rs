@@ -247,7 +247,7 @@ async fn a_database_moves_sqlite_to_postgres_and_back_with_identical_answers() {
             .post(
                 "/api/v1/cities",
                 Some(&token),
-                &json!({"name": {"en": "Lamphun"}, "country": "TH", "province": "TH-51"}),
+                &json!({"name": {"en": "Phrae"}, "country": "TH", "province": "TH-54"}),
             )
             .await;
         assert_eq!(created.status, 201, "{:?}: {}", app.backend, created.body);

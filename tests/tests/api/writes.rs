@@ -604,7 +604,7 @@ async fn archive_restore_and_the_audit_trail(app: &TestApp) {
         !common::slugs(&public.0).contains(&"phayao".to_owned()),
         "archived cities leave public lists"
     );
-    assert_eq!(app.json("/api/v1/cities?country=TH").await["total"], 12);
+    assert_eq!(app.json("/api/v1/cities?country=TH").await["total"], 15);
     assert_eq!(
         app.json("/api/v1/networks/unesco-gnlc").await["member_count"],
         127,

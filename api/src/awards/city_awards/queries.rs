@@ -9,6 +9,7 @@ use crate::db::schema::{award_categories, award_cycles, award_programmes, cities
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
+use crate::provenance;
 
 /// The published awards of a public city, newest first.
 pub fn city_awards(
@@ -46,5 +47,7 @@ pub fn city_awards(
     let (rows, next) = paginate(rows, limit, "city-awards", "-year", |r| {
         (SortKey::Int(i64::from(r.year)), SortKey::Int(r.id))
     });
-    Ok((rows.into_iter().map(CityAward::from).collect(), next, total))
+    let mut awards: Vec<CityAward> = rows.into_iter().map(CityAward::from).collect();
+    provenance::queries::attach(conn, &mut awards)?;
+    Ok((awards, next, total))
 }

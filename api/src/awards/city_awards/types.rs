@@ -6,11 +6,15 @@ use utoipa::ToSchema;
 
 use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{award_categories, award_cycles, award_programmes, nominations};
+use crate::provenance::types::Sourced;
+use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
 /// An award a city received, as listed on the city.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CityAward {
+    /// The id of the recorded result (the winning nomination).
+    pub id: i64,
     pub programme: String,
     pub programme_name: Localized,
     pub cycle_id: i64,
@@ -18,7 +22,21 @@ pub struct CityAward {
     pub category: String,
     pub category_name: Localized,
     pub status: NominationStatus,
+    /// Where the award is documented (the first of `sources`, kept for older clients).
     pub source_url: Option<String>,
+    /// The result's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+impl Sourced for CityAward {
+    const ENTITY: Entity = Entity::AwardResult;
+    fn record_id(&self) -> i64 {
+        self.id
+    }
+    fn set_provenance(&mut self, provenance: Provenance) {
+        self.provenance = provenance;
+    }
 }
 
 crate::page_type!(
@@ -29,6 +47,7 @@ crate::page_type!(
 
 /// The CSV columns of the list: fields of a row, nested ones by dotted path.
 pub const CITY_AWARD_COLUMNS: &[&str] = &[
+    "id",
     "programme",
     "programme_name.en",
     "programme_name.th",
@@ -39,6 +58,9 @@ pub const CITY_AWARD_COLUMNS: &[&str] = &[
     "category_name.th",
     "status",
     "source_url",
+    "sources",
+    "verified",
+    "unverified_reason",
 ];
 
 /// A winning nomination as read, with its programme, cycle and category.
@@ -69,6 +91,7 @@ pub(super) struct CityAwardRow {
 impl From<CityAwardRow> for CityAward {
     fn from(r: CityAwardRow) -> CityAward {
         CityAward {
+            id: r.id,
             programme: r.programme,
             programme_name: Localized::new(r.programme_name_en, r.programme_name_th),
             cycle_id: r.cycle_id,
@@ -77,6 +100,7 @@ impl From<CityAwardRow> for CityAward {
             category_name: Localized::new(r.category_name_en, r.category_name_th),
             status: r.status,
             source_url: r.source_url,
+            provenance: Provenance::default(),
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::types::CycleStatus;
 use crate::error::ApiError;
 use crate::input::{Fields, JsonBody, Patch};
+use crate::provenance::input::{self as provenance, ProvenanceChanges};
 
 /// A category to create with a cycle.
 pub(super) struct NewCategory {
@@ -29,7 +30,31 @@ pub struct CycleChanges {
     pub(super) criteria: Patch<Vec<String>>,
     pub(super) source_url: Patch<String>,
     pub(super) framework: Patch<String>,
+    pub(super) announced_winners: Patch<i64>,
     pub(super) categories: Vec<NewCategory>,
+    pub(super) provenance: ProvenanceChanges,
+}
+
+impl CycleChanges {
+    /// Whether the write changes the cycle itself, not only its sources and announced winners
+    /// (which may still change once it is published).
+    pub(super) fn edits_the_record(&self) -> bool {
+        [
+            self.title_en.is_present(),
+            self.title_th.is_present(),
+            self.opens.is_present(),
+            self.closes.is_present(),
+            self.ceremony_on.is_present(),
+            self.ceremony_en.is_present(),
+            self.ceremony_th.is_present(),
+            self.summary_en.is_present(),
+            self.summary_th.is_present(),
+            self.criteria.is_present(),
+            self.source_url.is_present(),
+            self.framework.is_present(),
+        ]
+        .contains(&true)
+    }
 }
 
 /// Reads a cycle body; on create `programme`, `year`, `title.en` and at least one category.
@@ -40,6 +65,7 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
         "status",
         "published_at",
         "results",
+        "recorded_winners",
         "created_at",
         "updated_at",
     ]);
@@ -57,6 +83,8 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
     let criteria = f.strings("criteria", 500);
     let source_url = f.url("source_url");
     let framework = f.slug("framework");
+    let announced_winners = f.integer("announced_winners", 0..=1000);
+    let provenance = provenance::read(&mut f);
     let mut categories = Vec::new();
     if creating {
         match f.array("categories") {
@@ -118,7 +146,9 @@ pub fn read_cycle(body: JsonBody, creating: bool) -> Result<CycleChanges, ApiErr
         criteria,
         source_url,
         framework,
+        announced_winners,
         categories,
+        provenance,
     })
 }
 

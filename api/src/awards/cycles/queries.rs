@@ -15,6 +15,7 @@ use crate::db::schema::{
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
+use crate::provenance::{self, Provenance};
 use crate::types::{optional_localized, utc, Localized};
 
 fn cycle_query(
@@ -77,18 +78,25 @@ fn to_cycles(conn: &mut DbConnection, rows: Vec<CycleRow>) -> Result<Vec<Cycle>,
                 country: w.country,
             });
     }
-    Ok(rows
+    let mut cycles: Vec<Cycle> = rows
         .into_iter()
         .map(|r| {
             let categories = categories_by_cycle.remove(&r.id).unwrap_or_default();
-            let results = (r.status == CycleStatus::Published).then(|| {
-                categories
+            let results: Option<Vec<CategoryResult>> =
+                (r.status == CycleStatus::Published).then(|| {
+                    categories
+                        .iter()
+                        .map(|cat| CategoryResult {
+                            category: cat.slug.clone(),
+                            winners: winners_by_category.remove(&cat.slug).unwrap_or_default(),
+                        })
+                        .collect()
+                });
+            let recorded_winners = results.as_ref().map(|results| {
+                results
                     .iter()
-                    .map(|cat| CategoryResult {
-                        category: cat.slug.clone(),
-                        winners: winners_by_category.remove(&cat.slug).unwrap_or_default(),
-                    })
-                    .collect()
+                    .map(|r| i64::try_from(r.winners.len()).unwrap_or(i64::MAX))
+                    .sum()
             });
             Cycle {
                 id: r.id,
@@ -110,11 +118,16 @@ fn to_cycles(conn: &mut DbConnection, rows: Vec<CycleRow>) -> Result<Vec<Cycle>,
                 published_at: r.published_at.map(utc),
                 categories,
                 results,
+                announced_winners: r.announced_winners,
+                recorded_winners,
+                provenance: Provenance::default(),
                 created_at: utc(r.created_at),
                 updated_at: utc(r.updated_at),
             }
         })
-        .collect())
+        .collect();
+    provenance::queries::attach(conn, &mut cycles)?;
+    Ok(cycles)
 }
 
 /// Filters of the cycle list.

@@ -8,6 +8,8 @@ use utoipa::ToSchema;
 
 use crate::awards::categories::types::Category;
 use crate::db::schema::{award_categories, award_cycles, award_programmes, cities};
+use crate::provenance::types::Sourced;
+use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
 crate::text_enum! {
@@ -57,11 +59,20 @@ pub struct Cycle {
     pub criteria: Vec<String>,
     /// The evaluation framework judges score against (its slug).
     pub framework: Option<String>,
+    /// Where the cycle is documented (the first of `sources`, kept for older clients).
     pub source_url: Option<String>,
     pub published_at: Option<DateTime<Utc>>,
     pub categories: Vec<Category>,
     /// Winners per category; only once the cycle is published, otherwise `null`.
     pub results: Option<Vec<CategoryResult>>,
+    /// How many winners the organisers announced, where the sources say.
+    pub announced_winners: Option<i32>,
+    /// How many winners are recorded here (in `results`); `null` before publication. Fewer than
+    /// `announced_winners` means the list is not complete.
+    pub recorded_winners: Option<i64>,
+    /// The cycle's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -116,6 +127,12 @@ pub struct CycleInput {
     pub source_url: Option<String>,
     /// Slug of the evaluation framework judges score against.
     pub framework: Option<String>,
+    /// How many winners the organisers announced, 0 to 1,000.
+    pub announced_winners: Option<i32>,
+    /// The cycle's sources (at most 20; each needs a `url` or a `title`); replaces the list.
+    pub sources: Option<Vec<crate::provenance::Source>>,
+    /// Marks the cycle as not verified, with the reason; `null` clears the mark.
+    pub unverified_reason: Option<String>,
     /// At least one on create.
     pub categories: Option<Vec<CategoryInput>>,
 }
@@ -146,6 +163,11 @@ pub const CYCLE_COLUMNS: &[&str] = &[
     "published_at",
     "categories",
     "results",
+    "announced_winners",
+    "recorded_winners",
+    "sources",
+    "verified",
+    "unverified_reason",
 ];
 
 /// A cycle as read, with its programme's slug.
@@ -170,6 +192,7 @@ pub(super) struct CycleRow {
     pub criteria: Option<String>,
     pub source_url: Option<String>,
     pub published_at: Option<NaiveDateTime>,
+    pub announced_winners: Option<i32>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i32,
@@ -188,4 +211,14 @@ pub(super) struct WinnerRow {
     pub name_th: Option<String>,
     #[diesel(column_name = country_code)]
     pub country: String,
+}
+
+impl Sourced for Cycle {
+    const ENTITY: Entity = Entity::AwardCycle;
+    fn record_id(&self) -> i64 {
+        self.id
+    }
+    fn set_provenance(&mut self, provenance: Provenance) {
+        self.provenance = provenance;
+    }
 }

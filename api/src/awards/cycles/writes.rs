@@ -15,6 +15,7 @@ use crate::db::{lock_row, now, write_transaction, DbConnection};
 use crate::error::{ApiError, FieldError};
 use crate::http::etag;
 use crate::input::Patch;
+use crate::provenance::{self, Entity};
 use crate::text::slugify;
 
 /// The id of a framework by slug (422 on `framework` when unknown).
@@ -89,11 +90,16 @@ pub fn create_cycle(
                     .set()
                     .map(|c| serde_json::Value::from(c).to_string())),
                 award_cycles::source_url.eq(ch.source_url.set()),
+                award_cycles::announced_winners.eq(ch
+                    .announced_winners
+                    .set()
+                    .and_then(|n| i32::try_from(n).ok())),
                 award_cycles::created_at.eq(at),
                 award_cycles::updated_at.eq(at),
             ))
             .returning(award_cycles::id)
             .get_result(conn)?;
+        provenance::writes::apply(conn, Entity::AwardCycle, id, ch.provenance)?;
         let mut errors = Vec::new();
         for (position, category) in ch.categories.into_iter().enumerate() {
             let slug = category.slug.unwrap_or_else(|| {
@@ -156,6 +162,7 @@ struct CycleChangeset {
     criteria: Option<Option<String>>,
     source_url: Option<Option<String>>,
     framework_id: Option<Option<i64>>,
+    announced_winners: Option<Option<i32>>,
     version: i32,
     updated_at: chrono::NaiveDateTime,
 }
@@ -171,10 +178,11 @@ pub fn update_cycle(
     write_transaction(conn, |conn| {
         let (before, version) = get_cycle(conn, id, Reader::Staff)?;
         etag::check(if_match, &etag::of(&before)?)?;
-        if before.status == CycleStatus::Published {
+        if before.status == CycleStatus::Published && ch.edits_the_record() {
             return Err(ApiError::conflict(
                 "cycle_published",
-                "a published cycle can no longer be edited",
+                "a published cycle can no longer be edited (only its sources and announced \
+                 winners can)",
             ));
         }
         let opens = ch.opens.merged(before.nominations_open_on);
@@ -207,6 +215,10 @@ pub fn update_cycle(
                 Patch::Null => Some(None),
                 Patch::Absent => None,
             },
+            announced_winners: ch
+                .announced_winners
+                .into_change()
+                .map(|n| n.and_then(|n| i32::try_from(n).ok())),
             version: version + 1,
             updated_at: now(),
         };
@@ -220,6 +232,7 @@ pub fn update_cycle(
         if updated == 0 {
             return Err(etag::changed_meanwhile("cycle"));
         }
+        provenance::writes::apply(conn, Entity::AwardCycle, id, ch.provenance)?;
         let (after, _) = get_cycle(conn, id, Reader::Staff)?;
         audit::record(
             conn,

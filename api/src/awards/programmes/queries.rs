@@ -11,6 +11,7 @@ use crate::db::schema::{award_cycles, award_programmes, networks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
+use crate::provenance::{self, Provenance};
 use crate::types::{optional_localized, Localized};
 
 /// The non-empty lines of a text.
@@ -54,10 +55,11 @@ fn to_programmes(
     for (id, year) in years {
         by_programme.entry(id).or_default().push(year);
     }
-    Ok(rows
+    let mut programmes: Vec<Programme> = rows
         .into_iter()
         .map(|r| Programme {
             cycle_years: by_programme.remove(&r.id).unwrap_or_default(),
+            provenance: Provenance::default(),
             id: r.id,
             slug: r.slug,
             name: Localized::new(r.name_en, r.name_th),
@@ -74,7 +76,9 @@ fn to_programmes(
                 notes: lines(r.eligibility_notes),
             },
         })
-        .collect())
+        .collect();
+    provenance::queries::attach(conn, &mut programmes)?;
+    Ok(programmes)
 }
 
 /// Every programme (there are few), by name.

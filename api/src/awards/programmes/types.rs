@@ -5,6 +5,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::schema::{award_programmes, networks};
+use crate::provenance::types::Sourced;
+use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
 /// A programme's eligibility rules, enforced when a nomination is made.
@@ -38,6 +40,19 @@ pub struct Programme {
     pub eligibility: Eligibility,
     /// Years of its cycles visible to the caller, newest first.
     pub cycle_years: Vec<i32>,
+    /// The programme's sources and whether it is verified.
+    #[serde(flatten)]
+    pub provenance: Provenance,
+}
+
+impl Sourced for Programme {
+    const ENTITY: Entity = Entity::AwardProgramme;
+    fn record_id(&self) -> i64 {
+        self.id
+    }
+    fn set_provenance(&mut self, provenance: Provenance) {
+        self.provenance = provenance;
+    }
 }
 
 crate::page_type!(
@@ -63,6 +78,9 @@ pub const PROGRAMME_COLUMNS: &[&str] = &[
     "eligibility.cooldown_years",
     "eligibility.max_winners_per_country",
     "cycle_years",
+    "sources",
+    "verified",
+    "unverified_reason",
 ];
 
 /// A programme as read, with the slug of its membership network.

@@ -2,6 +2,7 @@
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
+use super::coverage::{CoverageTable, COVERAGE_COLUMNS};
 use super::queries;
 use super::types::{CountTable, GrowthTable, StatsQuery, COUNT_COLUMNS, GROWTH_COLUMNS};
 use crate::db::{self, ReadPool};
@@ -50,8 +51,9 @@ pub async fn overview(
 
 /// Membership growth.
 ///
-/// Per network and year: cities that joined, and the running total. Memberships without a join
-/// year are not counted.
+/// Per network and year: the cities recorded here that joined, and their running total.
+/// Memberships without a join year are not counted. These are the records of this platform, not
+/// a network's size: its reported sizes are its census (`GET /networks/{slug}/census`).
 #[utoipa::path(tag = "open data", params(StatsQuery), responses((status = 200, description = "Growth", body = GrowthTable), ListProblems))]
 #[get("/stats/membership-growth")]
 pub async fn membership_growth(
@@ -107,4 +109,22 @@ pub async fn awards(
     let (format, _, by) = read(&req, &query, false, true)?;
     let rows = db::run(&pool, move |conn| queries::awards(conn, &by)).await?;
     export::table(format, "awards", COUNT_COLUMNS, &rows)
+}
+
+/// Coverage.
+///
+/// How much of the picture is recorded here: per network, the members recorded here against the
+/// size its organisers last reported (with the date and source of that report); per field, how
+/// many public records have it (cities' Thai names, coordinates, descriptions, populations and
+/// sources; the sources of networks, memberships, published cycles and recorded awards).
+#[utoipa::path(tag = "open data", params(StatsQuery), responses((status = 200, description = "Coverage", body = CoverageTable), ListProblems))]
+#[get("/stats/coverage")]
+pub async fn coverage(
+    req: HttpRequest,
+    pool: ReadPool,
+    query: web::Query<StatsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (format, _, _) = read(&req, &query, false, false)?;
+    let rows = db::run(&pool, super::coverage::coverage).await?;
+    export::table(format, "coverage", COVERAGE_COLUMNS, &rows)
 }

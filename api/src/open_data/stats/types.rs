@@ -35,14 +35,16 @@ pub struct Count {
     pub count: i64,
 }
 
-/// Members of a network joining in a year.
+/// Members of a network recorded here joining in a year: counts of the records on this
+/// platform, not the network's size (its reported sizes are its census,
+/// `GET /networks/{slug}/census`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Growth {
     pub network: String,
     pub year: i32,
-    /// Cities that joined in the year.
+    /// Cities recorded here that joined in the year.
     pub new_members: i64,
-    /// Cities that had joined by the end of the year.
+    /// Cities recorded here that had joined by the end of the year.
     pub cumulative: i64,
 }
 

@@ -9,6 +9,12 @@ pub fn seed_rows(file: &str) -> Vec<std::collections::HashMap<String, String>> {
     reader.deserialize().map(|r| r.expect("seed row")).collect()
 }
 
+/// A JSON seed file shipped in `api/seed-data/`.
+pub fn seed_json(file: &str) -> Value {
+    let path = format!("{}/../api/seed-data/{file}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).expect("seed file")).expect("seed JSON")
+}
+
 /// The `slug` of every item.
 pub fn slugs(items: &[Value]) -> Vec<String> {
     items

@@ -10,7 +10,7 @@ mod http;
 mod server;
 pub mod tokens;
 
-pub use data::{seed_rows, slugs};
+pub use data::{seed_json, seed_rows, slugs};
 pub use database::{admin_url, Backend, EmptyDatabase};
 pub use http::{enc, error_fields, Reply};
 pub use server::{TestApp, ADMIN_PASSWORD, USER_PASSWORD};

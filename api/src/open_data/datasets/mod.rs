@@ -1,6 +1,8 @@
 //! The bulk dataset: every public table as CSV in one zip, with a data dictionary (every
 //! column, its type and meaning) and the licence and attribution; `GET /datasets` describes it.
 
+mod stewardship;
+
 use std::io::Write;
 
 use actix_web::http::header;
@@ -90,10 +92,11 @@ pub fn dataset() -> Dataset {
             "Country names in English and Thai: Unicode CLDR, Unicode License v3; ISO 3166-1 codes via pycountry.",
             "Thai provinces: kongvut/thai-province-data (MIT); centroids computed from OCHA ROAP / RTSD via HDX (CC BY-IGO).",
             "GNLC memberships and UNESCO Learning City Award winners: UIL and news sources named per record (partial list).",
+            "GNLC reported sizes: UNESCO / UIL announcements named per entry; facts from UNESCO Bangkok, EEF and Thailand Network of Learning Cities news cited by title and excerpt (sources table).",
             "UNESCO Key Features of Learning Cities: UIL; the feature texts are unverified drafts.",
         ],
         download: "/api/v1/datasets/learning-cities/download",
-        tables: vec![
+        tables: [vec![
             table("countries", "ISO 3166-1 countries with their ASEAN / ASEAN+3 groups.", vec![
                 col("code", "text", "ISO 3166-1 alpha-2 code"),
                 col("name_en", "text", "English name (CLDR)"),
@@ -123,6 +126,8 @@ pub fn dataset() -> Dataset {
                 col("area_km2", "number", "Area in square kilometres"),
                 col("website", "text", "Official website"),
                 col("geonames_id", "integer", "GeoNames id of the populated place"),
+                col("population_year", "integer", "The year the population figure refers to, where known"),
+                col("population_source", "text", "What the population figure is and where it comes from"),
             ]),
             table("networks", "Networks of learning cities.", vec![
                 col("id", "integer", "Stable network id"),
@@ -174,7 +179,8 @@ pub fn dataset() -> Dataset {
                 col("scale_max", "integer", "Highest score"),
                 col("verified", "boolean", "false: the wording is an unverified draft"),
             ]),
-        ],
+        ], stewardship::tables()]
+        .concat(),
     }
 }
 
@@ -240,6 +246,7 @@ tuple_cells!(A, B, C, D, E, F, G, H);
 tuple_cells!(A, B, C, D, E, F, G, H, I);
 tuple_cells!(A, B, C, D, E, F, G, H, I, J);
 tuple_cells!(A, B, C, D, E, F, G, H, I, J, K, L);
+tuple_cells!(A, B, C, D, E, F, G, H, I, J, K, L, M, N);
 
 /// The rows as CSV cells.
 fn cells<R: Cells>(rows: Vec<R>) -> Vec<Vec<String>> {
@@ -291,6 +298,8 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
                 cities::area_km2,
                 cities::website,
                 cities::geonames_id,
+                cities::population_year,
+                cities::population_source,
             ))
             .load::<(
                 i64,
@@ -305,6 +314,8 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
                 Option<f64>,
                 Option<String>,
                 Option<i64>,
+                Option<i32>,
+                Option<String>,
             )>(conn)?,
     );
     let networks = cells(
@@ -426,7 +437,7 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
             ))
             .load::<(String, String, String, String, f64, i32, i32, bool)>(conn)?,
     );
-    Ok(vec![
+    let mut tables = vec![
         countries,
         provinces,
         cities,
@@ -435,7 +446,9 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
         cycles,
         awards,
         criteria,
-    ])
+    ];
+    tables.extend(stewardship::rows(conn)?);
+    Ok(tables)
 }
 
 /// The zip: one CSV per table, `dictionary.json` and a short README.

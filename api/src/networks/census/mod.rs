@@ -1,0 +1,8 @@
+//! A network's census: the sizes its organisers reported on given dates (members, countries,
+//! new members), each with its sources. They are kept beside the members recorded here, never
+//! mixed with them: a network answers both `member_count` (recorded) and `reported` (the last
+//! census entry).
+
+pub mod queries;
+pub mod routes;
+pub mod types;
