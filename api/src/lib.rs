@@ -12,7 +12,7 @@
 //! 7. Resources: [`reference`], [`networks`], [`cities`], [`memberships`], [`initiatives`],
 //!    [`awards`], [`evaluations`], [`users`], [`api_keys`], [`health`], [`observability`]
 //! 8. Open data across the resources: [`open_data::stats`], [`open_data::datasets`],
-//!    [`open_data::changes`]
+//!    [`open_data::changes`]; the data-quality workspace: [`data_quality`]
 //! 9. The service put together: [`routes`], [`openapi`], [`seed`], [`portable`], [`startup`],
 //!    [`cli`]
 
@@ -24,6 +24,7 @@ pub mod awards;
 pub mod cities;
 pub mod cli;
 pub mod config;
+pub mod data_quality;
 pub mod db;
 pub mod error;
 pub mod evaluations;

@@ -5,8 +5,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::open_data::{changes, datasets, stats};
 use crate::{
-    api_keys, audit, auth, awards, cities, evaluations, health, initiatives, memberships, networks,
-    observability, reference, users,
+    api_keys, audit, auth, awards, cities, data_quality, evaluations, health, initiatives,
+    memberships, networks, observability, reference, users,
 };
 
 /// The base path of the versioned API.
@@ -99,6 +99,7 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(api_keys::routes::list_api_keys)
                 .service(api_keys::routes::revoke_api_key)
                 .service(api_keys::routes::key_usage)
-                .service(audit::routes::list_audit),
+                .service(audit::routes::list_audit)
+                .service(data_quality::routes::data_quality),
         );
 }

@@ -498,6 +498,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data quality.
+         * @description What is missing or doubtful in the public records, for the secretariat to fix: cities and
+         *     networks without a Thai name, cities without coordinates or a description, records without a
+         *     source, records marked unverified (with the reason), memberships whose quoted sources do not
+         *     name the city, and near-duplicate city names (same country, equal once folded or within a
+         *     small edit distance). Each issue links to the record in the API and to its editor in the web
+         *     app. Admin and secretariat.
+         */
+        get: operations["data_quality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets": {
         parameters: {
             query?: never;
@@ -2490,6 +2515,31 @@ export interface components {
              */
             total: number;
         };
+        /** @description Something missing or doubtful in a public record. */
+        Issue: {
+            /** @description More about it (the reason a record is unverified; the other city of a near-duplicate). */
+            detail?: string | null;
+            /** @description Where the web app edits it, where it has an editor. */
+            edit?: string | null;
+            /** @description The kind of record (`city`, `network`, `membership`, `award_cycle`, ...). */
+            entity: string;
+            /** @description Where the API answers the record. */
+            href?: string | null;
+            /**
+             * Format: int64
+             * @description The record's id.
+             */
+            id: number;
+            /** @description What is wrong. */
+            kind: components["schemas"]["IssueKind"];
+            /** @description The record in words (a city's or network's name, a membership's city and network). */
+            label: string;
+        };
+        /**
+         * @description What is wrong with a record.
+         * @enum {string}
+         */
+        IssueKind: "missing_thai_name" | "missing_coordinates" | "missing_description" | "missing_source" | "unverified" | "source_does_not_name_city" | "near_duplicate";
         /** @description A newly issued key: the only time `key` is shown. */
         IssuedApiKey: {
             api_key: components["schemas"]["ApiKeyInfo"];
@@ -3047,6 +3097,15 @@ export interface components {
              * @description How many rows match the filters, over all pages.
              */
             total: number;
+        };
+        /** @description The issues found, with a count of each kind. */
+        QualityReport: {
+            /** @description Every issue, by kind, then record. */
+            items: components["schemas"]["Issue"][];
+            /** @description Issues of each kind (only kinds that occur). */
+            summary: {
+                [key: string]: number;
+            };
         };
         /** @description A ranking of one category of a cycle. */
         Ranking: {
@@ -5899,6 +5958,74 @@ export interface operations {
             };
             /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    data_quality: {
+        parameters: {
+            query?: {
+                /** @description Only issues of this kind. */
+                kind?: components["schemas"]["IssueKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issues and a count of each kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReport"];
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not admin or secretariat (`forbidden`) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 /** Records shaped as the API answers them, for the component tests of the staff screens. */
 import type { components } from '@/api/schema';
+import { provenance } from './provenance';
 
 type Cycle = components['schemas']['Cycle'];
 type Evaluation = components['schemas']['Evaluation'];
@@ -24,6 +25,9 @@ export function cycleFixture(overrides: Partial<Cycle> = {}): Cycle {
     framework: 'kflc-v1',
     nominations_open_on: '2027-01-01',
     nominations_close_on: '2027-06-30',
+    announced_winners: null,
+    recorded_winners: null,
+    ...provenance(),
     created_at: at,
     updated_at: at,
     ...overrides,

@@ -424,7 +424,123 @@ async fn pilot_areas_are_an_initiative_not_a_network(app: &TestApp) {
         .problem(400, "invalid_query");
 }
 
+async fn the_data_quality_list_names_what_is_missing_or_doubtful(app: &TestApp) {
+    let admin = app.admin_token().await;
+    let secretariat = app.user_token(&admin, "secretariat", None).await;
+    let evaluator = app.user_token(&admin, "evaluator", None).await;
+    app.get("/api/v1/data-quality")
+        .await
+        .problem(401, "authentication_required");
+    app.get_as("/api/v1/data-quality", &evaluator)
+        .await
+        .problem(403, "forbidden");
+    app.get_as("/api/v1/data-quality?kind=everything", &secretariat)
+        .await
+        .problem(400, "invalid_query");
+
+    let report = app.get_as("/api/v1/data-quality", &secretariat).await;
+    assert_eq!(report.status, 200, "{}", report.body);
+    let items = report.body["items"].as_array().expect("items").clone();
+    let of_kind = |kind: &str, entity: &str| {
+        items
+            .iter()
+            .filter(|i| i["kind"] == kind && i["entity"] == entity)
+            .count() as i64
+    };
+    for (kind, count) in report.body["summary"].as_object().expect("summary") {
+        let listed = items.iter().filter(|i| i["kind"] == kind.as_str()).count() as i64;
+        assert_eq!(count, &json!(listed), "{kind}");
+    }
+    let (cities, _) = app.all_pages("/api/v1/cities?limit=200").await;
+    let count = |pred: &dyn Fn(&Value) -> bool| cities.iter().filter(|c| pred(c)).count() as i64;
+    assert_eq!(
+        of_kind("missing_thai_name", "city"),
+        count(&|c| c["name"]["th"].is_null())
+    );
+    assert_eq!(
+        of_kind("missing_coordinates", "city"),
+        count(&|c| c["lat"].is_null())
+    );
+    assert_eq!(
+        of_kind("missing_description", "city"),
+        count(&|c| c["description"].is_null())
+    );
+    assert_eq!(
+        of_kind("missing_source", "city"),
+        0,
+        "every seeded city has a source"
+    );
+    let doubtful: Vec<&Value> = items.iter().filter(|i| i["kind"] == "unverified").collect();
+    assert_eq!(doubtful.len(), 1, "the 2022 census date: {doubtful:?}");
+    assert_eq!(doubtful[0]["entity"], "network_census");
+    let kirklees = items
+        .iter()
+        .find(|i| i["kind"] == "missing_coordinates" && i["label"] == "Kirklees")
+        .expect("Kirklees has no point");
+    assert_eq!(kirklees["href"], "/api/v1/cities/kirklees");
+    assert_eq!(kirklees["edit"], "/admin/cities/kirklees");
+
+    // A record loses its sources, a membership cites a text that does not name its city, and a
+    // near-duplicate city is added: each shows up.
+    let cork = app
+        .patch(
+            "/api/v1/cities/cork",
+            Some(&admin),
+            &json!({"sources": []}),
+            None,
+        )
+        .await;
+    assert_eq!(cork.status, 200);
+    let membership = app.json("/api/v1/cities/phayao").await["memberships"][0]["id"].clone();
+    let cited = app
+        .patch(
+            &format!("/api/v1/memberships/{membership}"),
+            Some(&admin),
+            &json!({"sources": [{"title": "Annual report", "excerpt": "Sukhothai joined the network."}]}),
+            None,
+        )
+        .await;
+    assert_eq!(cited.status, 200, "{}", cited.body);
+    let created = app
+        .post(
+            "/api/v1/cities",
+            Some(&admin),
+            &json!({"name": {"en": "Payao"}, "country": "TH", "province": "TH-56"}),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let after = app.get_as("/api/v1/data-quality", &secretariat).await.body;
+    let after = after["items"].as_array().expect("items");
+    assert!(after
+        .iter()
+        .any(|i| i["kind"] == "missing_source" && i["label"] == "Cork"));
+    assert!(after
+        .iter()
+        .any(|i| i["kind"] == "source_does_not_name_city" && i["id"] == membership));
+    let twins: Vec<&Value> = after
+        .iter()
+        .filter(|i| i["kind"] == "near_duplicate")
+        .collect();
+    assert!(
+        twins.iter().any(|i| (i["label"] == "Phayao"
+            && i["detail"].as_str().is_some_and(|d| d.contains("payao")))
+            || (i["label"] == "Payao"
+                && i["detail"].as_str().is_some_and(|d| d.contains("phayao")))),
+        "{twins:?}"
+    );
+    let only = app
+        .get_as("/api/v1/data-quality?kind=near_duplicate", &secretariat)
+        .await
+        .body;
+    assert!(only["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|i| i["kind"] == "near_duplicate"));
+}
+
 on_both_backends!(
+    the_data_quality_list_names_what_is_missing_or_doubtful,
     pilot_areas_are_an_initiative_not_a_network,
     every_seeded_record_has_a_source,
     the_census_is_the_reported_totals,

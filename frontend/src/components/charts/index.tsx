@@ -5,6 +5,6 @@
 import { lazy } from 'react';
 
 export type { Bar, BarChartProps } from './BarChart';
-export type { Point, LineChartProps } from './LineChart';
+export type { Point, LineChartProps, Series } from './LineChart';
 export const BarChart = lazy(() => import('./BarChart'));
 export const LineChart = lazy(() => import('./LineChart'));

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { answer, api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
+import { provenance } from '@/test/provenance';
 import { fakeApi, renderAt } from '@/test/render';
 import { DataState } from '@/components/DataState';
 import { typeInto, UI_TEST_TIMEOUT } from './testing';
@@ -22,6 +23,8 @@ function network(version: Partial<Network>): Network {
     status: 'active',
     member_count: 3,
     website: 'https://old.example.org',
+    reported: null,
+    ...provenance(),
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
     ...version,

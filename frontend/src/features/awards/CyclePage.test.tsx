@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import { renderAt, fakeApi } from '@/test/render';
 import CyclePage from './CyclePage';
-import { countries, thailand, thailand2025, unesco, unesco2024 } from './fixtures';
+import { countries, thailand, thailand2025, unesco, unesco2021, unesco2024 } from './fixtures';
 
 // Generous waits: the suite also runs on loaded CI machines.
 configure({ asyncUtilTimeout: 5000 });
@@ -54,6 +54,40 @@ describe('CyclePage', { timeout: 20000 }, () => {
       '/awards/unesco-learning-city-award',
     );
     expect(screen.queryByText(/not yet published/)).not.toBeInTheDocument();
+    const sources = screen.getByRole('list', { name: 'Sources of UNESCO Learning City Award 2024' });
+    expect(within(sources).getByRole('link', { name: 'UNESCO Learning City Award 2024 winners' })).toHaveAttribute(
+      'href',
+      'https://www.uil.unesco.org/en/articles/learning-city-award-2024',
+    );
+    expect(screen.queryByText(/winners announced/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('says how many of the announced winners are recorded here, and that the cycle is not verified', async () => {
+    fakeApi({
+      'GET /api/v1/award-cycles/5': { body: unesco2021 },
+      'GET /api/v1/award-programmes/unesco-learning-city-award': { body: unesco },
+      'GET /api/v1/countries': { body: countries },
+    });
+    await renderAt(<CyclePage />, { path: '/awards/cycles/5', route });
+    expect(
+      await screen.findByText('10 winners announced; 3 recorded here. The list of winners below is not complete.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('Not verified: The list of winners is incomplete in the sources read.');
+    expect(screen.getByText('No source is recorded.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Dublin' })).toHaveAttribute('href', '/cities/dublin');
+  });
+
+  it('says so in Thai', async () => {
+    fakeApi({
+      'GET /api/v1/award-cycles/5': { body: { ...unesco2021, recorded_winners: 0, results: [] } },
+      'GET /api/v1/award-programmes/unesco-learning-city-award': { body: unesco },
+      'GET /api/v1/countries': { body: countries },
+    });
+    await renderAt(<CyclePage />, { path: '/awards/cycles/5', route, language: 'th' });
+    expect(
+      await screen.findByText('ประกาศผู้ได้รับรางวัล 10 เมือง ยังไม่ได้บันทึกไว้ที่นี่ รายชื่อเมืองที่ได้รับรางวัลด้านล่างยังไม่ครบถ้วน'),
+    ).toBeInTheDocument();
   });
 
   it('links a category that has an evaluation ranking to the results page', async () => {

@@ -6,7 +6,9 @@ import type { components } from '@/api/schema';
 import { DataState } from '@/components/DataState';
 import { PageTitle } from '@/components/PageTitle';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { Sources } from '@/components/Sources';
 import { useLocalized } from '@/i18n/localized';
+import { useAnnouncedWinners } from './AnnouncedWinners';
 import { awardsQueries } from './api';
 import { CycleStatus } from './CycleStatus';
 import './awards.css';
@@ -16,8 +18,9 @@ type Category = components['schemas']['Category'];
 type ResultCity = components['schemas']['ResultCity'];
 
 /**
- * `/awards/cycles/:id`: one cycle with its dates and criteria, and per category the winners once
- * the cycle is published (nominations themselves are never public).
+ * `/awards/cycles/:id`: one cycle with its dates, sources and criteria, and per category the
+ * winners once the cycle is published (nominations themselves are never public), saying so where
+ * fewer winners are recorded here than were announced.
  */
 export default function CyclePage() {
   const { id = '' } = useParams();
@@ -74,15 +77,8 @@ function CycleDetails({ cycle }: { cycle: Cycle }) {
             <dd>{date(cycle.published_at)}</dd>
           </>
         )}
-        {cycle.source_url && (
-          <>
-            <dt>{t('cycle.source')}</dt>
-            <dd>
-              <a href={cycle.source_url}>{cycle.source_url}</a>
-            </dd>
-          </>
-        )}
       </dl>
+      <Sources record={cycle} fallbackUrl={cycle.source_url} label={t('cycle.sources_of', { cycle: text(cycle.title) })} />
       {cycle.summary && <p>{text(cycle.summary)}</p>}
       <Results cycle={cycle} />
       {cycle.criteria.length > 0 && (
@@ -104,6 +100,7 @@ function Results({ cycle }: { cycle: Cycle }) {
   const countries = useCountryNames();
   const winnersOf = new Map((cycle.results ?? []).map((r) => [r.category, r.winners]));
   const ranked = cycle.status === 'published' && Boolean(cycle.framework);
+  const shortfall = useAnnouncedWinners()(cycle);
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">{t('cycle.categories')}</h2>
@@ -112,6 +109,7 @@ function Results({ cycle }: { cycle: Cycle }) {
           {t('cycle.not_published')}
         </p>
       )}
+      {shortfall && <p className="alert alert-warning">{t('cycle.incomplete', { shortfall })}</p>}
       <ProblemAlert error={countries.error} />
       {cycle.categories.length === 0 && <p>{t('cycle.no_categories')}</p>}
       {cycle.categories.map((category) => (

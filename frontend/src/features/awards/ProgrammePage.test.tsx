@@ -25,8 +25,10 @@ describe('ProgrammePage', { timeout: 20000 }, () => {
     expect(first.getByRole('link', { name: 'UNESCO Learning City Award 2024' })).toHaveAttribute('href', '/awards/cycles/6');
     expect(first.getByText('Results published')).toBeInTheDocument();
     expect(first.getByText('Winners: 2')).toBeInTheDocument();
-    expect(within(rows[1] as HTMLElement).getByText('Winners: 3')).toBeInTheDocument();
+    // Fewer winners recorded than announced: it says so.
+    expect(within(rows[1] as HTMLElement).getByText('10 winners announced; 3 recorded here')).toBeInTheDocument();
     expect(within(table).queryByRole('columnheader', { name: 'Ceremony' })).not.toBeInTheDocument();
+    expect(screen.getByText('No source is recorded.')).toBeInTheDocument();
     const cycles = requests.find((r) => new URL(r.url).pathname === '/api/v1/award-cycles');
     expect(new URL(cycles?.url ?? '').searchParams.get('programme')).toBe('unesco-learning-city-award');
   });

@@ -8,8 +8,10 @@ import { DataState } from '@/components/DataState';
 import { PageTitle } from '@/components/PageTitle';
 import { Pager } from '@/components/Pager';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { Sources } from '@/components/Sources';
 import { networksQueries } from '@/features/networks';
 import { useLocalized } from '@/i18n/localized';
+import { AnnouncedWinners, recordedWinners, winnersShortfall } from './AnnouncedWinners';
 import { awardsQueries } from './api';
 import { CycleStatus } from './CycleStatus';
 import './awards.css';
@@ -55,6 +57,7 @@ export default function ProgrammePage() {
                 </>
               )}
             </dl>
+            <Sources record={programme} label={t('programme.sources_of', { programme: text(programme.name) })} />
             <Cycles programme={programme.slug} />
             <Eligibility programme={programme} />
           </>
@@ -132,10 +135,12 @@ function Cycles({ programme }: { programme: string }) {
   );
 }
 
+/** The winners recorded here, or how many were announced where fewer are recorded. */
 function WinnersSummary({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation('awards');
-  if (!cycle.results) return <>{t('cycle.not_published_short')}</>;
-  const winners = cycle.results.reduce((sum, r) => sum + r.winners.length, 0);
+  const winners = recordedWinners(cycle);
+  if (winners == null) return <>{t('cycle.not_published_short')}</>;
+  if (winnersShortfall(cycle)) return <AnnouncedWinners cycle={cycle} />;
   return <>{t('cycle.winners_count', { n: winners })}</>;
 }
 

@@ -1,5 +1,6 @@
 /** API answers for the awards tests, trimmed from the service with the demo data loaded. */
 import type { components } from '@/api/schema';
+import { provenance, source } from '@/test/provenance';
 
 type Programme = components['schemas']['Programme'];
 type Cycle = components['schemas']['Cycle'];
@@ -14,6 +15,7 @@ export const unesco: Programme = {
   website: 'https://www.uil.unesco.org/en/learning-cities/award',
   description: null,
   cycle_years: [2024, 2021],
+  ...provenance(),
   eligibility: {
     country: null,
     network: 'unesco-gnlc',
@@ -33,6 +35,7 @@ export const thailand: Programme = {
   website: null,
   description: null,
   cycle_years: [2025],
+  ...provenance(),
   eligibility: {
     country: 'TH',
     network: null,
@@ -52,6 +55,7 @@ export const demo: Programme = {
   website: null,
   description: null,
   cycle_years: [2026],
+  ...provenance(),
   eligibility: {
     country: null,
     network: null,
@@ -75,6 +79,9 @@ const base = {
   criteria: [],
   source_url: null,
   published_at: null,
+  announced_winners: null,
+  recorded_winners: null,
+  ...provenance(),
   created_at: '2026-12-01T20:24:41Z',
   updated_at: '2026-12-01T20:24:41Z',
 };
@@ -89,6 +96,11 @@ export const unesco2024: Cycle = {
   framework: 'unesco-lca-2024-v1',
   criteria: ['Advancement of learning city plan'],
   published_at: '2024-09-01T00:00:00Z',
+  recorded_winners: 2,
+  source_url: 'https://www.uil.unesco.org/en/articles/learning-city-award-2024',
+  ...provenance({
+    sources: [source({ url: 'https://www.uil.unesco.org/en/articles/learning-city-award-2024', title: 'UNESCO Learning City Award 2024 winners' })],
+  }),
   categories: [
     category(6, 'unesco-learning-city-award', 2024, 'unesco-learning-city-award-2024', 'UNESCO Learning City Award 2024', null),
   ],
@@ -111,6 +123,9 @@ export const unesco2021: Cycle = {
   title: { en: 'UNESCO Learning City Award 2021', th: 'รางวัลเมืองแห่งการเรียนรู้ของยูเนสโก 2021' },
   status: 'published',
   framework: null,
+  announced_winners: 10,
+  recorded_winners: 3,
+  ...provenance({ verified: false, unverified_reason: 'The list of winners is incomplete in the sources read.' }),
   categories: [
     category(5, 'unesco-learning-city-award', 2021, 'unesco-learning-city-award-2021', 'UNESCO Learning City Award 2021', null),
   ],
@@ -161,6 +176,8 @@ export const gnlc = {
   scope: 'global',
   status: 'active',
   member_count: 128,
+  reported: null,
+  ...provenance(),
   created_at: '2026-12-01T20:24:41Z',
   updated_at: '2026-12-01T20:24:41Z',
 };

@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataState } from '@/components/DataState';
+import { Sources } from '@/components/Sources';
 import { useLocalized } from '@/i18n/localized';
 import { citiesQueries } from './api';
-import { webUrl } from './links';
 
 /** The awards a city received in published cycles (`GET /api/v1/cities/{slug}/awards`), newest first. */
 export function CityAwards({ slug }: { slug: string }) {
@@ -37,7 +37,7 @@ export function CityAwards({ slug }: { slug: string }) {
                 </thead>
                 <tbody>
                   {page.items.map((a) => (
-                    <tr key={`${a.cycle_id}-${a.category}`}>
+                    <tr key={a.id}>
                       <th scope="row">
                         <Link to={`/awards/cycles/${a.cycle_id}`}>{t('awards.cycle_link', { year: a.year })}</Link>
                       </th>
@@ -47,13 +47,12 @@ export function CityAwards({ slug }: { slug: string }) {
                       <td>{text(a.category_name)}</td>
                       <td>{t(`nomination_status.${a.status}`)}</td>
                       <td>
-                        {webUrl(a.source_url) ? (
-                          <a href={webUrl(a.source_url)} rel="noopener noreferrer">
-                            {t('awards.source_link', { year: a.year })}
-                          </a>
-                        ) : (
-                          <span className="muted">{t('not_recorded')}</span>
-                        )}
+                        <Sources
+                          record={a}
+                          fallbackUrl={a.source_url}
+                          label={t('awards.sources_of', { programme: text(a.programme_name), year: a.year })}
+                          compact
+                        />
                       </td>
                     </tr>
                   ))}

@@ -1,11 +1,42 @@
 import { screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
+import { provenance, source } from '@/test/provenance';
 import { fakeApi, renderAt } from '@/test/render';
 import CityPage from './CityPage';
 import { city, gnlc, reference, thaiNetwork } from './fixtures';
 
 const phayao = city({ memberships: [thaiNetwork, { ...gnlc, left_year: null }], area_km2: 41.5 });
+
+/** Phayao with the year and source of its population, its own sources and a membership not verified. */
+const sourced = city({
+  population_year: 2023,
+  population_source: 'GeoNames figure for the populated place, not an official count',
+  memberships: [
+    {
+      ...thaiNetwork,
+      ...provenance({
+        sources: [
+          source({
+            url: null,
+            title: 'Minutes of the network meeting, March 2023',
+            publisher: 'University of Phayao',
+            published_on: '2023-03-15',
+            excerpt: 'Phayao serves as the secretariat of the national network.',
+          }),
+        ],
+        verified: false,
+        unverified_reason: 'Taken from a draft of the minutes.',
+      }),
+    },
+    { ...gnlc, sources: [source({ title: null, url: 'https://www.uil.unesco.org/en/learning-cities/phayao', publisher: null })] },
+  ],
+  ...provenance({
+    sources: [
+      source({ url: 'https://www.geonames.org/1607552', title: 'GeoNames: Phayao', publisher: 'GeoNames', published_on: null }),
+    ],
+  }),
+});
 
 const award = {
   programme: 'demo-learning-city-award',
@@ -16,6 +47,8 @@ const award = {
   category_name: { en: 'Children and youth (DEMO)', th: null },
   status: 'winner',
   source_url: null,
+  id: 41,
+  ...provenance({ sources: [source({ url: 'https://example.org/demo-award-2026', title: 'DEMO award announcement' })] }),
 };
 
 const summary = {
@@ -113,7 +146,8 @@ describe('CityPage', () => {
 
     const heading = await screen.findByRole('heading', { level: 2, name: 'Network memberships' });
     const timeline = heading.nextElementSibling as HTMLElement;
-    const items = within(timeline).getAllByRole('listitem');
+    // The rows of the timeline (each has its own list of sources).
+    const items = within(timeline).getAllByRole('listitem').filter((li) => li.parentElement === timeline);
     expect(items.map((li) => within(li).getByRole('heading', { level: 3 }).textContent)).toEqual([
       'UNESCO Global Network of Learning Cities',
       'Thailand Network of Learning Cities',
@@ -126,6 +160,61 @@ describe('CityPage', () => {
     );
     expect(items[1]).toHaveTextContent('Joined in 2023');
     expect(items[1]).toHaveTextContent('Role: Secretariat');
+    // No `sources`: the older `source_url` stands in; none at all: it says so.
+    const sources = within(items[0]!).getByRole('list', { name: 'Sources of the UNESCO Global Network of Learning Cities membership' });
+    expect(within(sources).getByRole('link', { name: 'uil.unesco.org' })).toHaveAttribute('href', gnlc.source_url);
+    expect(items[1]).toHaveTextContent('No source is recorded.');
+  });
+
+  it('shows the year and source of the population, and the sources of the city and of each membership', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: sourced },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+    });
+    const { container } = await renderProfile();
+    const facts = (await screen.findByRole('heading', { level: 2, name: 'Facts' })).nextElementSibling as HTMLElement;
+    expect(within(facts).getByText('Population').nextElementSibling).toHaveTextContent(
+      '21,058 (2023) GeoNames figure for the populated place, not an official count',
+    );
+    const own = screen.getByRole('list', { name: 'Sources of the record of Phayao' });
+    expect(within(own).getByRole('link', { name: 'GeoNames: Phayao' })).toHaveAttribute('href', 'https://www.geonames.org/1607552');
+    expect(own).toHaveTextContent('GeoNames · read 15 January 2026');
+
+    const timeline = screen.getByRole('heading', { level: 2, name: 'Network memberships' }).nextElementSibling as HTMLElement;
+    const thai = within(timeline).getByRole('heading', { level: 3, name: 'Thailand Network of Learning Cities' }).closest('li') as HTMLElement;
+    expect(within(thai).getByRole('note')).toHaveTextContent('Not verified: Taken from a draft of the minutes.');
+    const minutes = within(thai).getByRole('list', { name: 'Sources of the Thailand Network of Learning Cities membership' });
+    expect(within(minutes).queryByRole('link')).not.toBeInTheDocument();
+    expect(minutes).toHaveTextContent('Minutes of the network meeting, March 2023 · University of Phayao · published 15 March 2023');
+    expect(within(minutes).getByText('Phayao serves as the secretariat of the national network.').tagName).toBe('BLOCKQUOTE');
+    const gnlcRow = within(timeline).getByRole('heading', { level: 3, name: 'UNESCO Global Network of Learning Cities' }).closest('li') as HTMLElement;
+    // A source without a title is named by its host.
+    expect(within(gnlcRow).getByRole('link', { name: 'uil.unesco.org' })).toHaveAttribute(
+      'href',
+      'https://www.uil.unesco.org/en/learning-cities/phayao',
+    );
+    expect(within(gnlcRow).queryByRole('note')).not.toBeInTheDocument();
+    await within(facts).findByText('Phayao (TH-56)');
+    await screen.findByText('No award is recorded for this city in the published award cycles.');
+    await screen.findByText('No published evaluation result is recorded for this city.');
+    const { violations } = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+  });
+
+  it('shows the population source and the sources in Thai', async () => {
+    fakeApi({
+      ...reference,
+      'GET /api/v1/cities/phayao': { body: sourced },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+    });
+    await renderProfile('phayao', 'th');
+    const facts = (await screen.findByRole('heading', { level: 2, name: 'ข้อมูลพื้นฐาน' })).nextElementSibling as HTMLElement;
+    expect(within(facts).getByText('ประชากร').nextElementSibling).toHaveTextContent('21,058 (ปี ค.ศ. 2023)');
+    expect(screen.getByRole('list', { name: 'แหล่งที่มาของข้อมูลพะเยา' })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('ยังไม่ได้ตรวจสอบ: Taken from a draft of the minutes.');
   });
 
   it('says so when the city has no awards and no published evaluation', async () => {
@@ -161,6 +250,8 @@ describe('CityPage', () => {
     );
     expect(within(row).getByText('Children and youth (DEMO)')).toBeInTheDocument();
     expect(within(row).getByText('Winner')).toBeInTheDocument();
+    const awardSources = within(row).getByRole('list', { name: 'Sources: DEMO Learning City Award (synthetic data, not a real award), 2026' });
+    expect(within(awardSources).getByRole('link', { name: 'Source' })).toHaveAttribute('href', 'https://example.org/demo-award-2026');
 
     expect(await screen.findByRole('heading', { level: 3, name: 'DEMO criteria (synthetic data) · 2026' })).toBeInTheDocument();
     expect(

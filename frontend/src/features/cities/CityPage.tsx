@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '@/api/problem';
 import { DataState } from '@/components/DataState';
 import { PageTitle } from '@/components/PageTitle';
+import { Sources } from '@/components/Sources';
 import { useCountries, useProvinces } from '@/api/reference';
 import { useLocalized } from '@/i18n/localized';
 import { citiesQueries } from './api';
@@ -40,7 +41,7 @@ function CityFacts({ city }: { city: City }) {
       {city.province &&
         fact(t('profile.province'), province ? `${text(province.name)} (${city.province})` : city.province)}
       {province && fact(t('profile.region'), text(province.region.name))}
-      {fact(t('profile.population'), city.population != null ? number(city.population) : none)}
+      {fact(t('profile.population'), city.population != null ? <Population city={city} /> : none)}
       {fact(t('profile.area'), city.area_km2 != null ? t('profile.area_value', { value: number(city.area_km2, 1) }) : none)}
       {fact(
         t('profile.coordinates'),
@@ -77,6 +78,25 @@ function CityFacts({ city }: { city: City }) {
   );
 }
 
+/** The population figure, with the year it refers to and what it is (`population_source`), where recorded. */
+function Population({ city }: { city: City }) {
+  const { t } = useTranslation('cities');
+  const { number } = useLocalized();
+  const source = city.population_source?.trim();
+  return (
+    <>
+      <span>{number(city.population)}</span>
+      {city.population_year != null && <> {t('profile.population_year', { year: city.population_year })}</>}
+      {source && (
+        <>
+          {' '}
+          <span className="population-source muted">{source}</span>
+        </>
+      )}
+    </>
+  );
+}
+
 /** Everything public about one city: facts, memberships, awards and published evaluation results. */
 function CityProfile({ city }: { city: City }) {
   const { t } = useTranslation('cities');
@@ -93,6 +113,7 @@ function CityProfile({ city }: { city: City }) {
       )}
       <h2>{t('profile.facts')}</h2>
       <CityFacts city={city} />
+      <Sources record={city} label={t('profile.sources', { city: text(city.name) })} />
       <h2>{t('profile.memberships')}</h2>
       <MembershipTimeline memberships={city.memberships} />
       <h2>{t('profile.awards')}</h2>

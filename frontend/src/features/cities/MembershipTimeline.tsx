@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Sources } from '@/components/Sources';
 import { useLocalized } from '@/i18n/localized';
 import type { CityMembership } from './CitiesTable';
-import { webUrl } from './links';
 
 /** When a membership began, for ordering: the date, else 1 January of the year; unknown last. */
 function joinedAt(m: CityMembership): number {
@@ -20,7 +20,10 @@ export function byJoined(memberships: CityMembership[]): CityMembership[] {
   });
 }
 
-/** A city's network memberships as a timeline: when it joined, its role and standing, and when it left. */
+/**
+ * A city's network memberships as a timeline: when it joined, its role and standing, when it left,
+ * and where each membership is documented.
+ */
 export function MembershipTimeline({ memberships }: { memberships: CityMembership[] }) {
   const { t } = useTranslation('cities');
   const { text, date } = useLocalized();
@@ -46,13 +49,11 @@ export function MembershipTimeline({ memberships }: { memberships: CityMembershi
             {t('profile.role')}: {t(`membership_role.${m.role}`, { defaultValue: m.role })} · {t('profile.status')}:{' '}
             {t(`membership_status.${m.status}`, { defaultValue: m.status })}
           </p>
-          {webUrl(m.source_url) && (
-            <p className="membership-meta">
-              <a href={webUrl(m.source_url)} rel="noopener noreferrer">
-                {t('profile.membership_source', { network: text(m.network_name) })}
-              </a>
-            </p>
-          )}
+          <Sources
+            record={m}
+            fallbackUrl={m.source_url}
+            label={t('profile.membership_sources', { network: text(m.network_name) })}
+          />
         </li>
       ))}
     </ol>

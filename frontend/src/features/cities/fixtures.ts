@@ -1,5 +1,6 @@
 /** Canned API answers for the cities tests, shaped as `openapi.yaml` describes them. */
 import type { components } from '@/api/schema';
+import { provenance } from '@/test/provenance';
 
 type City = components['schemas']['City'];
 type CityMembership = components['schemas']['CityMembership'];
@@ -13,6 +14,7 @@ export const gnlc: CityMembership = {
   joined_year: 2020,
   joined_on: '2020-09-10',
   source_url: 'https://www.uil.unesco.org/en/learning-cities',
+  ...provenance(),
 };
 
 export const thaiNetwork: CityMembership = {
@@ -22,6 +24,7 @@ export const thaiNetwork: CityMembership = {
   role: 'secretariat',
   status: 'active',
   joined_year: 2023,
+  ...provenance(),
 };
 
 /** A city as the API answers it; `overrides` change single fields. */
@@ -33,6 +36,8 @@ export function city(overrides: Partial<City> = {}): City {
     country: 'TH',
     province: 'TH-56',
     population: 21058,
+    population_year: null,
+    population_source: null,
     area_km2: null,
     lat: 19.16667,
     lon: 99.9,
@@ -40,6 +45,7 @@ export function city(overrides: Partial<City> = {}): City {
     website: 'https://www.phayaocity.go.th',
     description: { en: 'A city on Kwan Phayao lake.', th: 'เมืองริมกว๊านพะเยา' },
     memberships: [gnlc],
+    ...provenance(),
     created_at: '2025-01-01T00:00:00Z',
     updated_at: '2025-06-01T00:00:00Z',
     ...overrides,
@@ -107,6 +113,8 @@ export const networks = {
       scope: 'global',
       status: 'active',
       member_count: 128,
+      reported: null,
+      ...provenance(),
       created_at: '2025-01-01T00:00:00Z',
       updated_at: '2025-01-01T00:00:00Z',
     },
@@ -117,6 +125,8 @@ export const networks = {
       scope: 'national',
       status: 'active',
       member_count: 0,
+      reported: null,
+      ...provenance(),
       created_at: '2025-01-01T00:00:00Z',
       updated_at: '2025-01-01T00:00:00Z',
     },

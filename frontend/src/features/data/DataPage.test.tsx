@@ -2,7 +2,7 @@ import { configure, screen, within } from '@testing-library/react';
 import { renderAt, fakeApi } from '@/test/render';
 import DataPage from './DataPage';
 import { downloadUrl } from './downloads';
-import { datasets, frameworks, networks } from './fixtures';
+import { coverage, datasets, frameworks, networks } from './fixtures';
 
 // Generous waits: the suite also runs on loaded CI machines.
 configure({ asyncUtilTimeout: 5000 });
@@ -12,6 +12,7 @@ function api() {
     'GET /api/v1/datasets': { body: datasets },
     'GET /api/v1/networks': { body: networks },
     'GET /api/v1/frameworks': { body: frameworks },
+    'GET /api/v1/stats/coverage': { body: coverage },
   });
 }
 
@@ -92,6 +93,50 @@ describe('DataPage', { timeout: 20000 }, () => {
     expect(screen.getByText('format=csv&bom=true', { selector: 'code' })).toBeInTheDocument();
   });
 
+  it('shows the coverage: what is recorded here, of what is reported, with its CSV', async () => {
+    const requests = api();
+    await renderAt(<DataPage />);
+    const table = await screen.findByRole('table', { name: 'Coverage of the data' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'What is counted',
+      'Recorded here',
+      'Of',
+      'Share',
+      'Size reported',
+    ]);
+    const gnlc = rowOf(table, 'Members of UNESCO Global Network of Learning Cities recorded here');
+    expect(gnlc.getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '128',
+      '425',
+      '30.1 %',
+      'on 4 December 2025 (source of the reported size: Members of UNESCO Global Network of Learning Cities recorded here)',
+    ]);
+    expect(gnlc.getByRole('link', { name: /^source/ })).toHaveAttribute(
+      'href',
+      'https://www.uil.unesco.org/en/articles/gnlc-new-members-2025',
+    );
+    const thai = rowOf(table, 'Members of Thailand Network of Learning Cities recorded here');
+    expect(thai.getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', 'Not reported', 'Unknown', 'Not reported']);
+    expect(rowOf(table, 'Cities with a Thai name').getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      '150',
+      '181',
+      '82.9 %',
+      'Not applicable',
+    ]);
+    expect(screen.getByRole('link', { name: 'Download the coverage as CSV' })).toHaveAttribute(
+      'href',
+      '/api/v1/stats/coverage?format=csv&bom=true',
+    );
+    expect(screen.getByRole('link', { name: 'Coverage' })).toHaveAttribute('href', '#coverage');
+    const stats = screen.getByRole('table', { name: 'The statistics endpoints' });
+    expect(rowOf(stats, /^Coverage/).getByRole('link', { name: /^NDJSON/ })).toHaveAttribute('href', '/api/v1/stats/coverage?format=ndjson');
+    const lists = screen.getByRole('table', { name: 'Downloads of the lists' });
+    expect(
+      await within(lists).findByRole('link', { name: 'CSV of Reported sizes of UNESCO Global Network of Learning Cities' }),
+    ).toHaveAttribute('href', '/api/v1/networks/unesco-gnlc/census?format=csv');
+    expect(requests.some((r) => new URL(r.url).pathname === '/api/v1/stats/coverage')).toBe(true);
+  });
+
   it('builds download URLs that keep a query', () => {
     expect(downloadUrl('/api/v1/stats/awards', 'csv-bom', { by: 'country' })).toBe('/api/v1/stats/awards?by=country&format=csv&bom=true');
     expect(downloadUrl('/api/v1/frameworks', 'json')).toBe('/api/v1/frameworks');
@@ -105,6 +150,7 @@ describe('DataPage', { timeout: 20000 }, () => {
       },
       'GET /api/v1/networks': { body: networks },
       'GET /api/v1/frameworks': { body: frameworks },
+      'GET /api/v1/stats/coverage': { body: coverage },
     });
     await renderAt(<DataPage />);
     expect(await screen.findByRole('alert')).toHaveTextContent('Too many attempts');
@@ -124,5 +170,9 @@ describe('DataPage', { timeout: 20000 }, () => {
       screen.getByRole('link', { name: 'CSV ของสมาชิกของเครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโก' }),
     ).toHaveAttribute('href', '/api/v1/networks/unesco-gnlc/members?format=csv');
     expect(screen.getByRole('heading', { level: 2, name: 'คีย์ API' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'ความครอบคลุมของข้อมูล' });
+    expect(
+      rowOf(table, 'สมาชิกของเครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโกที่บันทึกไว้ในแพลตฟอร์มนี้').getByText('30.1%'),
+    ).toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import { evaluationsQueries } from '@/features/evaluations';
 import { networksQueries } from '@/features/networks';
 import { useLocalized } from '@/i18n/localized';
 import { dataQueries } from './api';
+import { Coverage } from './Coverage';
 import { Dictionary } from './Dictionary';
 import { Rich } from './Rich';
 import { DOWNLOADS, downloadUrl } from './downloads';
@@ -40,6 +41,7 @@ const REFERENCE: { key: string; path: string }[] = [
 
 const STATISTICS: { key: string; path: string; query?: Record<string, string>; params?: string }[] = [
   { key: 'overview', path: '/api/v1/stats/overview' },
+  { key: 'coverage', path: '/api/v1/stats/coverage' },
   { key: 'membership_growth', path: '/api/v1/stats/membership-growth', params: 'network' },
   { key: 'cities_by_country', path: '/api/v1/stats/cities-by-country' },
   { key: 'cities_by_region', path: '/api/v1/stats/cities-by-region' },
@@ -50,8 +52,8 @@ const STATISTICS: { key: string; path: string; query?: Record<string, string>; p
 
 /**
  * `/data`: how to take the platform's data: the bulk dataset with its data dictionary, licence and
- * attribution, CSV / NDJSON downloads of the lists and statistics, the API documentation, API keys
- * and the changes feed.
+ * attribution, CSV / NDJSON downloads of the lists and statistics, how complete the data is
+ * (coverage), the API documentation, API keys and the changes feed.
  */
 export default function DataPage() {
   const { t } = useTranslation('data');
@@ -61,11 +63,18 @@ export default function DataPage() {
   const frameworks = useQuery(evaluationsQueries.frameworkList());
 
   const listRow = (l: { key: string; path: string }): Row => ({ key: l.key, label: t(`lists.${l.key}`), path: l.path });
-  const members: Row[] = (networks.data?.items ?? []).map((network) => ({
-    key: `members:${network.slug}`,
-    label: t('lists.members', { network: text(network.name) }),
-    path: `/api/v1/networks/${network.slug}/members`,
-  }));
+  const members: Row[] = (networks.data?.items ?? []).flatMap((network) => [
+    {
+      key: `members:${network.slug}`,
+      label: t('lists.members', { network: text(network.name) }),
+      path: `/api/v1/networks/${network.slug}/members`,
+    },
+    {
+      key: `census:${network.slug}`,
+      label: t('lists.census', { network: text(network.name) }),
+      path: `/api/v1/networks/${network.slug}/census`,
+    },
+  ]);
   const lists: Row[] = [...DIRECTORY.map(listRow), ...members, ...REFERENCE.map(listRow)];
   const statistics: Row[] = STATISTICS.map((s) => ({ ...s, label: t(`statistics.${s.key}`) }));
   for (const framework of frameworks.data?.items ?? []) {
@@ -86,6 +95,7 @@ export default function DataPage() {
         <ul className="data-contents">
           <li><a href="#dataset">{t('dataset.title')}</a></li>
           <li><a href="#lists">{t('lists.title')}</a></li>
+          <li><a href="#coverage">{t('coverage.title')}</a></li>
           <li><a href="#statistics">{t('statistics.title')}</a></li>
           <li><a href="#api">{t('api.title')}</a></li>
           <li><a href="#keys">{t('keys.title')}</a></li>
@@ -121,6 +131,8 @@ export default function DataPage() {
         <DownloadTable caption={t('lists.caption')} rows={lists} />
         <p><Rich k="lists.city_awards" /></p>
       </section>
+
+      <Coverage />
 
       <section aria-labelledby="statistics">
         <h2 id="statistics">{t('statistics.title')}</h2>

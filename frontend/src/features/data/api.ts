@@ -1,4 +1,4 @@
-/** The data page's own reads: the published bulk datasets. */
+/** The data page's own reads: the published bulk datasets and the coverage of the data. */
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 
@@ -6,6 +6,7 @@ import { api, unwrap } from '@/api/client';
 export const dataKeys = {
   all: ['data'] as const,
   datasets: () => [...dataKeys.all, 'datasets'] as const,
+  coverage: () => [...dataKeys.all, 'coverage'] as const,
 };
 
 /** The reads of the data page, for `useQuery`. */
@@ -15,5 +16,11 @@ export const dataQueries = {
     queryOptions({
       queryKey: dataKeys.datasets(),
       queryFn: () => unwrap(api.GET('/api/v1/datasets')),
+    }),
+  /** How much of the picture is recorded here: per network and per field, `have` of `of` (`/stats/coverage`). */
+  coverage: () =>
+    queryOptions({
+      queryKey: dataKeys.coverage(),
+      queryFn: () => unwrap(api.GET('/api/v1/stats/coverage')),
     }),
 };

@@ -1,5 +1,6 @@
 /** API answers for the data page tests, taken from the service (trimmed). */
 import type { components } from '@/api/schema';
+import { provenance } from '@/test/provenance';
 
 type S = components['schemas'];
 
@@ -131,6 +132,8 @@ export const networks: S["NetworkPage"] = {
         "th": null
       },
       "member_count": 0,
+      "reported": null,
+      ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"
     },
@@ -155,6 +158,8 @@ export const networks: S["NetworkPage"] = {
         "th": null
       },
       "member_count": 128,
+      "reported": null,
+      ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"
     }
@@ -185,4 +190,42 @@ export const frameworks: S["FrameworkPage"] = {
   ],
   "next_cursor": null,
   "total": 1
+};
+
+export const coverage: S["CoverageTable"] = {
+  "items": [
+    {
+      "kind": "network_members",
+      "key": "thailand-learning-cities",
+      "label_en": "Members of Thailand Network of Learning Cities recorded here",
+      "label_th": "สมาชิกของเครือข่ายเมืองแห่งการเรียนรู้ประเทศไทยที่บันทึกไว้ในแพลตฟอร์มนี้",
+      "have": 0,
+      "of": null,
+      "percent": null,
+      "as_of": null,
+      "source_url": null
+    },
+    {
+      "kind": "network_members",
+      "key": "unesco-gnlc",
+      "label_en": "Members of UNESCO Global Network of Learning Cities recorded here",
+      "label_th": "สมาชิกของเครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโกที่บันทึกไว้ในแพลตฟอร์มนี้",
+      "have": 128,
+      "of": 425,
+      "percent": 30.1,
+      "as_of": "2025-12-04",
+      "source_url": "https://www.uil.unesco.org/en/articles/gnlc-new-members-2025"
+    },
+    {
+      "kind": "field",
+      "key": "cities.name_th",
+      "label_en": "Cities with a Thai name",
+      "label_th": "เมืองที่มีชื่อภาษาไทย",
+      "have": 150,
+      "of": 181,
+      "percent": 82.9,
+      "as_of": null,
+      "source_url": null
+    }
+  ]
 };

@@ -22,7 +22,7 @@ function city(slug: string, en: string, th: string | null, lat: number | null, l
 }
 
 const cycles = {
-  total: 2,
+  total: 3,
   next_cursor: null,
   items: [
     {
@@ -44,6 +44,15 @@ const cycles = {
       published_at: null, created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z',
       categories: [{ id: 3, slug: 'unesco-learning-city-award-2024', cycle_id: 5, programme: 'unesco-learning-city-award', year: 2024, name: { en: 'Award', th: null }, position: 1 }],
       results: [{ category: 'unesco-learning-city-award-2024', winners: [{ slug: 'huejutla', name: { en: 'Huejutla de Reyes', th: null }, country: 'MX' }] }],
+      announced_winners: 16, recorded_winners: 1, sources: [], verified: true, unverified_reason: null,
+    },
+    {
+      id: 4, programme: 'unesco-learning-city-award', year: 2021, status: 'published',
+      title: { en: 'UNESCO Learning City Award 2021', th: null }, criteria: [],
+      published_at: null, created_at: '2021-01-01T00:00:00Z', updated_at: '2021-01-01T00:00:00Z',
+      categories: [{ id: 4, slug: 'unesco-learning-city-award-2021', cycle_id: 4, programme: 'unesco-learning-city-award', year: 2021, name: { en: 'Award', th: null }, position: 1 }],
+      results: [{ category: 'unesco-learning-city-award-2021', winners: [] }],
+      announced_winners: 10, recorded_winners: 0, sources: [], verified: true, unverified_reason: null,
     },
   ],
 };
@@ -87,6 +96,8 @@ describe('HomePage', () => {
     expect(figures).toHaveAttribute('href', '/cities');
     expect(screen.getByRole('link', { name: '3 Networks' })).toHaveAttribute('href', '/networks');
     expect(screen.getByRole('link', { name: '1,234 Awards' })).toHaveAttribute('href', '/awards');
+    expect(screen.getByText(/^These figures count what is recorded on this platform/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'How complete the data is' })).toHaveAttribute('href', '/data#coverage');
   });
 
   it('plots the ASEAN+3 cities of every page, skipping those without coordinates', async () => {
@@ -113,6 +124,13 @@ describe('HomePage', () => {
     expect(screen.getByRole('heading', { level: 4, name: 'Children and youth' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Huejutla de Reyes' })).toHaveAttribute('href', '/cities/huejutla');
     expect(screen.getByText('Ceremony: ICLC6, Jubail, 3-5 Dec 2024')).toBeInTheDocument();
+    // Fewer winners recorded than announced: it says how many, instead of only listing them or "no winners".
+    const cardOf = (name: string) => within(screen.getByRole('link', { name }).closest('li') as HTMLElement);
+    expect(cardOf('UNESCO Learning City Award 2024').getByText('16 winners announced; 1 recorded here')).toBeInTheDocument();
+    const none = cardOf('UNESCO Learning City Award 2021');
+    expect(none.getByText('10 winners announced; none recorded here yet')).toBeInTheDocument();
+    expect(none.queryByText('No winners are recorded for this cycle.')).not.toBeInTheDocument();
+    expect(cardOf('DEMO cycle 2026 (synthetic data)').queryByText(/announced/)).not.toBeInTheDocument();
     const asked = requests.find((r) => new URL(r.url).pathname === '/api/v1/award-cycles');
     expect(new URL(asked?.url ?? 'http://x').searchParams.get('status')).toBe('published');
   });
@@ -125,6 +143,7 @@ describe('HomePage', () => {
     // No Thai label recorded: the English one.
     expect(screen.getByRole('link', { name: '1,234 Awards' })).toBeInTheDocument();
     expect(await screen.findByRole('list', { name: 'เมืองที่ได้รับรางวัล: ความเสมอภาค' }, slow)).toBeInTheDocument();
+    expect(screen.getByText('ประกาศผู้ได้รับรางวัล 10 เมือง ยังไม่ได้บันทึกไว้ที่นี่')).toBeInTheDocument();
     await screen.findByText(/จำนวนเมืองบนแผนที่: 2/, undefined, slow);
     expect(mapOf('เมืองแห่งการเรียนรู้ในประเทศอาเซียนบวกสาม').getByRole('link', { name: 'พะเยา' })).toBeInTheDocument();
   });

@@ -18,7 +18,10 @@ const ONWARD: Record<string, string> = {
   published_evaluations: '/results',
 };
 
-/** The headline counts of the platform, as `/stats/overview` gives them, each linking onward. */
+/**
+ * The headline counts of the platform, as `/stats/overview` gives them, each linking onward, with
+ * a word that they count what is recorded here (and where to see how complete that is).
+ */
 export function KeyFigures() {
   const { t } = useTranslation('home');
   const { text, number } = useLocalized();
@@ -46,6 +49,9 @@ export function KeyFigures() {
           </ul>
         )}
       </DataState>
+      <p className="home-figures-note">
+        {t('figures.note')} <Link to="/data#coverage">{t('figures.coverage')}</Link>
+      </p>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { DataState } from '@/components/DataState';
-import { awardsQueries } from '@/features/awards';
+import { awardsQueries, useAnnouncedWinners } from '@/features/awards';
 import { useLocalized } from '@/i18n/localized';
 
 type Cycle = components['schemas']['Cycle'];
@@ -11,7 +11,10 @@ type Cycle = components['schemas']['Cycle'];
 /** How many published cycles the home page shows. */
 const LATEST = 3;
 
-/** The winners of the newest published award cycles, per category, linking to the cities. */
+/**
+ * The winners of the newest published award cycles, per category, linking to the cities; where
+ * fewer winners are recorded here than were announced, it says how many of them.
+ */
 export function LatestAwards() {
   const { t } = useTranslation('home');
   const query = useQuery(awardsQueries.cycleList({ status: 'published', limit: LATEST }));
@@ -42,6 +45,7 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation('home');
   const { text } = useLocalized();
   const results = (cycle.results ?? []).filter((r) => r.winners.length > 0);
+  const shortfall = useAnnouncedWinners()(cycle);
   const categoryName = (slug: string) => {
     const category = cycle.categories.find((c) => c.slug === slug);
     return category ? text(category.name) : slug;
@@ -54,8 +58,9 @@ function CycleCard({ cycle }: { cycle: Cycle }) {
       </h3>
       {cycle.ceremony && <p className="muted">{t('awards.ceremony', { ceremony: text(cycle.ceremony) })}</p>}
       {cycle.summary && <p>{text(cycle.summary)}</p>}
+      {shortfall && <p className="home-shortfall">{shortfall}</p>}
       {results.length === 0 ? (
-        <p>{t('awards.no_winners')}</p>
+        !shortfall && <p>{t('awards.no_winners')}</p>
       ) : (
         results.map((result) => (
           <div key={result.category}>

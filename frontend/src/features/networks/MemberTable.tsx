@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
+import { Sources } from '@/components/Sources';
 import { useLocalized } from '@/i18n/localized';
 
 type Member = components['schemas']['NetworkMember'];
@@ -45,11 +46,12 @@ export function MemberTable({ members, countryName }: { members: Member[]; count
                 )}
               </td>
               <td>
-                {m.source_url ? (
-                  <a href={m.source_url}>{t('members.source_link')}</a>
-                ) : (
-                  <span className="muted">{t('facts.not_recorded')}</span>
-                )}
+                <Sources
+                  record={m}
+                  fallbackUrl={m.source_url}
+                  label={t('members.sources_of', { city: text(m.city.name) })}
+                  compact
+                />
                 {m.note && <p className="member-note">{m.note}</p>}
               </td>
             </tr>

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/schema';
 import { useLocalized } from '@/i18n/localized';
+import { MemberCount } from './MemberCount';
 
 type Network = components['schemas']['Network'];
 
 /**
  * A network's facts as a definition list: scope, status, secretariat, founding year, country (of a
- * national network), active members and, with `website`, its website. Unrecorded facts say so.
+ * national network), active members (what is recorded here, of the size last reported) and,
+ * with `website`, its website. Unrecorded facts say so.
  */
 export function NetworkFacts({ network, countryName, website = false }: {
   network: Network;
@@ -14,7 +16,7 @@ export function NetworkFacts({ network, countryName, website = false }: {
   website?: boolean;
 }) {
   const { t } = useTranslation('networks');
-  const { text, number } = useLocalized();
+  const { text } = useLocalized();
   const unknown = <span className="muted">{t('facts.not_recorded')}</span>;
   return (
     <dl className="facts">
@@ -35,7 +37,9 @@ export function NetworkFacts({ network, countryName, website = false }: {
         </>
       )}
       <dt>{t('facts.members')}</dt>
-      <dd>{number(network.member_count)}</dd>
+      <dd>
+        <MemberCount network={network} />
+      </dd>
       {website && (
         <>
           <dt>{t('facts.website')}</dt>

@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { useLocation } from 'react-router';
 import { renderAt, fakeApi } from '@/test/render';
 import NetworkPage from './NetworkPage';
-import { asean, countries, gnlc, member } from './fixtures';
+import { asean, census, countries, gnlc, member } from './fixtures';
 
 // The map and chart chunks are large for jsdom: allow a machine under load more than a second.
 const slow = { timeout: 5000 };
@@ -25,6 +25,8 @@ function api() {
     'GET /api/v1/networks/unesco-gnlc': { body: gnlc },
     'GET /api/v1/networks/asean-learning-cities': { body: asean },
     'GET /api/v1/networks/asean-learning-cities/members': { body: { items: [], total: 0, next_cursor: null } },
+    'GET /api/v1/networks/asean-learning-cities/census': { body: { items: [], total: 0, next_cursor: null } },
+    'GET /api/v1/networks/unesco-gnlc/census': { body: census },
     'GET /api/v1/networks/unesco-gnlc/members': (request) => {
       const params = new URL(request.url).searchParams;
       if (params.get('limit') === '200') return { body: { items: members, total: 3, next_cursor: null } };
@@ -83,8 +85,41 @@ describe('NetworkPage', () => {
     expect(facts.getByText('Global')).toBeInTheDocument();
     expect(facts.getByText('UNESCO Institute for Lifelong Learning')).toBeInTheDocument();
     expect(facts.getByText('2015')).toBeInTheDocument();
-    expect(facts.getByText('128')).toBeInTheDocument();
+    expect(facts.getByText('Active members').nextElementSibling).toHaveTextContent(
+      '128 of 425 members recorded here (30 %); its organisers reported 425 in 95 countries on 4 December 2025 (source of the report)',
+    );
+    expect(facts.getByRole('link', { name: 'source of the report' })).toHaveAttribute('href', gnlc.reported.source_url);
     expect(facts.getByRole('link', { name: gnlc.website })).toHaveAttribute('href', gnlc.website);
+    const sources = screen.getByRole('list', { name: 'Sources of the record of UNESCO Global Network of Learning Cities' });
+    expect(within(sources).getByRole('link', { name: 'UNESCO Global Network of Learning Cities' })).toHaveAttribute(
+      'href',
+      'https://www.uil.unesco.org/en/learning-cities',
+    );
+    expect(sources).toHaveTextContent('UNESCO Institute for Lifelong Learning · published 4 December 2025');
+  });
+
+  it('lists the sizes the organisers reported, newest first, with their sources, apart from the members recorded here', async () => {
+    const requests = api();
+    await show();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Reported size' }, slow)).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Sizes of the network reported by its organisers, newest first' }, slow);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['4 December 2025', '12 September 2024', '1 February 2024']);
+    expect(within(rows[0]!).getAllByRole('cell').slice(0, 4).map((c) => c.textContent)).toEqual(['425', '95', '69', '12']);
+    expect(within(rows[0]!).getByRole('link', { name: 'Source' })).toHaveAttribute(
+      'href',
+      'https://www.uil.unesco.org/en/articles/gnlc-new-members-2025',
+    );
+    expect(rows[1]).toHaveTextContent('UIL press release; another page says 357.');
+    expect(rows[1]).toHaveTextContent('Not verified: Two UIL pages give different totals.');
+    expect(within(rows[1]!).getByText('The network now counts 356 cities in 79 countries.').tagName).toBe('Q');
+    expect(within(rows[2]!).getAllByText('Not stated')).toHaveLength(3);
+    expect(within(rows[2]!).getByText('No source')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Download the reported sizes as CSV' })).toHaveAttribute(
+      'href',
+      '/api/v1/networks/unesco-gnlc/census?format=csv&bom=true',
+    );
+    expect(query(requests.find((r) => path(r) === '/api/v1/networks/unesco-gnlc/census')).get('limit')).toBe('200');
   });
 
   it('plots the members with coordinates inside the frame', async () => {
@@ -101,8 +136,16 @@ describe('NetworkPage', () => {
     const requests = api();
     await show();
     const chart = await screen.findByRole('table', { name: 'Members of UNESCO Global Network of Learning Cities who had joined, by year' }, slow);
-    const rows = within(chart).getAllByRole('row').slice(1).map((r) => r.textContent);
-    expect(rows).toEqual(['20151', '20242']);
+    const columns = within(chart).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(columns).toEqual(['Year', 'Recorded here: members who had joined', 'Reported by the organisers (latest report of the year)']);
+    const rows = within(chart).getAllByRole('row').slice(1).map((r) => [...r.children].map((c) => c.textContent));
+    // The reported size of 2024 is the later of its two reports.
+    expect(rows).toEqual([
+      ['2015', '1', 'No figure'],
+      ['2024', '2', '356'],
+      ['2025', 'No figure', '425'],
+    ]);
+    expect(screen.getByText(/^The dashed line is the size the organisers reported/)).toBeInTheDocument();
     expect(query(requests.find((r) => path(r) === '/api/v1/stats/membership-growth')).get('network')).toBe('unesco-gnlc');
   });
 
@@ -112,6 +155,8 @@ describe('NetworkPage', () => {
     const table = await screen.findByRole('table', { name: 'Member cities of the network' }, slow);
     expect(within(table).getByRole('link', { name: 'Cork' })).toHaveAttribute('href', '/cities/cork');
     expect(within(table).getByText('Ireland')).toBeInTheDocument();
+    const sources = within(table).getByRole('list', { name: 'Sources of the membership of Cork' });
+    expect(within(sources).getByRole('link', { name: 'Source' })).toHaveAttribute('href', 'https://example.org/source/cork');
     await userEvent.selectOptions(screen.getByLabelText('Order'), 'name');
     expect(screen.getByTestId('where')).toHaveTextContent('?sort=name');
     expect(await within(table).findByRole('link', { name: 'Chiang Mai' }, slow)).toBeInTheDocument();
@@ -147,6 +192,10 @@ describe('NetworkPage', () => {
     expect(await screen.findByText('There are no member cities to show on the map.', undefined, slow)).toBeInTheDocument();
     expect(await screen.findByText('No members are recorded for this network.', undefined, slow)).toBeInTheDocument();
     expect(await screen.findByText(/No join years are recorded/, undefined, slow)).toBeInTheDocument();
+    expect(await screen.findByText('No reported size is recorded for this network.', undefined, slow)).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('Not verified: The plans for this network are known from one news report only.');
+    expect(screen.getByText('No source is recorded.')).toBeInTheDocument();
+    expect(screen.getByText('Active members').nextElementSibling).toHaveTextContent(/^0 members recorded here$/);
   });
 
   it('speaks Thai', async () => {
@@ -157,6 +206,10 @@ describe('NetworkPage', () => {
     const table = await screen.findByRole('table', { name: 'เมืองสมาชิกของเครือข่าย' }, slow);
     expect(within(table).getByRole('link', { name: 'คอร์ก' })).toBeInTheDocument();
     expect(await within(table).findByText('ไอร์แลนด์', undefined, slow)).toBeInTheDocument();
+    expect(screen.getByText('สมาชิกที่ยังดำเนินการอยู่').nextElementSibling).toHaveTextContent(
+      /^บันทึกไว้ในแพลตฟอร์มนี้ 128 จาก 425 เมือง \(30%\); ผู้ดำเนินงานเครือข่ายรายงานว่ามีสมาชิก 425 เมืองใน 95 ประเทศ ณ วันที่ 4 ธันวาคม 2025/,
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'ขนาดเครือข่ายตามที่รายงาน' })).toBeInTheDocument();
   });
 
   it('shows the API’s 404 for an unknown network', async () => {
@@ -181,6 +234,7 @@ describe('NetworkPage', () => {
     await screen.findByText(/Cities on the map: 1\./, undefined, slow);
     await screen.findByRole('table', { name: 'Member cities of the network' }, slow);
     await screen.findByRole('table', { name: /who had joined, by year/ }, slow);
+    await screen.findByRole('table', { name: /reported by its organisers/ }, slow);
     expect(await violations(container)).toEqual([]);
   });
 });

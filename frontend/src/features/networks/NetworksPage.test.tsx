@@ -48,13 +48,16 @@ describe('NetworksPage', () => {
     expect(global.getByText('Global')).toBeInTheDocument();
     expect(global.getByText('UNESCO Institute for Lifelong Learning')).toBeInTheDocument();
     expect(global.getByText('2015')).toBeInTheDocument();
-    expect(global.getByText('128')).toBeInTheDocument();
+    expect(global.getByText('Active members').nextElementSibling).toHaveTextContent(
+      '128 of 425 members recorded here (30 %); its organisers reported 425 in 95 countries on 4 December 2025 (source of the report)',
+    );
     const regional = cardOf('ASEAN Regional Learning City Network');
     expect(regional.getByText('Planned')).toBeInTheDocument();
     expect(regional.getAllByText('Not recorded')).toHaveLength(2);
     const national = cardOf('Thailand Network of Learning Cities');
     expect(national.getByText('University of Phayao')).toBeInTheDocument();
     expect(national.getByText('Thailand')).toBeInTheDocument();
+    expect(national.getByText('0 members recorded here')).toBeInTheDocument();
     expect(screen.getByText('Networks found: 3')).toBeInTheDocument();
   });
 

@@ -16,6 +16,7 @@ export const networksKeys = {
   members: (slug: string, query: MembersQuery) => [...networksKeys.detail(slug), 'members', query] as const,
   allMembers: (slug: string) => [...networksKeys.detail(slug), 'members', 'all'] as const,
   growth: (slug: string) => [...networksKeys.detail(slug), 'growth'] as const,
+  census: (slug: string) => [...networksKeys.detail(slug), 'census'] as const,
 };
 
 /** The reads of the networks, for `useQuery`. */
@@ -57,5 +58,14 @@ export const networksQueries = {
     queryOptions({
       queryKey: networksKeys.growth(slug),
       queryFn: () => unwrap(api.GET('/api/v1/stats/membership-growth', { params: { query: { network: slug } } })),
+    }),
+  /**
+   * The network's census: the sizes its organisers reported, newest first (one page of 200, more
+   * than any network has reports).
+   */
+  census: (slug: string) =>
+    queryOptions({
+      queryKey: networksKeys.census(slug),
+      queryFn: () => unwrap(api.GET('/api/v1/networks/{slug}/census', { params: { path: { slug }, query: { limit: 200 } } })),
     }),
 };

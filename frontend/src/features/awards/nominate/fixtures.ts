@@ -1,5 +1,6 @@
 /** Test data for the city editor's tests: Phayao's editor, an open cycle with two categories, and a nomination. */
 import type { components } from '@/api/schema';
+import { provenance } from '@/test/provenance';
 import type { City, Cycle, Nomination, Programme } from './queries';
 
 /** `GET /me` of Phayao's city editor. */
@@ -18,8 +19,11 @@ export const city: City = {
   country: 'TH',
   province: 'TH-56',
   population: 21000,
+  population_year: null,
+  population_source: null,
   website: 'https://phayao.example',
   memberships: [],
+  ...provenance(),
   created_at: '2025-01-01T00:00:00Z',
   updated_at: '2026-02-01T00:00:00Z',
 };
@@ -48,6 +52,9 @@ export const cycle: Cycle = {
   framework: 'kflc-v1',
   nominations_open_on: null,
   nominations_close_on: '2999-12-31',
+  announced_winners: null,
+  recorded_winners: null,
+  ...provenance(),
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
 };
@@ -58,6 +65,7 @@ export const programme: Programme = {
   name: { en: 'Thailand Learning City Awards', th: 'รางวัลเมืองแห่งการเรียนรู้ประเทศไทย' },
   cycle_years: [2027],
   eligibility: { country: 'TH', notes: ['Open to Thai cities'] },
+  ...provenance(),
 };
 
 export function nomination(extra: Partial<Nomination> = {}): Nomination {

@@ -1,5 +1,6 @@
 /** API answers for the results tests, taken from the service with the demo data loaded (trimmed). */
 import type { components } from '@/api/schema';
+import { provenance } from '@/test/provenance';
 
 type S = components['schemas'];
 
@@ -25,6 +26,9 @@ export const publishedCycles: S["Cycle"][] = [
     "framework": "demo-criteria-v1",
     "source_url": null,
     "published_at": "2026-12-01T20:24:41.134248Z",
+    "announced_winners": null,
+    "recorded_winners": 2,
+    ...provenance(),
     "categories": [
       {
         "id": 10,
@@ -107,6 +111,9 @@ export const publishedCycles: S["Cycle"][] = [
     "framework": "unesco-lca-2024-v1",
     "source_url": "https://miragenews.com/10-cities-win-unesco-award-for-lifelong-1370077",
     "published_at": "2026-12-01T20:24:40.980265Z",
+    "announced_winners": null,
+    "recorded_winners": 2,
+    ...provenance(),
     "categories": [
       {
         "id": 9,
@@ -169,6 +176,9 @@ export const publishedCycles: S["Cycle"][] = [
     "framework": null,
     "source_url": "https://bangkok.unesco.org/index.php/content/unesco-learning-city-awards-2021-go-10-cities-worldwide-their-outstanding-achievements",
     "published_at": "2026-12-01T20:24:40.980265Z",
+    "announced_winners": null,
+    "recorded_winners": 2,
+    ...provenance(),
     "categories": [
       {
         "id": 8,
@@ -819,6 +829,8 @@ export const networks: S["NetworkPage"] = {
         "th": null
       },
       "member_count": 0,
+      "reported": null,
+      ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"
     },
@@ -843,6 +855,8 @@ export const networks: S["NetworkPage"] = {
         "th": null
       },
       "member_count": 0,
+      "reported": null,
+      ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"
     },
@@ -867,6 +881,8 @@ export const networks: S["NetworkPage"] = {
         "th": null
       },
       "member_count": 128,
+      "reported": null,
+      ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"
     }
