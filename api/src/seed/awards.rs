@@ -104,7 +104,7 @@ pub fn awards(conn: &mut DbConnection) -> Result<(usize, usize), SeedError> {
             award_cycles::year.eq(2025),
             award_cycles::title_en.eq("Thailand Learning City Awards 2025"),
             award_cycles::title_th.eq("รางวัลเมืองแห่งการเรียนรู้ประเทศไทย ประจำปี 2568"),
-            award_cycles::status.eq("closed"),
+            award_cycles::status.eq(CycleStatus::Closed),
             award_cycles::ceremony_on.eq(chrono::NaiveDate::from_ymd_opt(2025, 10, 31)),
             award_cycles::ceremony_en.eq("31 October 2025, TK Park, Bangkok"),
             award_cycles::summary_en.eq(

@@ -7,6 +7,7 @@ use diesel::prelude::*;
 
 use super::evaluation_frameworks::{insert_criterion, insert_framework, NewCriterion};
 use super::SeedError;
+use crate::auth::Role;
 use crate::awards::cycles::types::CycleStatus;
 use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
@@ -147,7 +148,7 @@ pub fn demo(conn: &mut DbConnection, password_hash: &str) -> Result<usize, SeedE
                     users::email.eq(format!("demo-evaluator-{n}@demo.invalid")),
                     users::display_name.eq(format!("DEMO evaluator {n} (synthetic)")),
                     users::password_hash.eq(password_hash),
-                    users::role.eq("evaluator"),
+                    users::role.eq(Role::Evaluator),
                     users::active.eq(false),
                     users::created_at.eq(at),
                     users::updated_at.eq(at),

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{read_csv, SeedError};
 use crate::db::schema::{cities, memberships, networks};
 use crate::db::{now, DbConnection};
-use crate::networks::types::MembershipStatus;
+use crate::networks::types::{MembershipRole, MembershipStatus, NetworkScope, NetworkStatus};
 use crate::text::{fold, search_text, slugify};
 
 /// Slug of the UNESCO Global Network of Learning Cities.
@@ -19,8 +19,8 @@ struct NetworkSeed {
     slug: &'static str,
     name_en: &'static str,
     name_th: &'static str,
-    scope: &'static str,
-    status: &'static str,
+    scope: NetworkScope,
+    status: NetworkStatus,
     country: Option<&'static str>,
     secretariat: Option<(&'static str, &'static str)>,
     website: Option<&'static str>,
@@ -32,8 +32,8 @@ const NETWORKS: &[NetworkSeed] = &[
         slug: GNLC,
         name_en: "UNESCO Global Network of Learning Cities",
         name_th: "เครือข่ายเมืองแห่งการเรียนรู้ระดับโลกของยูเนสโก",
-        scope: "global",
-        status: "active",
+        scope: NetworkScope::Global,
+        status: NetworkStatus::Active,
         country: None,
         secretariat: Some((
             "UNESCO Institute for Lifelong Learning (UIL)",
@@ -49,8 +49,8 @@ const NETWORKS: &[NetworkSeed] = &[
         slug: "thailand-learning-cities",
         name_en: "Thailand Network of Learning Cities",
         name_th: "เครือข่ายเมืองแห่งการเรียนรู้ประเทศไทย",
-        scope: "national",
-        status: "active",
+        scope: NetworkScope::National,
+        status: NetworkStatus::Active,
         country: Some("TH"),
         secretariat: Some(("University of Phayao", "มหาวิทยาลัยพะเยา")),
         website: None,
@@ -62,8 +62,8 @@ const NETWORKS: &[NetworkSeed] = &[
         slug: "asean-learning-cities",
         name_en: "ASEAN Regional Learning City Network",
         name_th: "เครือข่ายเมืองแห่งการเรียนรู้ระดับภูมิภาคอาเซียน",
-        scope: "regional",
-        status: "planned",
+        scope: NetworkScope::Regional,
+        status: NetworkStatus::Planned,
         country: None,
         secretariat: None,
         website: None,
@@ -201,7 +201,7 @@ pub fn gnlc_members(conn: &mut DbConnection) -> Result<(usize, usize), SeedError
             .values((
                 memberships::city_id.eq(city_id),
                 memberships::network_id.eq(gnlc),
-                memberships::role.eq("member"),
+                memberships::role.eq(MembershipRole::Member),
                 memberships::status.eq(MembershipStatus::Active),
                 memberships::joined_year.eq(m.join_year),
                 memberships::joined_on.eq(joined_on),

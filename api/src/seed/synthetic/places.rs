@@ -10,6 +10,7 @@ use diesel::prelude::*;
 use super::{numbered, rows_per_insert, width_for, Clock, Rng, SeedError, Sizes};
 use crate::db::schema::{cities, countries, memberships, networks, provinces};
 use crate::db::DbConnection;
+use crate::networks::types::{NetworkScope, NetworkStatus};
 use crate::text::{fold, search_text};
 
 /// Share of Thai cities.
@@ -220,7 +221,7 @@ fn insert_cities(
 struct NewNetwork {
     slug: String,
     number: String,
-    scope: &'static str,
+    scope: NetworkScope,
     country: Option<String>,
     founded: i32,
     /// Relative chance of being picked by a city: a long tail by position.
@@ -239,14 +240,14 @@ fn plan_networks(
     (0..count)
         .map(|i| {
             let (scope, country) = match i % 7 {
-                _ if i == 0 => ("national", Some("TH".to_owned())),
-                1 => ("global", None),
-                3 => ("regional", None),
+                _ if i == 0 => (NetworkScope::National, Some("TH".to_owned())),
+                1 => (NetworkScope::Global, None),
+                3 => (NetworkScope::Regional, None),
                 5 | 6 if !foreign.is_empty() => (
-                    "national",
+                    NetworkScope::National,
                     Some(foreign[(i / 7 * 2 + i % 7 - 5) % foreign.len()].clone()),
                 ),
-                _ => ("national", Some("TH".to_owned())),
+                _ => (NetworkScope::National, Some("TH".to_owned())),
             };
             let number = numbered(i + 1, width);
             NewNetwork {
@@ -267,10 +268,10 @@ fn insert_networks(
     planned: &[NewNetwork],
 ) -> Result<Vec<i64>, SeedError> {
     let at = clock.at(0.0);
-    let scope_en = |s: &str| match s {
-        "global" => "global",
-        "regional" => "regional (ASEAN+3)",
-        _ => "national",
+    let scope_en = |s: NetworkScope| match s {
+        NetworkScope::Global => "global",
+        NetworkScope::Regional => "regional (ASEAN+3)",
+        NetworkScope::National => "national",
     };
     for chunk in planned.chunks(rows_per_insert(14)) {
         let values: Vec<_> = chunk
@@ -284,7 +285,7 @@ fn insert_networks(
                         networks::name_en.eq(name_en),
                         networks::name_th.eq(Some(format!("เครือข่ายสังเคราะห์ {}", n.number))),
                         networks::scope.eq(n.scope),
-                        networks::status.eq("active"),
+                        networks::status.eq(NetworkStatus::Active),
                         networks::country_code.eq(n.country.as_ref()),
                     ),
                     (
@@ -482,8 +483,8 @@ mod tests {
         let networks = planned(&mut rng, 50);
         assert_eq!(networks[0].slug, "synthetic-network-01");
         assert_eq!(networks[0].country.as_deref(), Some("TH"));
-        assert!(networks.iter().any(|n| n.scope == "global"));
-        assert!(networks.iter().any(|n| n.scope == "regional"));
+        assert!(networks.iter().any(|n| n.scope == NetworkScope::Global));
+        assert!(networks.iter().any(|n| n.scope == NetworkScope::Regional));
         assert!(networks.iter().any(|n| n.country.as_deref() == Some("VN")));
         assert!(networks[0].weight > 10.0 * networks[49].weight);
         assert!(networks.iter().all(|n| (2006..=2021).contains(&n.founded)));
