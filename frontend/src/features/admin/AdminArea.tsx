@@ -14,6 +14,7 @@ import { MembershipsPage } from './memberships/MembershipsPage';
 import { NetworkCreatePage } from './networks/NetworkCreatePage';
 import { NetworkEditPage } from './networks/NetworkEditPage';
 import { NetworksAdminPage } from './networks/NetworksAdminPage';
+import { DataQualityPage } from './quality/DataQualityPage';
 import { UserCreatePage } from './users/UserCreatePage';
 import { UserEditPage } from './users/UserEditPage';
 import { UsersPage } from './users/UsersPage';
@@ -68,6 +69,7 @@ export default function AdminArea() {
         <Route path="memberships" element={<MembershipsPage />} />
         <Route path="memberships/new" element={<MembershipCreatePage />} />
         <Route path="memberships/:id" element={<MembershipEditPage />} />
+        <Route path="data-quality" element={<DataQualityPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="users/new" element={<UserCreatePage />} />
         <Route path="users/:id" element={<UserEditPage />} />

@@ -1,6 +1,6 @@
 /**
- * The administration's reads and writes: accounts, memberships, API keys, the audit log, and the
- * writes of cities and networks (their lists come from the cities and networks features).
+ * The administration's reads and writes: accounts, memberships, API keys, the audit log, the
+ * data-quality report, and the writes of cities and networks (their lists come from the cities and networks features).
  */
 import { queryOptions } from '@tanstack/react-query';
 import { answer, api, unwrap } from '@/api/client';
@@ -15,6 +15,7 @@ type UserQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query'
 type MemberQuery = NonNullable<paths['/api/v1/networks/{slug}/members']['get']['parameters']['query']>;
 type ApiKeyQuery = NonNullable<paths['/api/v1/api-keys']['get']['parameters']['query']>;
 type AuditQuery = NonNullable<paths['/api/v1/audit-log']['get']['parameters']['query']>;
+type QualityQuery = NonNullable<paths['/api/v1/data-quality']['get']['parameters']['query']>;
 
 const MERGE_PATCH = { 'Content-Type': 'application/merge-patch+json' } as const;
 
@@ -32,6 +33,7 @@ export const adminKeys = {
   apiKeyUsage: (id: number) => [...adminKeys.apiKeys(), 'usage', id] as const,
   audit: (query: AuditQuery) => [...adminKeys.all, 'audit', query] as const,
   archived: (entity: string) => [...adminKeys.all, 'archived', entity] as const,
+  dataQuality: (query: QualityQuery) => [...adminKeys.all, 'data-quality', query] as const,
 };
 
 /** The reads of the administration, for `useQuery`. */
@@ -74,6 +76,14 @@ export const adminQueries = {
         );
         return { archives: archives?.items ?? [], restores: restores?.items ?? [] };
       },
+    }),
+  /** What is missing or doubtful in the public records (of one kind, when given), with a count of each kind. */
+  dataQuality: (query: QualityQuery) =>
+    queryOptions({
+      queryKey: adminKeys.dataQuality(query),
+      queryFn: () => unwrap(api.GET('/api/v1/data-quality', { params: { query } })),
+      // A to-do list: coming back from an editor should show what is left, not a minute-old answer.
+      staleTime: 0,
     }),
 };
 

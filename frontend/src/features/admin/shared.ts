@@ -105,6 +105,7 @@ export const ADMIN_SECTIONS = [
   { path: 'cities', adminOnly: false },
   { path: 'networks', adminOnly: false },
   { path: 'memberships', adminOnly: false },
+  { path: 'data-quality', adminOnly: false },
   { path: 'users', adminOnly: true },
   { path: 'api-keys', adminOnly: false },
   { path: 'audit', adminOnly: true },
