@@ -6,6 +6,12 @@ import { fakeApi, renderAt } from '@/test/render';
 import CityPage from './CityPage';
 import { city, gnlc, reference, thaiNetwork } from './fixtures';
 
+/** The reference data and, by default, no initiative for the city. */
+const base = {
+  ...reference,
+  'GET /api/v1/initiatives': { body: { items: [], total: 0, next_cursor: null } },
+};
+
 const phayao = city({ memberships: [thaiNetwork, { ...gnlc, left_year: null }], area_km2: 41.5 });
 
 /** Phayao with the year and source of its population, its own sources and a membership not verified. */
@@ -37,6 +43,23 @@ const sourced = city({
     ],
   }),
 });
+
+/** The EEF initiative, with Phayao as a pilot area. */
+const initiative = {
+  id: 1,
+  slug: 'national-platform-learning-city',
+  name: { en: 'National Platform Learning City', th: null },
+  lead: { en: 'Equitable Education Fund', th: 'กองทุนเพื่อความเสมอภาคทางการศึกษา' },
+  description: { en: 'A national platform that supports learning cities.', th: null },
+  website: 'https://www.eef.or.th/learning-city/',
+  cities: [
+    { city: 'phayao', name: { en: 'Phayao', th: 'พะเยา' }, province: 'TH-56', role: 'pilot_area', note: 'Pilot area since 2022.' },
+    { city: 'chiang-mai', name: { en: 'Chiang Mai', th: 'เชียงใหม่' }, province: 'TH-50', role: 'participant', note: null },
+  ],
+  created_at: '2025-01-01T00:00:00Z',
+  updated_at: '2025-01-01T00:00:00Z',
+  ...provenance({ sources: [source({ url: 'https://www.eef.or.th/learning-city/', title: 'EEF learning city platform' })] }),
+};
 
 const award = {
   programme: 'demo-learning-city-award',
@@ -111,7 +134,7 @@ function renderProfile(slug = 'phayao', language = 'en') {
 describe('CityPage', () => {
   it('shows the facts of the city', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: phayao },
       'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
@@ -137,7 +160,7 @@ describe('CityPage', () => {
 
   it('shows the memberships on a timeline, earliest first, with role, status and a link to the network', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: phayao },
       'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
@@ -168,7 +191,7 @@ describe('CityPage', () => {
 
   it('shows the year and source of the population, and the sources of the city and of each membership', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: sourced },
       'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
@@ -205,7 +228,7 @@ describe('CityPage', () => {
 
   it('shows the population source and the sources in Thai', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: sourced },
       'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
@@ -219,7 +242,7 @@ describe('CityPage', () => {
 
   it('says so when the city has no awards and no published evaluation', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: phayao },
       'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
@@ -232,7 +255,7 @@ describe('CityPage', () => {
 
   it('lists the awards and charts the published evaluation, with the figures as text', async () => {
     const requests = fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: phayao },
       'GET /api/v1/cities/phayao/awards': { body: { items: [award], total: 1, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [summary] } },
@@ -279,7 +302,7 @@ describe('CityPage', () => {
 
   it('shows the area names of a result in Thai', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/phayao': { body: phayao },
       'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/cities/phayao/evaluations': { body: { items: [summary] } },
@@ -292,9 +315,68 @@ describe('CityPage', () => {
     expect(screen.getByRole('rowheader', { name: 'คะแนนรวม' })).toBeInTheDocument();
   });
 
+  it('lists the initiatives the city takes part in, with its role, and says it is not a membership', async () => {
+    const requests = fakeApi({
+      ...base,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+      'GET /api/v1/initiatives': { body: { items: [initiative], total: 1, next_cursor: null } },
+    });
+    const { container } = await renderProfile();
+
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Initiatives' });
+    const section = heading.closest('section') as HTMLElement;
+    expect(section).toHaveTextContent('Taking part in an initiative is not a membership of a network.');
+    const list = within(section).getByRole('list', { name: 'Initiatives this city takes part in' });
+    const item = within(list).getByRole('heading', { level: 3, name: 'National Platform Learning City' }).closest('li') as HTMLElement;
+    expect(item).toHaveTextContent('Led by Equitable Education Fund');
+    expect(item).toHaveTextContent('Role of this city: pilot area · Pilot area since 2022.');
+    expect(item).toHaveTextContent('A national platform that supports learning cities.');
+    const sources = within(item).getByRole('list', { name: 'Sources of the initiative National Platform Learning City' });
+    expect(within(sources).getByRole('link', { name: 'EEF learning city platform' })).toHaveAttribute(
+      'href',
+      'https://www.eef.or.th/learning-city/',
+    );
+    const asked = requests.map((r) => new URL(r.url)).find((u) => u.pathname === '/api/v1/initiatives');
+    expect(asked?.searchParams.get('city')).toBe('phayao');
+    await screen.findByText('No award is recorded for this city in the published award cycles.');
+    await screen.findByText('No published evaluation result is recorded for this city.');
+    const { violations } = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+  });
+
+  it('shows the role of the city in an initiative in Thai', async () => {
+    fakeApi({
+      ...base,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+      'GET /api/v1/initiatives': { body: { items: [initiative], total: 1, next_cursor: null } },
+    });
+    await renderProfile('phayao', 'th');
+    const heading = await screen.findByRole('heading', { level: 2, name: 'โครงการริเริ่ม' });
+    expect(heading.closest('section')).toHaveTextContent('บทบาทของเมืองนี้: พื้นที่นำร่อง');
+  });
+
+  it('shows no initiatives section when the city takes part in none', async () => {
+    fakeApi({
+      ...base,
+      'GET /api/v1/cities/phayao': { body: phayao },
+      'GET /api/v1/cities/phayao/awards': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/cities/phayao/evaluations': { body: { items: [] } },
+      'GET /api/v1/initiatives': { body: { items: [], total: 0, next_cursor: null } },
+    });
+    await renderProfile();
+    expect(await screen.findByText('No published evaluation result is recorded for this city.')).toBeInTheDocument();
+    await screen.findByText('No award is recorded for this city in the published award cycles.');
+    expect(screen.queryByRole('heading', { level: 2, name: 'Initiatives' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/not a membership of a network/)).not.toBeInTheDocument();
+  });
+
   it('shows the API 404 for an unknown city', async () => {
     fakeApi({
-      ...reference,
+      ...base,
       'GET /api/v1/cities/atlantis': {
         status: 404,
         body: {

@@ -12,6 +12,7 @@ import { citiesQueries } from './api';
 import type { City } from './CitiesTable';
 import { CityAwards } from './CityAwards';
 import { CityEvaluations } from './CityEvaluations';
+import { CityInitiatives } from './CityInitiatives';
 import { MembershipTimeline } from './MembershipTimeline';
 import { shownIn } from './language';
 import { webUrl } from './links';
@@ -116,6 +117,7 @@ function CityProfile({ city }: { city: City }) {
       <Sources record={city} label={t('profile.sources', { city: text(city.name) })} />
       <h2>{t('profile.memberships')}</h2>
       <MembershipTimeline memberships={city.memberships} />
+      <CityInitiatives slug={city.slug} />
       <h2>{t('profile.awards')}</h2>
       <CityAwards slug={city.slug} />
       <h2>{t('profile.evaluations')}</h2>

@@ -18,6 +18,7 @@ export const citiesKeys = {
   detail: (slug: string) => [...citiesKeys.details(), slug] as const,
   awards: (slug: string) => [...citiesKeys.detail(slug), 'awards'] as const,
   evaluations: (slug: string) => [...citiesKeys.detail(slug), 'evaluations'] as const,
+  initiatives: (slug: string) => [...citiesKeys.detail(slug), 'initiatives'] as const,
 };
 
 /** The reads of the cities, for `useQuery`. */
@@ -52,5 +53,11 @@ export const citiesQueries = {
     queryOptions({
       queryKey: citiesKeys.evaluations(slug),
       queryFn: () => unwrap(api.GET('/api/v1/cities/{slug}/evaluations', { params: { path: { slug } } })),
+    }),
+  /** The initiatives the city takes part in (programmes, not network memberships). */
+  initiatives: (slug: string) =>
+    queryOptions({
+      queryKey: citiesKeys.initiatives(slug),
+      queryFn: () => unwrap(api.GET('/api/v1/initiatives', { params: { query: { city: slug, limit: 200 } } })),
     }),
 };
