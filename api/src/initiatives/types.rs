@@ -7,7 +7,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::schema::{cities, initiative_cities, initiatives};
-use crate::provenance::types::Sourced;
 use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
@@ -55,15 +54,7 @@ pub struct Initiative {
     pub updated_at: DateTime<Utc>,
 }
 
-impl Sourced for Initiative {
-    const ENTITY: Entity = Entity::Initiative;
-    fn record_id(&self) -> i64 {
-        self.id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(Initiative, Entity::Initiative, id);
 
 crate::page_type!(
     /// A page of initiatives.

@@ -4,7 +4,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::provenance::types::Sourced;
 use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
@@ -132,25 +131,9 @@ pub struct NetworkMember {
     pub provenance: Provenance,
 }
 
-impl Sourced for Network {
-    const ENTITY: Entity = Entity::Network;
-    fn record_id(&self) -> i64 {
-        self.id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(Network, Entity::Network, id);
 
-impl Sourced for NetworkMember {
-    const ENTITY: Entity = Entity::Membership;
-    fn record_id(&self) -> i64 {
-        self.membership_id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(NetworkMember, Entity::Membership, membership_id);
 
 crate::page_type!(
     /// A page of networks.

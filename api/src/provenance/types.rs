@@ -74,3 +74,20 @@ pub trait Sourced {
     /// Puts the record's provenance in place.
     fn set_provenance(&mut self, provenance: Provenance);
 }
+
+/// Implements [`Sourced`] for a record type whose `provenance` field holds its provenance:
+/// `sourced!(Network, Entity::Network, id)` names its kind and the field with its id.
+#[macro_export]
+macro_rules! sourced {
+    ($record:ty, $entity:expr, $id:ident) => {
+        impl $crate::provenance::types::Sourced for $record {
+            const ENTITY: $crate::provenance::Entity = $entity;
+            fn record_id(&self) -> i64 {
+                self.$id
+            }
+            fn set_provenance(&mut self, provenance: $crate::provenance::Provenance) {
+                self.provenance = provenance;
+            }
+        }
+    };
+}

@@ -3,7 +3,7 @@
 //! taken from the source documents, and the EEF pilot areas as an initiative. A database gets
 //! it once, whether it was seeded by this release or an older one; `seed_parts` records it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -203,13 +203,15 @@ fn link(url: String) -> Source {
     }
 }
 
-fn has_sources(conn: &mut DbConnection, entity: Entity, id: i64) -> Result<bool, SeedError> {
-    let n: i64 = sources::table
+/// The ids of the records of a kind that have sources already (one query).
+fn sourced(conn: &mut DbConnection, entity: Entity) -> Result<HashSet<i64>, SeedError> {
+    Ok(sources::table
         .filter(sources::entity.eq(entity))
-        .filter(sources::entity_id.eq(id))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
+        .select(sources::entity_id)
+        .distinct()
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect())
 }
 
 /// The `source_url` of memberships, cycles and recorded winners becomes their first source.
@@ -232,8 +234,9 @@ fn record_links(conn: &mut DbConnection) -> Result<(), SeedError> {
         (Entity::AwardCycle, cycles),
         (Entity::AwardResult, winners),
     ] {
+        let done = sourced(conn, entity)?;
         for (id, url) in rows {
-            if !has_sources(conn, entity, id)? {
+            if !done.contains(&id) {
                 writes::append(conn, entity, id, &link(url))?;
             }
         }
@@ -274,8 +277,9 @@ fn city_sources(conn: &mut DbConnection) -> Result<(), SeedError> {
             urls.push(url);
         }
     }
+    let done = sourced(conn, Entity::City)?;
     for (id, geonames) in rows {
-        if has_sources(conn, Entity::City, id)? {
+        if done.contains(&id) {
             continue;
         }
         let mut list: Vec<Source> = documents
@@ -332,8 +336,9 @@ fn programme_websites(conn: &mut DbConnection) -> Result<(), SeedError> {
             award_programmes::website.assume_not_null(),
         ))
         .load(conn)?;
+    let done = sourced(conn, Entity::AwardProgramme)?;
     for (id, url) in rows {
-        if !has_sources(conn, Entity::AwardProgramme, id)? {
+        if !done.contains(&id) {
             writes::append(conn, Entity::AwardProgramme, id, &link(url))?;
         }
     }

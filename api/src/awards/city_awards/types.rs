@@ -6,7 +6,6 @@ use utoipa::ToSchema;
 
 use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{award_categories, award_cycles, award_programmes, nominations};
-use crate::provenance::types::Sourced;
 use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
@@ -29,15 +28,7 @@ pub struct CityAward {
     pub provenance: Provenance,
 }
 
-impl Sourced for CityAward {
-    const ENTITY: Entity = Entity::AwardResult;
-    fn record_id(&self) -> i64 {
-        self.id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(CityAward, Entity::AwardResult, id);
 
 crate::page_type!(
     /// A page of a city's awards, newest first.

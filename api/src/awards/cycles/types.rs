@@ -8,7 +8,6 @@ use utoipa::ToSchema;
 
 use crate::awards::categories::types::Category;
 use crate::db::schema::{award_categories, award_cycles, award_programmes, cities};
-use crate::provenance::types::Sourced;
 use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
@@ -213,12 +212,4 @@ pub(super) struct WinnerRow {
     pub country: String,
 }
 
-impl Sourced for Cycle {
-    const ENTITY: Entity = Entity::AwardCycle;
-    fn record_id(&self) -> i64 {
-        self.id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(Cycle, Entity::AwardCycle, id);

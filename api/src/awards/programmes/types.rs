@@ -5,7 +5,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::schema::{award_programmes, networks};
-use crate::provenance::types::Sourced;
 use crate::provenance::{Entity, Provenance};
 use crate::types::Localized;
 
@@ -45,15 +44,7 @@ pub struct Programme {
     pub provenance: Provenance,
 }
 
-impl Sourced for Programme {
-    const ENTITY: Entity = Entity::AwardProgramme;
-    fn record_id(&self) -> i64 {
-        self.id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(Programme, Entity::AwardProgramme, id);
 
 crate::page_type!(
     /// A page of programmes.

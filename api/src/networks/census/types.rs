@@ -6,7 +6,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::schema::network_census;
-use crate::provenance::types::Sourced;
 use crate::provenance::{Entity, Provenance};
 
 /// A network's size as its organisers reported it on a date.
@@ -31,15 +30,7 @@ pub struct CensusEntry {
     pub provenance: Provenance,
 }
 
-impl Sourced for CensusEntry {
-    const ENTITY: Entity = Entity::NetworkCensus;
-    fn record_id(&self) -> i64 {
-        self.id
-    }
-    fn set_provenance(&mut self, provenance: Provenance) {
-        self.provenance = provenance;
-    }
-}
+crate::sourced!(CensusEntry, Entity::NetworkCensus, id);
 
 crate::page_type!(
     /// A page of a network's census, newest first.

@@ -77,19 +77,21 @@ fn field(key: &str, en: &str, th: &str, have: i64, of: i64) -> Coverage {
     }
 }
 
-/// Public records of a kind that have at least one source.
-fn with_sources(
+/// The line of a kind's public records (`public_ids`) that have at least one source.
+fn sourced_field(
     conn: &mut DbConnection,
+    (key, en, th): (&str, &str, &str),
     entity: Entity,
-    public_ids: Vec<i64>,
-) -> Result<i64, ApiError> {
-    Ok(sources::table
+    public_ids: &[i64],
+) -> Result<Coverage, ApiError> {
+    let have = sources::table
         .filter(sources::entity.eq(entity))
         .filter(sources::entity_id.eq_any(public_ids))
         .select(sources::entity_id)
         .distinct()
         .load::<i64>(conn)?
-        .len() as i64)
+        .len() as i64;
+    Ok(field(key, en, th, have, public_ids.len() as i64))
 }
 
 /// Coverage of every public network's members and of the fields of public records.
@@ -145,7 +147,6 @@ pub fn coverage(conn: &mut DbConnection) -> Result<Vec<Coverage>, ApiError> {
         .count()
         .get_result(conn)?;
     let city_ids: Vec<i64> = public().select(cities::id).load(conn)?;
-    let sourced = with_sources(conn, Entity::City, city_ids)?;
     rows.extend([
         field(
             "cities.name_th",
@@ -175,24 +176,24 @@ pub fn coverage(conn: &mut DbConnection) -> Result<Vec<Coverage>, ApiError> {
             counted,
             total,
         ),
-        field(
-            "cities.sources",
-            "Cities with a source",
-            "เมืองที่มีแหล่งอ้างอิง",
-            sourced,
-            total,
-        ),
     ]);
+    rows.push(sourced_field(
+        conn,
+        ("cities.sources", "Cities with a source", "เมืองที่มีแหล่งอ้างอิง"),
+        Entity::City,
+        &city_ids,
+    )?);
     let network_ids: Vec<i64> = networks_list.iter().map(|n| n.id).collect();
-    let network_total = network_ids.len() as i64;
-    let sourced = with_sources(conn, Entity::Network, network_ids)?;
-    rows.push(field(
-        "networks.sources",
-        "Networks with a source",
-        "เครือข่ายที่มีแหล่งอ้างอิง",
-        sourced,
-        network_total,
-    ));
+    rows.push(sourced_field(
+        conn,
+        (
+            "networks.sources",
+            "Networks with a source",
+            "เครือข่ายที่มีแหล่งอ้างอิง",
+        ),
+        Entity::Network,
+        &network_ids,
+    )?);
     let membership_ids: Vec<i64> = memberships::table
         .inner_join(cities::table)
         .inner_join(networks::table)
@@ -201,28 +202,30 @@ pub fn coverage(conn: &mut DbConnection) -> Result<Vec<Coverage>, ApiError> {
         .filter(networks::archived_at.is_null())
         .select(memberships::id)
         .load(conn)?;
-    let membership_total = membership_ids.len() as i64;
-    let sourced = with_sources(conn, Entity::Membership, membership_ids)?;
-    rows.push(field(
-        "memberships.sources",
-        "Memberships with a source",
-        "การเป็นสมาชิกที่มีแหล่งอ้างอิง",
-        sourced,
-        membership_total,
-    ));
+    rows.push(sourced_field(
+        conn,
+        (
+            "memberships.sources",
+            "Memberships with a source",
+            "การเป็นสมาชิกที่มีแหล่งอ้างอิง",
+        ),
+        Entity::Membership,
+        &membership_ids,
+    )?);
     let cycle_ids: Vec<i64> = award_cycles::table
         .filter(award_cycles::status.eq(CycleStatus::Published))
         .select(award_cycles::id)
         .load(conn)?;
-    let cycle_total = cycle_ids.len() as i64;
-    let sourced = with_sources(conn, Entity::AwardCycle, cycle_ids.clone())?;
-    rows.push(field(
-        "award_cycles.sources",
-        "Published award cycles with a source",
-        "รอบรางวัลที่เผยแพร่และมีแหล่งอ้างอิง",
-        sourced,
-        cycle_total,
-    ));
+    rows.push(sourced_field(
+        conn,
+        (
+            "award_cycles.sources",
+            "Published award cycles with a source",
+            "รอบรางวัลที่เผยแพร่และมีแหล่งอ้างอิง",
+        ),
+        Entity::AwardCycle,
+        &cycle_ids,
+    )?);
     let result_ids: Vec<i64> = nominations::table
         .inner_join(cities::table)
         .filter(nominations::cycle_id.eq_any(cycle_ids))
@@ -230,14 +233,15 @@ pub fn coverage(conn: &mut DbConnection) -> Result<Vec<Coverage>, ApiError> {
         .filter(cities::archived_at.is_null())
         .select(nominations::id)
         .load(conn)?;
-    let result_total = result_ids.len() as i64;
-    let sourced = with_sources(conn, Entity::AwardResult, result_ids)?;
-    rows.push(field(
-        "award_results.sources",
-        "Recorded awards with a source",
-        "รางวัลที่บันทึกไว้และมีแหล่งอ้างอิง",
-        sourced,
-        result_total,
-    ));
+    rows.push(sourced_field(
+        conn,
+        (
+            "award_results.sources",
+            "Recorded awards with a source",
+            "รางวัลที่บันทึกไว้และมีแหล่งอ้างอิง",
+        ),
+        Entity::AwardResult,
+        &result_ids,
+    )?);
     Ok(rows)
 }
