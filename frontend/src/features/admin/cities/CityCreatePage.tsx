@@ -7,7 +7,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { citiesKeys } from '@/features/cities';
 import { adminApi } from '@/features/admin/api';
 import { CityFields } from './CityFields';
-import { cityCreateBody, emptyCity, type CityField, type CityValues } from './cityForm';
+import { cityCreateBody, emptyCity, type CityValues } from './cityForm';
 
 /** What the edit page is told after a city was created: it shows the link to the public profile. */
 export interface CreatedState {
@@ -28,7 +28,7 @@ export function CityCreatePage() {
       navigate(`/admin/cities/${city.slug}`, { state });
     },
   });
-  const setValue = (field: CityField, value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const setValue = <K extends keyof CityValues>(field: K, value: CityValues[K]) => setValues((v) => ({ ...v, [field]: value }));
   return (
     <>
       <PageTitle>{t('city.create_title')}</PageTitle>

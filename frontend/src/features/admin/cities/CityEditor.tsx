@@ -8,8 +8,9 @@ import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { useLocalized } from '@/i18n/localized';
 import { citiesKeys } from '@/features/cities';
 import { adminApi } from '@/features/admin/api';
+import { showFormValue } from '@/features/admin/SourcesEditor';
 import { CityFields, cityLabel } from './CityFields';
-import { cityPatch, cityValues, EDITOR_FIXED_FIELDS, type City, type CityField, type CityValues } from './cityForm';
+import { cityPatch, cityValues, EDITOR_FIXED_FIELDS, type City, type CityValues } from './cityForm';
 import '@/features/admin/admin.css';
 
 /** The props of {@link CityEditor}. */
@@ -52,7 +53,7 @@ function CityEditorForm({ slug, onSaved, onArchived }: CityEditorProps) {
     invalidate: [citiesKeys.all],
     onSaved,
   });
-  const label = (field: CityField) => cityLabel(t, field);
+  const label = (field: keyof CityValues) => cityLabel(t, field);
 
   return (
     <DataState query={edit.state}>
@@ -67,7 +68,12 @@ function CityEditorForm({ slug, onSaved, onArchived }: CityEditorProps) {
           <p>
             <Link to={`/cities/${record.slug}`}>{t('city.public_profile', { name: text(record.name) })}</Link>
           </p>
-          <StaleEditNotice edit={edit} label={label} removeLabel={t('city.archive_current')} />
+          <StaleEditNotice
+            edit={edit}
+            label={label}
+            format={(field, value) => showFormValue(t, field, value)}
+            removeLabel={t('city.archive_current')}
+          />
           <CityFields
             values={values}
             setValue={edit.setValue}

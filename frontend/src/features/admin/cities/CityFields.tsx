@@ -6,16 +6,19 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
 import { pick } from '@/i18n/localized';
 import { byName, referenceQueries } from '@/api/reference';
+import { SourcesEditor, provenanceLabel } from '@/features/admin/SourcesEditor';
+import { isProvenanceField } from '@/features/admin/provenanceForm';
 import type { CityField, CityValues } from './cityForm';
 
 /** The visible label of a city field. */
-export function cityLabel(t: TFunction, field: CityField): string {
+export function cityLabel(t: TFunction, field: keyof CityValues): string {
+  if (isProvenanceField(field)) return provenanceLabel(t, field);
   return t(`city.fields.${field.replace('.', '_')}`, { ns: 'admin' });
 }
 
 interface Props {
   values: CityValues;
-  setValue(field: CityField, value: string): void;
+  setValue<K extends keyof CityValues>(field: K, value: CityValues[K]): void;
   /** The last problem of the form: 422 messages are shown at their fields. */
   problem: unknown;
   /** Fields shown but not editable (with a hint why). */
@@ -138,6 +141,7 @@ export function CityFields({ values, setValue, problem, fixed = [], fixedHint }:
           onChange={(e) => setValue('description.th', e.target.value)}
         />
       </fieldset>
+      <SourcesEditor values={values} setValue={setValue} problem={problem} />
       <ProblemAlert error={countries.error ?? provinces.error} />
     </>
   );

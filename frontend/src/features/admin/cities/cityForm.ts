@@ -1,6 +1,13 @@
 /** The city form's values and their conversion to and from the API's `City` and `CityInput`. */
 import type { components } from '@/api/schema';
 import { localizedPatch, numberOrNull, numberText, textOrNull } from '@/features/admin/shared';
+import {
+  emptyProvenance,
+  provenanceCreateBody,
+  provenancePatch,
+  provenanceValues,
+  type ProvenanceValues,
+} from '@/features/admin/provenanceForm';
 
 export type City = components['schemas']['City'];
 export type CityInput = components['schemas']['CityInput'];
@@ -22,16 +29,17 @@ export const CITY_FIELDS = [
   'description.th',
 ] as const;
 export type CityField = (typeof CITY_FIELDS)[number];
-export type CityValues = Record<CityField, string>;
+/** The text fields, plus the sources and the "not verified" mark. */
+export type CityValues = Record<CityField, string> & ProvenanceValues;
 
 /** The fields a city editor may not change (the API answers `forbidden_field`). */
 export const EDITOR_FIXED_FIELDS: readonly CityField[] = ['slug', 'country'];
 
 /** An empty form for a new city (Thai by default: the platform's cities are mostly Thai). */
 export function emptyCity(): CityValues {
-  const values = Object.fromEntries(CITY_FIELDS.map((f) => [f, ''])) as CityValues;
+  const values = Object.fromEntries(CITY_FIELDS.map((f) => [f, ''])) as Record<CityField, string>;
   values.country = 'TH';
-  return values;
+  return { ...values, ...emptyProvenance() };
 }
 
 /** The form values of a city. */
@@ -50,6 +58,7 @@ export function cityValues(city: City): CityValues {
     geonames_id: numberText(city.geonames_id),
     'description.en': city.description?.en ?? '',
     'description.th': city.description?.th ?? '',
+    ...provenanceValues(city),
   };
 }
 
@@ -69,15 +78,15 @@ export function cityPatch(changes: Partial<CityValues>): CityInput {
   if (changes.geonames_id !== undefined) patch.geonames_id = numberOrNull(changes.geonames_id);
   const description = localizedPatch(changes, 'description');
   if (description) patch.description = description;
-  return patch;
+  return { ...patch, ...provenancePatch(changes) };
 }
 
-/** The body of `POST /cities`: every filled field (empty ones are left out, the slug too). */
+/** The body of `POST /cities`: every filled field (empty ones are left out, the slug too), the sources and the mark. */
 export function cityCreateBody(values: CityValues): CityInput {
   const filled: Partial<CityValues> = {};
   for (const field of CITY_FIELDS) {
     if (values[field].trim() !== '') filled[field] = values[field];
   }
   if (values.country !== 'TH') delete filled.province;
-  return cityPatch(filled);
+  return { ...cityPatch(filled), ...provenanceCreateBody(values) };
 }

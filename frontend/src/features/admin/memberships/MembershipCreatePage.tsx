@@ -11,7 +11,7 @@ import { citiesKeys } from '@/features/cities';
 import { networksKeys, networksQueries } from '@/features/networks';
 import { adminApi, adminKeys } from '@/features/admin/api';
 import { MembershipFields, membershipLabel } from './MembershipFields';
-import { emptyMembership, membershipCreateBody, type MembershipField, type NewMembershipValues } from './membershipForm';
+import { emptyMembership, membershipCreateBody, type NewMembershipValues } from './membershipForm';
 
 /** `/admin/memberships/new?network=&city=`: adds a city to a network; then the membership's edit page. */
 export function MembershipCreatePage() {
@@ -31,7 +31,8 @@ export function MembershipCreatePage() {
       navigate(`/admin/memberships/${membership.id}`, { state: { created: true } });
     },
   });
-  const setValue = (field: MembershipField | 'city' | 'network', value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const setValue = <K extends keyof NewMembershipValues>(field: K, value: NewMembershipValues[K]) =>
+    setValues((v) => ({ ...v, [field]: value }));
   return (
     <>
       <PageTitle>{t('membership.create_title')}</PageTitle>

@@ -9,6 +9,7 @@ import { useDateTime } from '@/features/admin/shared';
 import { citiesKeys } from '@/features/cities';
 import { networksKeys } from '@/features/networks';
 import { adminApi, adminKeys } from '@/features/admin/api';
+import { showFormValue } from '@/features/admin/SourcesEditor';
 import { MembershipFields, membershipLabel } from './MembershipFields';
 import { membershipPatch, membershipValues, type Membership, type MembershipInput, type MembershipValues } from './membershipForm';
 
@@ -68,7 +69,12 @@ function MembershipEditor({ id }: { id: number }) {
                 void edit.save();
               }}
             >
-              <StaleEditNotice edit={edit} label={(field) => membershipLabel(t, field)} removeLabel={t('membership.archive_current')} />
+              <StaleEditNotice
+                edit={edit}
+                label={(field) => membershipLabel(t, field)}
+                format={(field, value) => showFormValue(t, field, value)}
+                removeLabel={t('membership.archive_current')}
+              />
               <MembershipFields values={values} setValue={edit.setValue} problem={edit.problem} />
               <div className="actions">
                 <button type="submit" className="primary" disabled={!edit.dirty || edit.saving}>

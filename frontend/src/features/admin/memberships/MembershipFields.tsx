@@ -1,21 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
+import { SourcesEditor, provenanceLabel } from '@/features/admin/SourcesEditor';
+import { isProvenanceField } from '@/features/admin/provenanceForm';
 import { MEMBERSHIP_ROLES, MEMBERSHIP_STATUSES, type MembershipField, type MembershipValues } from './membershipForm';
 
 /** The visible label of a membership field. */
-export function membershipLabel(t: TFunction, field: MembershipField | 'city' | 'network'): string {
+export function membershipLabel(t: TFunction, field: keyof MembershipValues | 'city' | 'network'): string {
+  if (isProvenanceField(field)) return provenanceLabel(t, field);
   return t(`membership.fields.${field}`, { ns: 'admin' });
 }
 
 interface Props {
   values: MembershipValues;
-  setValue(field: MembershipField, value: string): void;
+  setValue<K extends keyof MembershipValues>(field: K, value: MembershipValues[K]): void;
   /** The last problem of the form: 422 messages are shown at their fields. */
   problem: unknown;
 }
 
-/** The changeable inputs of a membership: when and how the city belongs to the network, and the source. */
+/** The changeable inputs of a membership: when and how the city belongs to the network, and its sources. */
 export function MembershipFields({ values, setValue, problem }: Props) {
   const { t } = useTranslation('admin');
   const label = (field: MembershipField) => membershipLabel(t, field);
@@ -91,6 +94,7 @@ export function MembershipFields({ values, setValue, problem }: Props) {
         value={values.note}
         onChange={(e) => setValue('note', e.target.value)}
       />
+      <SourcesEditor values={values} setValue={setValue} problem={problem} />
     </>
   );
 }

@@ -1,6 +1,13 @@
 /** The membership form's values and their conversion to and from the API's `Membership` and `MembershipInput`. */
 import type { components } from '@/api/schema';
 import { numberOrNull, numberText, textOrNull } from '@/features/admin/shared';
+import {
+  emptyProvenance,
+  provenanceCreateBody,
+  provenancePatch,
+  provenanceValues,
+  type ProvenanceValues,
+} from '@/features/admin/provenanceForm';
 
 export type Membership = components['schemas']['Membership'];
 export type MembershipInput = components['schemas']['MembershipInput'];
@@ -13,13 +20,25 @@ export const MEMBERSHIP_STATUSES: readonly MembershipStatus[] = ['active', 'form
 /** The fields that can change after creation (`city` and `network` cannot). */
 export const MEMBERSHIP_FIELDS = ['joined_year', 'joined_on', 'left_year', 'role', 'status', 'source_url', 'note'] as const;
 export type MembershipField = (typeof MEMBERSHIP_FIELDS)[number];
-export type MembershipValues = Record<MembershipField, string>;
+/** The text fields, plus the sources and the "not verified" mark. */
+export type MembershipValues = Record<MembershipField, string> & ProvenanceValues;
 /** The create form: the changeable fields plus the city and the network. */
 export type NewMembershipValues = MembershipValues & { city: string; network: string };
 
 /** An empty form for a new membership. */
 export function emptyMembership(city: string, network: string): NewMembershipValues {
-  return { city, network, joined_year: '', joined_on: '', left_year: '', role: 'member', status: 'active', source_url: '', note: '' };
+  return {
+    city,
+    network,
+    joined_year: '',
+    joined_on: '',
+    left_year: '',
+    role: 'member',
+    status: 'active',
+    source_url: '',
+    note: '',
+    ...emptyProvenance(),
+  };
 }
 
 /** The form values of a membership. */
@@ -32,6 +51,7 @@ export function membershipValues(m: Membership): MembershipValues {
     status: m.status,
     source_url: m.source_url ?? '',
     note: m.note ?? '',
+    ...provenanceValues(m),
   };
 }
 
@@ -45,14 +65,19 @@ export function membershipPatch(changes: Partial<MembershipValues>): MembershipI
   if (changes.status !== undefined) patch.status = MEMBERSHIP_STATUSES.find((s) => s === changes.status) ?? null;
   if (changes.source_url !== undefined) patch.source_url = textOrNull(changes.source_url);
   if (changes.note !== undefined) patch.note = textOrNull(changes.note);
-  return patch;
+  return { ...patch, ...provenancePatch(changes) };
 }
 
-/** The body of `POST /memberships`: the city, the network and every filled field. */
+/** The body of `POST /memberships`: the city, the network, every filled field, the sources and the mark. */
 export function membershipCreateBody(values: NewMembershipValues): MembershipInput {
   const filled: Partial<MembershipValues> = {};
   for (const field of MEMBERSHIP_FIELDS) {
     if (values[field].trim() !== '') filled[field] = values[field];
   }
-  return { city: textOrNull(values.city), network: textOrNull(values.network), ...membershipPatch(filled) };
+  return {
+    city: textOrNull(values.city),
+    network: textOrNull(values.network),
+    ...membershipPatch(filled),
+    ...provenanceCreateBody(values),
+  };
 }

@@ -7,7 +7,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { networksKeys } from '@/features/networks';
 import { adminApi } from '@/features/admin/api';
 import { NetworkFields } from './NetworkFields';
-import { emptyNetwork, networkCreateBody, type NetworkField, type NetworkValues } from './networkForm';
+import { emptyNetwork, networkCreateBody, type NetworkValues } from './networkForm';
 
 /** `/admin/networks/new`: a new network; then its edit page. */
 export function NetworkCreatePage() {
@@ -22,7 +22,8 @@ export function NetworkCreatePage() {
       navigate(`/admin/networks/${network.slug}`, { state: { created: true } });
     },
   });
-  const setValue = (field: NetworkField, value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const setValue = <K extends keyof NetworkValues>(field: K, value: NetworkValues[K]) =>
+    setValues((v) => ({ ...v, [field]: value }));
   return (
     <>
       <PageTitle>{t('network.create_title')}</PageTitle>

@@ -8,6 +8,7 @@ import { StaleEditNotice, useSafeEdit } from '@/components/forms/StaleEdit';
 import { useLocalized } from '@/i18n/localized';
 import { networksKeys } from '@/features/networks';
 import { adminApi } from '@/features/admin/api';
+import { showFormValue } from '@/features/admin/SourcesEditor';
 import { NetworkFields, networkLabel } from './NetworkFields';
 import { networkPatch, networkValues, type Network, type NetworkInput, type NetworkValues } from './networkForm';
 
@@ -65,7 +66,12 @@ function NetworkEditor({ slug }: { slug: string }) {
                 {t('network.members_count', { count: record.member_count })}
               </Link>
             </p>
-            <StaleEditNotice edit={edit} label={(field) => networkLabel(t, field)} removeLabel={t('network.archive_current')} />
+            <StaleEditNotice
+              edit={edit}
+              label={(field) => networkLabel(t, field)}
+              format={(field, value) => showFormValue(t, field, value)}
+              removeLabel={t('network.archive_current')}
+            />
             <NetworkFields values={values} setValue={edit.setValue} problem={edit.problem} />
             <div className="actions">
               <button type="submit" className="primary" disabled={!edit.dirty || edit.saving}>

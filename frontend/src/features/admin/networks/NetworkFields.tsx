@@ -6,16 +6,19 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { SelectField, TextAreaField, TextField } from '@/components/forms/Field';
 import { pick } from '@/i18n/localized';
 import { byName, referenceQueries } from '@/api/reference';
+import { SourcesEditor, provenanceLabel } from '@/features/admin/SourcesEditor';
+import { isProvenanceField } from '@/features/admin/provenanceForm';
 import { NETWORK_SCOPES, NETWORK_STATUSES, type NetworkField, type NetworkValues } from './networkForm';
 
 /** The visible label of a network field. */
-export function networkLabel(t: TFunction, field: NetworkField): string {
+export function networkLabel(t: TFunction, field: keyof NetworkValues): string {
+  if (isProvenanceField(field)) return provenanceLabel(t, field);
   return t(`network.fields.${field.replace('.', '_')}`, { ns: 'admin' });
 }
 
 interface Props {
   values: NetworkValues;
-  setValue(field: NetworkField, value: string): void;
+  setValue<K extends keyof NetworkValues>(field: K, value: NetworkValues[K]): void;
   /** The last problem of the form: 422 messages are shown at their fields. */
   problem: unknown;
 }
@@ -121,6 +124,7 @@ export function NetworkFields({ values, setValue, problem }: Props) {
         {area('description.en', 'en')}
         {area('description.th', 'th')}
       </fieldset>
+      <SourcesEditor values={values} setValue={setValue} problem={problem} />
       <ProblemAlert error={countries.error} />
     </>
   );

@@ -1,6 +1,13 @@
 /** The network form's values and their conversion to and from the API's `Network` and `NetworkInput`. */
 import type { components } from '@/api/schema';
 import { localizedPatch, numberOrNull, numberText, textOrNull } from '@/features/admin/shared';
+import {
+  emptyProvenance,
+  provenanceCreateBody,
+  provenancePatch,
+  provenanceValues,
+  type ProvenanceValues,
+} from '@/features/admin/provenanceForm';
 
 export type Network = components['schemas']['Network'];
 export type NetworkInput = components['schemas']['NetworkInput'];
@@ -26,14 +33,15 @@ export const NETWORK_FIELDS = [
   'description.th',
 ] as const;
 export type NetworkField = (typeof NETWORK_FIELDS)[number];
-export type NetworkValues = Record<NetworkField, string>;
+/** The text fields, plus the sources and the "not verified" mark. */
+export type NetworkValues = Record<NetworkField, string> & ProvenanceValues;
 
 /** An empty form for a new network. */
 export function emptyNetwork(): NetworkValues {
-  const values = Object.fromEntries(NETWORK_FIELDS.map((f) => [f, ''])) as NetworkValues;
+  const values = Object.fromEntries(NETWORK_FIELDS.map((f) => [f, ''])) as Record<NetworkField, string>;
   values.scope = 'national';
   values.status = 'active';
-  return values;
+  return { ...values, ...emptyProvenance() };
 }
 
 /** The form values of a network. */
@@ -51,6 +59,7 @@ export function networkValues(n: Network): NetworkValues {
     website: n.website ?? '',
     'description.en': n.description?.en ?? '',
     'description.th': n.description?.th ?? '',
+    ...provenanceValues(n),
   };
 }
 
@@ -77,14 +86,14 @@ export function networkPatch(changes: Partial<NetworkValues>): NetworkInput {
   if (changes.website !== undefined) patch.website = textOrNull(changes.website);
   const description = localizedPatch(changes, 'description');
   if (description) patch.description = description;
-  return patch;
+  return { ...patch, ...provenancePatch(changes) };
 }
 
-/** The body of `POST /networks`: every filled field. */
+/** The body of `POST /networks`: every filled field, the sources and the mark. */
 export function networkCreateBody(values: NetworkValues): NetworkInput {
   const filled: Partial<NetworkValues> = {};
   for (const field of NETWORK_FIELDS) {
     if (values[field].trim() !== '') filled[field] = values[field];
   }
-  return networkPatch(filled);
+  return { ...networkPatch(filled), ...provenanceCreateBody(values) };
 }
