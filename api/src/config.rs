@@ -131,6 +131,10 @@ pub struct LimitConfig {
     /// Largest accepted request body, in bytes.
     #[arg(long, env = "MAX_BODY_BYTES", default_value_t = 1_048_576)]
     pub max_body_bytes: usize,
+
+    /// Largest accepted bulk-import file (`POST /imports/{kind}`), in bytes.
+    #[arg(long, env = "MAX_IMPORT_BYTES", default_value_t = 16_777_216)]
+    pub max_import_bytes: usize,
 }
 
 /// Logging settings, shared by every command.

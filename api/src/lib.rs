@@ -12,7 +12,8 @@
 //! 7. Resources: [`reference`], [`networks`], [`cities`], [`memberships`], [`initiatives`],
 //!    [`awards`], [`evaluations`], [`users`], [`api_keys`], [`health`], [`observability`]
 //! 8. Open data across the resources: [`open_data::stats`], [`open_data::datasets`],
-//!    [`open_data::changes`]; the data-quality workspace: [`data_quality`]
+//!    [`open_data::changes`]; the data-quality workspace: [`data_quality`]; bulk import:
+//!    [`imports`]
 //! 9. The service put together: [`routes`], [`openapi`], [`seed`], [`portable`], [`startup`],
 //!    [`cli`]
 
@@ -30,6 +31,7 @@ pub mod error;
 pub mod evaluations;
 pub mod health;
 pub mod http;
+pub mod imports;
 pub mod initiatives;
 pub mod input;
 pub mod listing;

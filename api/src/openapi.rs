@@ -30,6 +30,7 @@ with a stable `code`.",
         (name = "evaluations", description = "Frameworks, assignments, scoring, rankings and published results"),
         (name = "auth", description = "Sessions: login, token refresh, logout"),
         (name = "admin", description = "Users, API keys and the audit log"),
+        (name = "imports", description = "Bulk import of cities, memberships and network census from CSV or Excel"),
         (name = "open data", description = "Statistics, bulk datasets and the changes feed"),
     ),
     components(schemas(

@@ -5,7 +5,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::open_data::{changes, datasets, stats};
 use crate::{
-    api_keys, audit, auth, awards, cities, data_quality, evaluations, health, initiatives,
+    api_keys, audit, auth, awards, cities, data_quality, evaluations, health, imports, initiatives,
     memberships, networks, observability, reference, users,
 };
 
@@ -100,6 +100,9 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(api_keys::routes::revoke_api_key)
                 .service(api_keys::routes::key_usage)
                 .service(audit::routes::list_audit)
-                .service(data_quality::routes::data_quality),
+                .service(data_quality::routes::data_quality)
+                .service(imports::routes::list_import_kinds)
+                .service(imports::routes::import_template)
+                .service(imports::routes::import),
         );
 }

@@ -140,6 +140,8 @@ impl Application {
         let table = web::Data::new(RouteTable::from_openapi(&document));
         let document = web::Data::new(crate::openapi::Served::new(&document)?);
         let max_body = config.limits.max_body_bytes;
+        let import_limit =
+            web::Data::new(crate::imports::ImportLimit(config.limits.max_import_bytes));
         let cors_origins = config.cors_origins.clone();
         let frontend = crate::http::spa::Frontend::at(&config.frontend_dir);
         match frontend.root() {
@@ -174,6 +176,7 @@ impl Application {
                 .app_data(frontend.clone())
                 .app_data(manual.clone())
                 .app_data(auth_state.clone())
+                .app_data(import_limit.clone())
                 .app_data(web::QueryConfig::default().error_handler(query::query_error))
                 .app_data(web::PathConfig::default().error_handler(|err, req| {
                     ApiError::NotFound(format!("no such resource: {} ({err})", req.path())).into()

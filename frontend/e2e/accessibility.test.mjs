@@ -149,6 +149,7 @@ checkPages('secretariat pages', 'secretariat', [
   at('the new-network form', () => '/admin/networks/new', () => en('admin', 'network.create_title')),
   at('the administration of memberships', () => '/admin/memberships', () => en('admin', 'memberships.title')),
   at('the new-membership form', () => '/admin/memberships/new', () => en('admin', 'membership.create_title')),
+  at('the import page', () => '/admin/imports', () => en('imports', 'title')),
   at('the API keys', () => '/admin/api-keys', () => en('admin', 'keys.title')),
   at('the award cycles management', () => '/manage/awards', () => en('manage', 'awards.title')),
   at('the new-cycle form', () => '/manage/awards/new', () => en('manage', 'new_cycle.title')),

@@ -20,6 +20,8 @@ pub struct AuditFilters {
     pub since: Option<chrono::NaiveDateTime>,
     /// Before.
     pub until: Option<chrono::NaiveDateTime>,
+    /// Only the writes of this bulk import.
+    pub import_id: Option<i64>,
 }
 
 /// One stored entry; `before` and `after` are JSON text.
@@ -35,6 +37,7 @@ struct EntryRow {
     entity_id: String,
     before: Option<String>,
     after: Option<String>,
+    import_id: Option<i64>,
 }
 
 impl From<EntryRow> for AuditEntry {
@@ -50,6 +53,7 @@ impl From<EntryRow> for AuditEntry {
             entity_id: r.entity_id,
             before: parse(r.before),
             after: parse(r.after),
+            import_id: r.import_id,
         }
     }
 }
@@ -80,6 +84,9 @@ pub fn list(
         }
         if let Some(until) = filters.until {
             query = query.filter(audit_log::at.lt(until));
+        }
+        if let Some(import) = filters.import_id {
+            query = query.filter(audit_log::import_id.eq(import));
         }
         query
     };

@@ -66,6 +66,7 @@ pub async fn list_audit(
             check.fail(name, format!("must be 1 to {max} characters"));
         }
     }
+    let import_id = check.id("import_id", q.import_id.as_deref());
     let list = paging.pages(check, "audit", "-id")?;
     let filters = AuditFilters {
         entity: q.entity,
@@ -74,6 +75,7 @@ pub async fn list_audit(
         action: q.action,
         since,
         until,
+        import_id,
     };
     list.answer_private::<AuditPage, _, _>(&pool, move |conn, limit, cursor| {
         queries::list(conn, &filters, limit, cursor)

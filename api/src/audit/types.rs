@@ -16,7 +16,7 @@ pub struct AuditEntry {
     pub actor_user_id: Option<i64>,
     /// `create`, `update`, `archive`, `restore`, `deactivate`, `revoke`, ...
     pub action: String,
-    /// `city`, `network`, `membership`, `user`, `api_key`, ...
+    /// `city`, `network`, `membership`, `user`, `api_key`, `import`, ...
     pub entity: String,
     /// The record's id or slug.
     pub entity_id: String,
@@ -24,6 +24,8 @@ pub struct AuditEntry {
     pub before: Option<serde_json::Value>,
     /// The record after the write.
     pub after: Option<serde_json::Value>,
+    /// The entry of the bulk import that made this write, when one did.
+    pub import_id: Option<i64>,
 }
 
 crate::page_type!(
@@ -53,5 +55,8 @@ crate::list_query! {
         /// Only writes before this time (RFC 3339).
         #[param(value_type = Option<DateTime<Utc>>)]
         pub until: Option<String>,
+        /// Only the writes of this bulk import (the id of its `import` entry).
+        #[param(value_type = Option<i64>, minimum = 1)]
+        pub import_id: Option<String>,
     }
 }

@@ -1,7 +1,7 @@
 //! Cities: the public directory and city profiles with their network memberships.
 
-mod input;
+pub mod input;
 pub mod queries;
 pub mod routes;
 pub mod types;
-mod writes;
+pub mod writes;

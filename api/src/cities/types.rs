@@ -181,7 +181,7 @@ pub struct CityInput {
     pub description: Option<crate::types::LocalizedInput>,
     /// GeoNames id.
     pub geonames_id: Option<i64>,
-    /// The city's sources (at most 20; each needs a `url`); replaces the list.
+    /// The city's sources (at most 20; each needs a `url` or a `title`); replaces the list.
     pub sources: Option<Vec<crate::provenance::Source>>,
     /// Marks the city as not verified, with the reason; `null` clears the mark.
     pub unverified_reason: Option<String>,

@@ -87,7 +87,7 @@ fn slug_taken(conn: &mut DbConnection, slug: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Creates a city.
+/// Creates a city, audited.
 pub fn create(
     conn: &mut DbConnection,
     actor: &User,
@@ -95,60 +95,7 @@ pub fn create(
     errors: Vec<FieldError>,
 ) -> Result<City, ApiError> {
     write_transaction(conn, |conn| {
-        let name_en = ch.name_en.set().unwrap_or_default();
-        let country = ch.country.set().unwrap_or_default();
-        let slug = match ch.slug.set() {
-            Some(slug) => slug,
-            None => slugify(&name_en),
-        };
-        if slug.is_empty() && !name_en.is_empty() {
-            return Err(ApiError::field(
-                "slug",
-                "cannot be derived from the English name; give one",
-            ));
-        }
-        let name_th = ch.name_th.set();
-        let province = ch.province.set();
-        let (lat, lon) = (ch.lat.set(), ch.lon.set());
-        check_final(
-            conn,
-            &Final {
-                country: &country,
-                province: province.as_deref(),
-                lat,
-                lon,
-            },
-            errors,
-        )?;
-        slug_taken(conn, &slug)?;
-        let at = now();
-        let id = diesel::insert_into(cities::table)
-            .values((
-                cities::slug.eq(&slug),
-                cities::name_en.eq(&name_en),
-                cities::name_th.eq(&name_th),
-                cities::name_sort.eq(fold(&name_en)),
-                cities::search_text.eq(search_text(&[Some(&name_en), name_th.as_deref()])),
-                cities::country_code.eq(&country),
-                cities::province_code.eq(&province),
-                cities::lat.eq(lat),
-                cities::lon.eq(lon),
-                cities::population.eq(ch.population.set()),
-                cities::population_year
-                    .eq(ch.population_year.set().and_then(|y| i32::try_from(y).ok())),
-                cities::population_source.eq(ch.population_source.set()),
-                cities::area_km2.eq(ch.area_km2.set()),
-                cities::website.eq(ch.website.set()),
-                cities::description_en.eq(ch.description_en.set()),
-                cities::description_th.eq(ch.description_th.set()),
-                cities::geonames_id.eq(ch.geonames_id.set()),
-                cities::created_at.eq(at),
-                cities::updated_at.eq(at),
-            ))
-            .returning(cities::id)
-            .get_result::<i64>(conn)?;
-        provenance::writes::apply(conn, Entity::City, id, ch.provenance)?;
-        let city = queries::find(conn, &slug, false)?;
+        let city = insert(conn, ch, errors)?;
         audit::record(
             conn,
             Some(actor),
@@ -160,6 +107,69 @@ pub fn create(
         )?;
         Ok(city)
     })
+}
+
+/// Inserts a city inside the caller's transaction, without an audit entry (the caller
+/// records one).
+pub fn insert(
+    conn: &mut DbConnection,
+    ch: CityChanges,
+    errors: Vec<FieldError>,
+) -> Result<City, ApiError> {
+    let name_en = ch.name_en.set().unwrap_or_default();
+    let country = ch.country.set().unwrap_or_default();
+    let slug = match ch.slug.set() {
+        Some(slug) => slug,
+        None => slugify(&name_en),
+    };
+    if slug.is_empty() && !name_en.is_empty() {
+        return Err(ApiError::field(
+            "slug",
+            "cannot be derived from the English name; give one",
+        ));
+    }
+    let name_th = ch.name_th.set();
+    let province = ch.province.set();
+    let (lat, lon) = (ch.lat.set(), ch.lon.set());
+    check_final(
+        conn,
+        &Final {
+            country: &country,
+            province: province.as_deref(),
+            lat,
+            lon,
+        },
+        errors,
+    )?;
+    slug_taken(conn, &slug)?;
+    let at = now();
+    let id = diesel::insert_into(cities::table)
+        .values((
+            cities::slug.eq(&slug),
+            cities::name_en.eq(&name_en),
+            cities::name_th.eq(&name_th),
+            cities::name_sort.eq(fold(&name_en)),
+            cities::search_text.eq(search_text(&[Some(&name_en), name_th.as_deref()])),
+            cities::country_code.eq(&country),
+            cities::province_code.eq(&province),
+            cities::lat.eq(lat),
+            cities::lon.eq(lon),
+            cities::population.eq(ch.population.set()),
+            cities::population_year
+                .eq(ch.population_year.set().and_then(|y| i32::try_from(y).ok())),
+            cities::population_source.eq(ch.population_source.set()),
+            cities::area_km2.eq(ch.area_km2.set()),
+            cities::website.eq(ch.website.set()),
+            cities::description_en.eq(ch.description_en.set()),
+            cities::description_th.eq(ch.description_th.set()),
+            cities::geonames_id.eq(ch.geonames_id.set()),
+            cities::created_at.eq(at),
+            cities::updated_at.eq(at),
+        ))
+        .returning(cities::id)
+        .get_result::<i64>(conn)?;
+    provenance::writes::apply(conn, Entity::City, id, ch.provenance)?;
+    queries::find(conn, &slug, false)
 }
 
 #[derive(AsChangeset)]
@@ -186,8 +196,8 @@ struct CityChangeset {
     updated_at: chrono::NaiveDateTime,
 }
 
-/// Applies a JSON merge patch to a public city. A city editor may change only their own city,
-/// and not its slug or country.
+/// Applies a JSON merge patch to a public city, audited. A city editor may change only their
+/// own city, and not its slug or country.
 pub fn update(
     conn: &mut DbConnection,
     actor: &User,
@@ -197,96 +207,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<City, ApiError> {
     write_transaction(conn, |conn| {
-        let (before, version) = queries::find_versioned(conn, slug, false)?;
-        if actor.role == Role::CityEditor {
-            if actor.city_id != Some(before.id) {
-                return Err(ApiError::forbidden(
-                    "forbidden",
-                    "a city editor may only edit their own city",
-                ));
-            }
-            let mut fixed = Vec::new();
-            if ch.slug.is_present() {
-                fixed.push("slug");
-            }
-            if ch.country.is_present() {
-                fixed.push("country");
-            }
-            if !fixed.is_empty() {
-                return Err(ApiError::forbidden(
-                    "forbidden_field",
-                    format!("a city editor may not change: {}", fixed.join(", ")),
-                ));
-            }
-        }
-        let country = ch
-            .country
-            .clone()
-            .set()
-            .unwrap_or_else(|| before.country.clone());
-        let province = ch.province.merged(before.province.clone());
-        let lat = ch.lat.merged(before.lat);
-        let lon = ch.lon.merged(before.lon);
-        check_final(
-            conn,
-            &Final {
-                country: &country,
-                province: province.as_deref(),
-                lat,
-                lon,
-            },
-            errors,
-        )?;
-        etag::check(if_match, &etag::of(&before)?)?;
-        if let Patch::Set(new_slug) = &ch.slug {
-            if *new_slug != before.slug {
-                slug_taken(conn, new_slug)?;
-            }
-        }
-        let name_en = ch
-            .name_en
-            .clone()
-            .set()
-            .unwrap_or_else(|| before.name.en.clone());
-        let name_th = ch.name_th.merged(before.name.th.clone());
-        let renamed = ch.name_en.is_present() || ch.name_th.is_present();
-        let changes = CityChangeset {
-            slug: ch.slug.set(),
-            name_en: ch.name_en.set(),
-            name_th: ch.name_th.into_change(),
-            name_sort: renamed.then(|| fold(&name_en)),
-            search_text: renamed.then(|| search_text(&[Some(&name_en), name_th.as_deref()])),
-            country_code: ch.country.set(),
-            province_code: ch.province.into_change(),
-            lat: ch.lat.into_change(),
-            lon: ch.lon.into_change(),
-            population: ch.population.into_change(),
-            population_year: ch
-                .population_year
-                .into_change()
-                .map(|y| y.and_then(|y| i32::try_from(y).ok())),
-            population_source: ch.population_source.into_change(),
-            area_km2: ch.area_km2.into_change(),
-            website: ch.website.into_change(),
-            description_en: ch.description_en.into_change(),
-            description_th: ch.description_th.into_change(),
-            geonames_id: ch.geonames_id.into_change(),
-            version: version + 1,
-            updated_at: now(),
-        };
-        let updated = diesel::update(
-            cities::table
-                .filter(cities::id.eq(before.id))
-                .filter(cities::version.eq(version)),
-        )
-        .set(&changes)
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("city"));
-        }
-        provenance::writes::apply(conn, Entity::City, before.id, ch.provenance)?;
-        let new_slug = changes.slug.as_deref().unwrap_or(slug);
-        let after = queries::find(conn, new_slug, false)?;
+        let (before, after) = change(conn, actor, slug, ch, errors, if_match)?;
         audit::record(
             conn,
             Some(actor),
@@ -298,6 +219,109 @@ pub fn update(
         )?;
         Ok(after)
     })
+}
+
+/// Applies a JSON merge patch to a public city inside the caller's transaction, without an
+/// audit entry; answers the city before and after.
+pub fn change(
+    conn: &mut DbConnection,
+    actor: &User,
+    slug: &str,
+    ch: CityChanges,
+    errors: Vec<FieldError>,
+    if_match: Option<&str>,
+) -> Result<(City, City), ApiError> {
+    let (before, version) = queries::find_versioned(conn, slug, false)?;
+    if actor.role == Role::CityEditor {
+        if actor.city_id != Some(before.id) {
+            return Err(ApiError::forbidden(
+                "forbidden",
+                "a city editor may only edit their own city",
+            ));
+        }
+        let mut fixed = Vec::new();
+        if ch.slug.is_present() {
+            fixed.push("slug");
+        }
+        if ch.country.is_present() {
+            fixed.push("country");
+        }
+        if !fixed.is_empty() {
+            return Err(ApiError::forbidden(
+                "forbidden_field",
+                format!("a city editor may not change: {}", fixed.join(", ")),
+            ));
+        }
+    }
+    let country = ch
+        .country
+        .clone()
+        .set()
+        .unwrap_or_else(|| before.country.clone());
+    let province = ch.province.merged(before.province.clone());
+    let lat = ch.lat.merged(before.lat);
+    let lon = ch.lon.merged(before.lon);
+    check_final(
+        conn,
+        &Final {
+            country: &country,
+            province: province.as_deref(),
+            lat,
+            lon,
+        },
+        errors,
+    )?;
+    etag::check(if_match, &etag::of(&before)?)?;
+    if let Patch::Set(new_slug) = &ch.slug {
+        if *new_slug != before.slug {
+            slug_taken(conn, new_slug)?;
+        }
+    }
+    let name_en = ch
+        .name_en
+        .clone()
+        .set()
+        .unwrap_or_else(|| before.name.en.clone());
+    let name_th = ch.name_th.merged(before.name.th.clone());
+    let renamed = ch.name_en.is_present() || ch.name_th.is_present();
+    let changes = CityChangeset {
+        slug: ch.slug.set(),
+        name_en: ch.name_en.set(),
+        name_th: ch.name_th.into_change(),
+        name_sort: renamed.then(|| fold(&name_en)),
+        search_text: renamed.then(|| search_text(&[Some(&name_en), name_th.as_deref()])),
+        country_code: ch.country.set(),
+        province_code: ch.province.into_change(),
+        lat: ch.lat.into_change(),
+        lon: ch.lon.into_change(),
+        population: ch.population.into_change(),
+        population_year: ch
+            .population_year
+            .into_change()
+            .map(|y| y.and_then(|y| i32::try_from(y).ok())),
+        population_source: ch.population_source.into_change(),
+        area_km2: ch.area_km2.into_change(),
+        website: ch.website.into_change(),
+        description_en: ch.description_en.into_change(),
+        description_th: ch.description_th.into_change(),
+        geonames_id: ch.geonames_id.into_change(),
+        version: version + 1,
+        updated_at: now(),
+    };
+    let updated = diesel::update(
+        cities::table
+            .filter(cities::id.eq(before.id))
+            .filter(cities::version.eq(version)),
+    )
+    .set(&changes)
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(etag::changed_meanwhile("city"));
+    }
+    provenance::writes::apply(conn, Entity::City, before.id, ch.provenance)?;
+    let new_slug = changes.slug.as_deref().unwrap_or(slug);
+    let after = queries::find(conn, new_slug, false)?;
+    Ok((before, after))
 }
 
 impl Archivable for City {

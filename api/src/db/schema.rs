@@ -158,6 +158,7 @@ diesel::table! {
         entity_id -> Text,
         before -> Nullable<Text>,
         after -> Nullable<Text>,
+        import_id -> Nullable<BigInt>,
     }
 }
 

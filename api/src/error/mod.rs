@@ -76,6 +76,15 @@ pub enum ApiError {
     /// Input fields were refused (422); every offending field is listed.
     #[error("invalid fields")]
     Validation(Vec<FieldError>),
+    /// Input was refused (422) for a reason with its own stable code; every offending part is
+    /// listed.
+    #[error("{code}")]
+    Unprocessable {
+        /// The stable code.
+        code: &'static str,
+        /// The offending parts.
+        errors: Vec<FieldError>,
+    },
     /// Any other refusal with its own status and stable code (401, 403, 409, 412, 413, 415,
     /// 429, ...).
     #[error("{detail}")]
@@ -116,6 +125,11 @@ impl ApiError {
                 "validation_failed",
                 "Invalid fields",
             ),
+            ApiError::Unprocessable { code, .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                code,
+                "Unprocessable input",
+            ),
             ApiError::Refused { status, code, .. } => (
                 *status,
                 code,
@@ -138,7 +152,9 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let (status, code, title) = self.parts();
         let (detail, errors) = match self {
-            ApiError::InvalidQuery(errors) | ApiError::Validation(errors) => (
+            ApiError::InvalidQuery(errors)
+            | ApiError::Validation(errors)
+            | ApiError::Unprocessable { errors, .. } => (
                 errors
                     .iter()
                     .map(|e| format!("{}: {}", e.field, e.message))

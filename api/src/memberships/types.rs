@@ -52,7 +52,7 @@ pub struct MembershipInput {
     pub left_year: Option<i32>,
     pub source_url: Option<String>,
     pub note: Option<String>,
-    /// The membership's sources (at most 20; each needs a `url`); replaces the list.
+    /// The membership's sources (at most 20; each needs a `url` or a `title`); replaces the list.
     pub sources: Option<Vec<crate::provenance::Source>>,
     /// Marks the membership as not verified, with the reason; `null` clears the mark.
     pub unverified_reason: Option<String>,

@@ -59,88 +59,94 @@ fn duplicate() -> ApiError {
     )
 }
 
-/// Creates a membership of a public city in a public network.
+/// Creates a membership of a public city in a public network, audited.
 pub fn create(
     conn: &mut DbConnection,
     actor: &User,
     ch: MembershipChanges,
 ) -> Result<Membership, ApiError> {
     write_transaction(conn, |conn| {
-        let city_slug = ch.city.set().unwrap_or_default();
-        let network_slug = ch.network.set().unwrap_or_default();
-        let city: Option<i64> = cities::table
-            .filter(cities::slug.eq(&city_slug))
-            .filter(cities::archived_at.is_null())
-            .select(cities::id)
-            .first(conn)
-            .optional()?;
-        let network: Option<i64> = networks::table
-            .filter(networks::slug.eq(&network_slug))
-            .filter(networks::archived_at.is_null())
-            .select(networks::id)
-            .first(conn)
-            .optional()?;
-        let mut errors = Vec::new();
-        if city.is_none() {
-            errors.push(FieldError::new(
-                "city",
-                format!("no city with slug `{city_slug}`"),
-            ));
-        }
-        if network.is_none() {
-            errors.push(FieldError::new(
-                "network",
-                format!("no network with slug `{network_slug}`"),
-            ));
-        }
-        let (Some(city), Some(network)) = (city, network) else {
-            return Err(ApiError::Validation(errors));
-        };
-        let joined_year = year(ch.joined_year)
-            .set()
-            .or_else(|| ch.joined_on.clone().set().map(|d| d.year()));
-        let joined_on = ch.joined_on.set();
-        let left_year = year(ch.left_year).set();
-        check_years(joined_year, joined_on, left_year)?;
-        let current: i64 = memberships::table
-            .filter(memberships::city_id.eq(city))
-            .filter(memberships::network_id.eq(network))
-            .filter(memberships::archived_at.is_null())
-            .count()
-            .get_result(conn)?;
-        if current > 0 {
-            return Err(duplicate());
-        }
-        let at = now();
-        let id: i64 = diesel::insert_into(memberships::table)
-            .values((
-                memberships::city_id.eq(city),
-                memberships::network_id.eq(network),
-                memberships::role.eq(ch.role.set().unwrap_or(MembershipRole::Member)),
-                memberships::status.eq(ch.status.set().unwrap_or(MembershipStatus::Active)),
-                memberships::joined_year.eq(joined_year),
-                memberships::joined_on.eq(joined_on),
-                memberships::left_year.eq(left_year),
-                memberships::source_url.eq(ch.source_url.set()),
-                memberships::note.eq(ch.note.set()),
-                memberships::created_at.eq(at),
-                memberships::updated_at.eq(at),
-            ))
-            .returning(memberships::id)
-            .get_result(conn)?;
-        provenance::writes::apply(conn, Entity::Membership, id, ch.provenance)?;
-        let created = find(conn, id, false)?;
+        let created = insert(conn, ch)?;
         audit::record(
             conn,
             Some(actor),
             "create",
             "membership",
-            &id.to_string(),
+            &created.id.to_string(),
             None,
             Some(&created),
         )?;
         Ok(created)
     })
+}
+
+/// Inserts a membership inside the caller's transaction, without an audit entry (the caller
+/// records one).
+pub fn insert(conn: &mut DbConnection, ch: MembershipChanges) -> Result<Membership, ApiError> {
+    let city_slug = ch.city.set().unwrap_or_default();
+    let network_slug = ch.network.set().unwrap_or_default();
+    let city: Option<i64> = cities::table
+        .filter(cities::slug.eq(&city_slug))
+        .filter(cities::archived_at.is_null())
+        .select(cities::id)
+        .first(conn)
+        .optional()?;
+    let network: Option<i64> = networks::table
+        .filter(networks::slug.eq(&network_slug))
+        .filter(networks::archived_at.is_null())
+        .select(networks::id)
+        .first(conn)
+        .optional()?;
+    let mut errors = Vec::new();
+    if city.is_none() {
+        errors.push(FieldError::new(
+            "city",
+            format!("no city with slug `{city_slug}`"),
+        ));
+    }
+    if network.is_none() {
+        errors.push(FieldError::new(
+            "network",
+            format!("no network with slug `{network_slug}`"),
+        ));
+    }
+    let (Some(city), Some(network)) = (city, network) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let joined_year = year(ch.joined_year)
+        .set()
+        .or_else(|| ch.joined_on.clone().set().map(|d| d.year()));
+    let joined_on = ch.joined_on.set();
+    let left_year = year(ch.left_year).set();
+    check_years(joined_year, joined_on, left_year)?;
+    let current: i64 = memberships::table
+        .filter(memberships::city_id.eq(city))
+        .filter(memberships::network_id.eq(network))
+        .filter(memberships::archived_at.is_null())
+        .count()
+        .get_result(conn)?;
+    if current > 0 {
+        return Err(duplicate());
+    }
+    let at = now();
+    let id: i64 = diesel::insert_into(memberships::table)
+        .values((
+            memberships::city_id.eq(city),
+            memberships::network_id.eq(network),
+            memberships::role.eq(ch.role.set().unwrap_or(MembershipRole::Member)),
+            memberships::status.eq(ch.status.set().unwrap_or(MembershipStatus::Active)),
+            memberships::joined_year.eq(joined_year),
+            memberships::joined_on.eq(joined_on),
+            memberships::left_year.eq(left_year),
+            memberships::source_url.eq(ch.source_url.set()),
+            memberships::note.eq(ch.note.set()),
+            memberships::created_at.eq(at),
+            memberships::updated_at.eq(at),
+        ))
+        .returning(memberships::id)
+        .get_result(conn)?;
+    provenance::writes::apply(conn, Entity::Membership, id, ch.provenance)?;
+    find(conn, id, false)
 }
 
 #[derive(AsChangeset)]
@@ -157,7 +163,7 @@ struct MembershipChangeset {
     updated_at: chrono::NaiveDateTime,
 }
 
-/// Applies a JSON merge patch to a public membership.
+/// Applies a JSON merge patch to a public membership, audited.
 pub fn update(
     conn: &mut DbConnection,
     actor: &User,
@@ -166,38 +172,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<Membership, ApiError> {
     write_transaction(conn, |conn| {
-        let (before, version) = find_versioned(conn, id, false)?;
-        etag::check(if_match, &etag::of(&before)?)?;
-        let joined_year = year(ch.joined_year);
-        let left_year = year(ch.left_year);
-        check_years(
-            joined_year.merged(before.joined_year),
-            ch.joined_on.merged(before.joined_on),
-            left_year.merged(before.left_year),
-        )?;
-        let changes = MembershipChangeset {
-            role: ch.role.set(),
-            status: ch.status.set(),
-            joined_year: joined_year.into_change(),
-            joined_on: ch.joined_on.into_change(),
-            left_year: left_year.into_change(),
-            source_url: ch.source_url.into_change(),
-            note: ch.note.into_change(),
-            version: version + 1,
-            updated_at: now(),
-        };
-        let updated = diesel::update(
-            memberships::table
-                .filter(memberships::id.eq(id))
-                .filter(memberships::version.eq(version)),
-        )
-        .set(&changes)
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("membership"));
-        }
-        provenance::writes::apply(conn, Entity::Membership, id, ch.provenance)?;
-        let after = find(conn, id, false)?;
+        let (before, after) = change(conn, id, ch, if_match)?;
         audit::record(
             conn,
             Some(actor),
@@ -209,6 +184,49 @@ pub fn update(
         )?;
         Ok(after)
     })
+}
+
+/// Applies a JSON merge patch to a public membership inside the caller's transaction, without
+/// an audit entry; answers the membership before and after.
+pub fn change(
+    conn: &mut DbConnection,
+    id: i64,
+    ch: MembershipChanges,
+    if_match: Option<&str>,
+) -> Result<(Membership, Membership), ApiError> {
+    let (before, version) = find_versioned(conn, id, false)?;
+    etag::check(if_match, &etag::of(&before)?)?;
+    let joined_year = year(ch.joined_year);
+    let left_year = year(ch.left_year);
+    check_years(
+        joined_year.merged(before.joined_year),
+        ch.joined_on.merged(before.joined_on),
+        left_year.merged(before.left_year),
+    )?;
+    let changes = MembershipChangeset {
+        role: ch.role.set(),
+        status: ch.status.set(),
+        joined_year: joined_year.into_change(),
+        joined_on: ch.joined_on.into_change(),
+        left_year: left_year.into_change(),
+        source_url: ch.source_url.into_change(),
+        note: ch.note.into_change(),
+        version: version + 1,
+        updated_at: now(),
+    };
+    let updated = diesel::update(
+        memberships::table
+            .filter(memberships::id.eq(id))
+            .filter(memberships::version.eq(version)),
+    )
+    .set(&changes)
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(etag::changed_meanwhile("membership"));
+    }
+    provenance::writes::apply(conn, Entity::Membership, id, ch.provenance)?;
+    let after = find(conn, id, false)?;
+    Ok((before, after))
 }
 
 impl Archivable for Membership {

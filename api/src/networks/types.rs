@@ -229,7 +229,7 @@ pub struct NetworkInput {
     pub website: Option<String>,
     /// Description in English and Thai.
     pub description: Option<crate::types::LocalizedInput>,
-    /// The network's sources (at most 20; each needs a `url`); replaces the list.
+    /// The network's sources (at most 20; each needs a `url` or a `title`); replaces the list.
     pub sources: Option<Vec<crate::provenance::Source>>,
     /// Marks the network as not verified, with the reason; `null` clears the mark.
     pub unverified_reason: Option<String>,

@@ -10,14 +10,21 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::awards::cycles::types::CycleStatus;
-use crate::db::schema::{audit_log, award_cycles, cities, memberships, networks};
+use crate::db::schema::{audit_log, award_cycles, cities, memberships, network_census, networks};
 use crate::db::{self, DbConnection, ReadPool};
 use crate::error::ApiError;
 use crate::error::ListProblems;
 use crate::query::Checker;
 
 /// Kinds of records in the feed.
-pub const PUBLIC_ENTITIES: &[&str] = &["city", "network", "membership", "award_cycle", "framework"];
+pub const PUBLIC_ENTITIES: &[&str] = &[
+    "city",
+    "network",
+    "membership",
+    "network_census",
+    "award_cycle",
+    "framework",
+];
 
 /// One change to a public record.
 #[derive(Debug, Serialize, ToSchema)]
@@ -25,14 +32,17 @@ pub struct Change {
     /// Position in the feed; pass the last one seen as `since`.
     pub id: i64,
     pub at: DateTime<Utc>,
-    /// `city`, `network`, `membership`, `award_cycle` or `framework`.
+    /// `city`, `network`, `membership`, `network_census`, `award_cycle` or `framework`.
     pub entity: String,
     /// The record's id (a slug for frameworks).
     pub entity_id: String,
     /// `created`, `updated`, `archived` or `restored`.
     pub action: String,
-    /// Where to read the record now (`null` once it is archived).
+    /// Where to read the record now (`null` once it is archived); for a census entry, its
+    /// network's census.
     pub href: Option<String>,
+    /// The bulk import that made the change (its audit entry), when one did.
+    pub import_id: Option<i64>,
 }
 
 /// A page of the feed.
@@ -69,8 +79,9 @@ fn action(raw: &str) -> &'static str {
 
 /// The public changes.
 ///
-/// Creations, updates, archivals and restorations of cities, networks, memberships, award
-/// cycles (once out of draft) and frameworks, oldest first.
+/// Creations, updates, archivals and restorations of cities, networks, memberships, network
+/// census entries, award cycles (once out of draft) and frameworks, oldest first. Changes made
+/// by one bulk import carry its `import_id`.
 #[utoipa::path(tag = "open data", params(ChangeQuery), responses((status = 200, description = "A page of changes", body = ChangePage), ListProblems))]
 #[get("/changes")]
 pub async fn list_changes(
@@ -108,6 +119,7 @@ struct ChangeRow {
     entity: String,
     entity_id: String,
     action: String,
+    import_id: Option<i64>,
 }
 
 /// Up to `limit` public changes after change `since`, oldest first.
@@ -162,6 +174,14 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
         .filter(memberships::archived_at.is_null())
         .select(memberships::id)
         .load(conn)?;
+    let census_networks: HashMap<i64, String> = network_census::table
+        .inner_join(networks::table)
+        .filter(network_census::id.eq_any(ids("network_census")))
+        .filter(networks::archived_at.is_null())
+        .select((network_census::id, networks::slug))
+        .load(conn)?
+        .into_iter()
+        .collect();
     let next_since = rows.last().map_or(since, |r| r.id);
     let items = rows
         .into_iter()
@@ -172,6 +192,7 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
                 entity,
                 entity_id,
                 action: raw,
+                import_id,
             } = row;
             let numeric = entity_id.parse::<i64>().ok();
             let href = match entity.as_str() {
@@ -184,6 +205,9 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
                 "membership" => numeric
                     .filter(|n| live_memberships.contains(n))
                     .map(|n| format!("/api/v1/memberships/{n}")),
+                "network_census" => numeric
+                    .and_then(|n| census_networks.get(&n))
+                    .map(|s| format!("/api/v1/networks/{s}/census")),
                 "award_cycle" => Some(format!("/api/v1/award-cycles/{entity_id}")),
                 _ => Some(format!("/api/v1/frameworks/{entity_id}")),
             };
@@ -194,6 +218,7 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
                 entity,
                 entity_id,
                 href,
+                import_id,
             }
         })
         .collect();

@@ -324,8 +324,9 @@ export interface paths {
         };
         /**
          * The public changes.
-         * @description Creations, updates, archivals and restorations of cities, networks, memberships, award
-         *     cycles (once out of draft) and frameworks, oldest first.
+         * @description Creations, updates, archivals and restorations of cities, networks, memberships, network
+         *     census entries, award cycles (once out of draft) and frameworks, oldest first. Changes made
+         *     by one bulk import carry its `import_id`.
          */
         get: operations["list_changes"];
         put?: never;
@@ -791,6 +792,80 @@ export interface paths {
          *     creates a new version (201, `Location` names it) and earlier evaluations keep theirs.
          */
         patch: operations["change_criterion"];
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import kinds.
+         * @description What each kind of import reads: its columns (those of the kind's CSV export; read-only ones
+         *     are ignored), how rows find their record, and a template. Admin and secretariat.
+         */
+        get: operations["list_import_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a file.
+         * @description Creates and updates records of one kind from a CSV file (`text/csv`, UTF-8 with or without
+         *     a byte-order mark, or `text/csv; charset=windows-874` as Thai Excel saves it) or the first
+         *     worksheet of an `.xlsx` workbook, sent as the request body. The columns are those of the
+         *     kind's CSV export, so an export edited in a spreadsheet imports back; read-only columns are
+         *     ignored and an empty cell clears its field. Rows find their record by natural key (see `GET
+         *     /imports`), so importing the same file twice changes nothing the second time.
+         *
+         *     With `dry_run=true` the answer is the report of what would happen, refused rows included,
+         *     and nothing is written. Otherwise every row is written in one transaction: a file with any
+         *     refused row writes nothing and is answered 422 (`import_refused`) with the report. An applied import is one
+         *     audit entry (action `import`, with the file's SHA-256 and the actor) to which the entries
+         *     of the records it wrote point (`import_id`, also in `GET /changes`). At most 10,000 data
+         *     rows. Admin and secretariat.
+         */
+        post: operations["import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Import template.
+         * @description A CSV file (UTF-8) with the header of the kind's key and written columns and one example
+         *     line to replace. Admin and secretariat.
+         */
+        get: operations["import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/initiatives": {
@@ -1620,12 +1695,17 @@ export interface components {
             at: string;
             /** @description The record before the write (absent for creations). */
             before?: unknown;
-            /** @description `city`, `network`, `membership`, `user`, `api_key`, ... */
+            /** @description `city`, `network`, `membership`, `user`, `api_key`, `import`, ... */
             entity: string;
             /** @description The record's id or slug. */
             entity_id: string;
             /** Format: int64 */
             id: number;
+            /**
+             * Format: int64
+             * @description The entry of the bulk import that made this write, when one did.
+             */
+            import_id?: number | null;
         };
         /** @description A page of audit entries, newest first. */
         AuditPage: {
@@ -1685,6 +1765,18 @@ export interface components {
             category: string;
             winners: components["schemas"]["ResultCity"][];
         };
+        /** @description Why one cell (or row) of the file was refused. */
+        CellError: {
+            /**
+             * @description A stable code: `invalid_value`, `required`, `duplicate_key`, `not_found`, `archived`,
+             *     `ambiguous`, `extra_cells`, or the code the single-record write gives (`slug_taken`, ...).
+             */
+            code: string;
+            /** @description The column, as named in the header (the key column for errors about the whole row). */
+            column: string;
+            /** @description What is wrong, in words. */
+            message: string;
+        };
         /** @description A network's size as its organisers reported it on a date. */
         CensusEntry: components["schemas"]["Provenance"] & {
             /**
@@ -1738,17 +1830,25 @@ export interface components {
             action: string;
             /** Format: date-time */
             at: string;
-            /** @description `city`, `network`, `membership`, `award_cycle` or `framework`. */
+            /** @description `city`, `network`, `membership`, `network_census`, `award_cycle` or `framework`. */
             entity: string;
             /** @description The record's id (a slug for frameworks). */
             entity_id: string;
-            /** @description Where to read the record now (`null` once it is archived). */
+            /**
+             * @description Where to read the record now (`null` once it is archived); for a census entry, its
+             *     network's census.
+             */
             href?: string | null;
             /**
              * Format: int64
              * @description Position in the feed; pass the last one seen as `since`.
              */
             id: number;
+            /**
+             * Format: int64
+             * @description The bulk import that made the change (its audit entry), when one did.
+             */
+            import_id?: number | null;
         };
         /** @description A page of the feed. */
         ChangePage: {
@@ -1948,7 +2048,7 @@ export interface components {
              * @example phayao
              */
             slug?: string | null;
-            /** @description The city's sources (at most 20; each needs a `url`); replaces the list. */
+            /** @description The city's sources (at most 20; each needs a `url` or a `title`); replaces the list. */
             sources?: components["schemas"]["Source"][] | null;
             /** @description Marks the city as not verified, with the reason; `null` clears the mark. */
             unverified_reason?: string | null;
@@ -2472,6 +2572,76 @@ export interface components {
              */
             status: string;
         };
+        /** @description One column of an import. */
+        ImportColumn: {
+            description: string;
+            /** @description The header, as the export writes it. */
+            name: string;
+            /** @description `text`, `integer`, `number`, `date` or `json`. */
+            type: string;
+            /**
+             * @description How the import uses it: `key` (names the record), `write`, or `ignored` (read-only
+             *     columns of the export, such as ids and timestamps).
+             */
+            use: string;
+        };
+        /**
+         * @description What a file imports.
+         * @enum {string}
+         */
+        ImportKind: "cities" | "memberships" | "network-census";
+        /** @description One kind of import and its columns. */
+        ImportKindInfo: {
+            columns: components["schemas"]["ImportColumn"][];
+            description: string;
+            kind: components["schemas"]["ImportKind"];
+            /** @description How rows find the record they update. */
+            matching: string;
+            /** @description The template: a header row and one example line. */
+            template: string;
+        };
+        /** @description The kinds a file can import. */
+        ImportKindList: {
+            items: components["schemas"]["ImportKindInfo"][];
+        };
+        /** @description The problem answered when a file has rows in error: nothing was written. */
+        ImportProblem: components["schemas"]["Problem"] & {
+            /** @description The full report, each refused row with its errors. */
+            report: components["schemas"]["ImportReport"];
+        };
+        /** @description The report of an import: what it did, or with `dry_run`, what it would do. */
+        ImportReport: {
+            /** @description Whether nothing was written (a dry run, or a file with errors). */
+            dry_run: boolean;
+            /**
+             * Format: int64
+             * @description The audit entry of the applied import (absent for dry runs, refused files, and files that
+             *     change nothing).
+             */
+            import_id?: number | null;
+            /** @description One entry per data row, in file order. */
+            items: components["schemas"]["RowReport"][];
+            kind: components["schemas"]["ImportKind"];
+            /**
+             * Format: int32
+             * @description The data rows read (blank rows are skipped).
+             */
+            rows: number;
+            /** @description The SHA-256 of the file as sent, in hex. */
+            sha256: string;
+            summary: components["schemas"]["ImportSummary"];
+        };
+        /** @description How many rows each action takes. */
+        ImportSummary: {
+            /** Format: int32 */
+            create: number;
+            /** Format: int32 */
+            error: number;
+            /** Format: int32 */
+            unchanged: number;
+            /** Format: int32 */
+            update: number;
+        };
         /** @description A programme cities take part in without being members of a network. */
         Initiative: components["schemas"]["Provenance"] & {
             /** @description The public cities taking part, by name. */
@@ -2684,7 +2854,7 @@ export interface components {
             note?: string | null;
             role?: null | components["schemas"]["MembershipRole"];
             source_url?: string | null;
-            /** @description The membership's sources (at most 20; each needs a `url`); replaces the list. */
+            /** @description The membership's sources (at most 20; each needs a `url` or a `title`); replaces the list. */
             sources?: components["schemas"]["Source"][] | null;
             status?: null | components["schemas"]["MembershipStatus"];
             /** @description Marks the membership as not verified, with the reason; `null` clears the mark. */
@@ -2767,7 +2937,7 @@ export interface components {
             secretariat?: null | components["schemas"]["LocalizedInput"];
             /** @description URL key; derived from the English name when left out on create. */
             slug?: string | null;
-            /** @description The network's sources (at most 20; each needs a `url`); replaces the list. */
+            /** @description The network's sources (at most 20; each needs a `url` or a `title`); replaces the list. */
             sources?: components["schemas"]["Source"][] | null;
             status?: null | components["schemas"]["NetworkStatus"];
             /** @description Marks the network as not verified, with the reason; `null` clears the mark. */
@@ -3238,6 +3408,28 @@ export interface components {
              */
             total: number;
         };
+        /**
+         * @description What an import does with one row.
+         * @enum {string}
+         */
+        RowAction: "create" | "update" | "unchanged" | "error";
+        /** @description What happens (or would happen) to one row. */
+        RowReport: {
+            action: components["schemas"]["RowAction"];
+            /** @description For creates and updates: each changed column with its old and new value. */
+            changes: {
+                [key: string]: unknown[];
+            };
+            /** @description For errors: every refused cell. */
+            errors: components["schemas"]["CellError"][];
+            /** @description The record the row names: a city slug, or `network/city`, or `network/as_of`. */
+            key: string;
+            /**
+             * Format: int32
+             * @description The row's number in the sheet (the header is row 1).
+             */
+            row: number;
+        };
         /** @description One criterion's score in an evaluation. */
         Score: {
             comment?: string | null;
@@ -3325,6 +3517,11 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /**
+         * Format: binary
+         * @description An `.xlsx` workbook as sent (the contract's name for the binary body).
+         */
+        Workbook: string;
     };
     responses: never;
     parameters: never;
@@ -3681,6 +3878,8 @@ export interface operations {
                 since?: string;
                 /** @description Only writes before this time (RFC 3339). */
                 until?: string;
+                /** @description Only the writes of this bulk import (the id of its `import` entry). */
+                import_id?: number;
                 /** @description Page size, 1 to 200 (default 50). */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
@@ -7379,6 +7578,275 @@ export interface operations {
                 };
             };
             /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_import_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kinds and their columns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportKindList"];
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not admin or secretariat (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import: {
+        parameters: {
+            query?: {
+                /** @description `true`: report what the import would do and write nothing. */
+                dry_run?: boolean;
+                /**
+                 * @description Memberships and network census: the network of rows when the file has no `network`
+                 *     column (as in a network's members or census export).
+                 */
+                network?: string;
+            };
+            header?: never;
+            path: {
+                /** @description What the file imports */
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        /** @description The file */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The report: what was done, or with `dry_run` what would be done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The file cannot be read (`bad_encoding`, `unreadable_file`, `empty_file`) or a bad parameter (`invalid_query`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is too large (`payload_too_large`) or has too many rows (`too_many_rows`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not CSV or xlsx (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, repeated or missing columns (`bad_columns`), or rows refused (`import_refused`, with the report; nothing was written) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ImportProblem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description What the file imports */
+                kind: components["schemas"]["ImportKind"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not admin or secretariat (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such kind (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ mod contract;
 mod cross_backend;
 mod evaluations;
 mod health;
+mod imports;
 mod moving;
 mod networks;
 mod open_data;

@@ -8,6 +8,7 @@ import { AuditLogPage } from './audit/AuditLogPage';
 import { CitiesAdminPage } from './cities/CitiesAdminPage';
 import { CityCreatePage } from './cities/CityCreatePage';
 import { CityEditPage } from './cities/CityEditPage';
+import { ImportPage } from './imports/ImportPage';
 import { MembershipCreatePage } from './memberships/MembershipCreatePage';
 import { MembershipEditPage } from './memberships/MembershipEditPage';
 import { MembershipsPage } from './memberships/MembershipsPage';
@@ -70,6 +71,7 @@ export default function AdminArea() {
         <Route path="memberships/new" element={<MembershipCreatePage />} />
         <Route path="memberships/:id" element={<MembershipEditPage />} />
         <Route path="data-quality" element={<DataQualityPage />} />
+        <Route path="imports" element={<ImportPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="users/new" element={<UserCreatePage />} />
         <Route path="users/:id" element={<UserEditPage />} />

@@ -106,6 +106,7 @@ export const ADMIN_SECTIONS = [
   { path: 'networks', adminOnly: false },
   { path: 'memberships', adminOnly: false },
   { path: 'data-quality', adminOnly: false },
+  { path: 'imports', adminOnly: false },
   { path: 'users', adminOnly: true },
   { path: 'api-keys', adminOnly: false },
   { path: 'audit', adminOnly: true },

@@ -93,6 +93,7 @@ impl TestApp {
                 login_per_ip_per_minute: 10_000,
                 login_per_account_per_minute: 10_000,
                 max_body_bytes: 65_536,
+                max_import_bytes: 4_194_304,
             },
             response_cache_mb: 64,
             cors_origins: "*".to_owned(),

@@ -26,6 +26,7 @@ const ENTITIES = [
   'conflict',
   'monitoring_round',
   'framework',
+  'import',
 ];
 const ACTIONS = [
   'create',
@@ -50,6 +51,7 @@ const ACTIONS = [
   'declare',
   'publish',
   'new_version',
+  'import',
 ];
 const FILTERS = ['entity', 'entity_id', 'actor', 'action', 'since', 'until'] as const;
 type Filter = (typeof FILTERS)[number];

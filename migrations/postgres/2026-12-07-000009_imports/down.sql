@@ -1,0 +1,2 @@
+DROP INDEX audit_log_import_id;
+ALTER TABLE audit_log DROP COLUMN import_id;
