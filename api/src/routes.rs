@@ -6,7 +6,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::open_data::{changes, datasets, stats};
 use crate::{
     api_keys, audit, auth, awards, cities, data_quality, evaluations, health, imports, initiatives,
-    memberships, networks, observability, reference, users,
+    memberships, networks, observability, organisations, reference, users,
 };
 
 /// The base path of the versioned API.
@@ -83,6 +83,8 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(networks::census::routes::network_census)
                 .service(initiatives::routes::list_initiatives)
                 .service(initiatives::routes::get_initiative)
+                .service(organisations::routes::list_organisations)
+                .service(organisations::routes::get_organisation)
                 .service(memberships::routes::create_membership)
                 .service(memberships::routes::get_membership)
                 .service(memberships::routes::update_membership)

@@ -36,6 +36,9 @@ export const read = {
   network: (service, slug) =>
     /** @type {Promise<Schemas['Network']>} */ (bodyOf(service.call('GET', `/api/v1/networks/${slug}`))),
   /** @param {Service} service @param {string} slug */
+  organisation: (service, slug) =>
+    /** @type {Promise<Schemas['Organisation']>} */ (bodyOf(service.call('GET', `/api/v1/organisations/${slug}`))),
+  /** @param {Service} service @param {string} slug */
   programme: (service, slug) =>
     /** @type {Promise<Schemas['Programme']>} */ (bodyOf(service.call('GET', `/api/v1/award-programmes/${slug}`))),
   /** @param {Service} service @param {string} programme */

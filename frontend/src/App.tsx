@@ -13,6 +13,8 @@ const NetworkPage = lazy(() => import('./features/networks/NetworkPage'));
 const AwardsPage = lazy(() => import('./features/awards/AwardsPage'));
 const ProgrammePage = lazy(() => import('./features/awards/ProgrammePage'));
 const CyclePage = lazy(() => import('./features/awards/CyclePage'));
+const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage'));
+const OrganisationPage = lazy(() => import('./features/organisations/OrganisationPage'));
 const ResultsPage = lazy(() => import('./features/evaluations/results/ResultsPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
@@ -36,6 +38,8 @@ export function App() {
         <Route path="awards" element={<AwardsPage />} />
         <Route path="awards/cycles/:id" element={<CyclePage />} />
         <Route path="awards/:slug" element={<ProgrammePage />} />
+        <Route path="organisations" element={<OrganisationsPage />} />
+        <Route path="organisations/:slug" element={<OrganisationPage />} />
         <Route path="results" element={<ResultsPage />} />
         <Route path="data" element={<DataPage />} />
         <Route path="login" element={<LoginPage />} />

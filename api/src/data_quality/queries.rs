@@ -8,7 +8,7 @@ use super::names::near_duplicates;
 use super::types::{Issue, IssueKind};
 use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
-    award_cycles, award_programmes, cities, memberships, networks, unverified,
+    award_cycles, award_programmes, cities, memberships, networks, organisations, unverified,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -309,6 +309,20 @@ fn unverified_records(
                 format!("/api/v1/award-cycles/{id}"),
                 format!("/manage/awards/cycles/{id}"),
             ),
+            Entity::Organisation => {
+                let found: Option<(String, String)> = organisations::table
+                    .find(id)
+                    .filter(organisations::archived_at.is_null())
+                    .select((organisations::slug, organisations::name_en))
+                    .first(conn)
+                    .optional()?;
+                match found {
+                    Some((slug, name)) => {
+                        (name, format!("/api/v1/organisations/{slug}"), String::new())
+                    }
+                    None => continue,
+                }
+            }
             other => (
                 format!("{} {id}", other.as_str()),
                 String::new(),

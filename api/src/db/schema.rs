@@ -409,7 +409,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     unverified,
     network_census,
     initiatives,
-    initiative_cities
+    initiative_cities,
+    organisations,
+    organisation_roles
 );
 
 diesel::table! {
@@ -491,3 +493,42 @@ diesel::table! {
 diesel::joinable!(network_census -> networks (network_id));
 diesel::joinable!(initiative_cities -> initiatives (initiative_id));
 diesel::joinable!(initiative_cities -> cities (city_id));
+
+diesel::table! {
+    organisations (id) {
+        id -> BigInt,
+        slug -> Text,
+        name_en -> Text,
+        name_th -> Nullable<Text>,
+        name_sort -> Text,
+        abbreviation_en -> Nullable<Text>,
+        abbreviation_th -> Nullable<Text>,
+        kind -> Text,
+        country_code -> Nullable<Text>,
+        website -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        description_th -> Nullable<Text>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        archived_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organisation_roles (id) {
+        id -> BigInt,
+        organisation_id -> BigInt,
+        role -> Text,
+        target_kind -> Text,
+        target_id -> BigInt,
+        from_year -> Nullable<Integer>,
+        to_year -> Nullable<Integer>,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(organisation_roles -> organisations (organisation_id));

@@ -13,6 +13,7 @@ use super::types::{
 use crate::db::schema::{cities, memberships, networks};
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
+use crate::organisations::types::RoleTarget;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 use crate::provenance::{self, Provenance};
 use crate::query::{SortParam, YearRange};
@@ -108,12 +109,14 @@ fn member_counts(conn: &mut DbConnection, ids: Vec<i64>) -> Result<HashMap<i64, 
 fn to_networks(conn: &mut DbConnection, rows: Vec<NetworkRow>) -> Result<Vec<Network>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut reported = super::census::queries::reported(conn, &ids)?;
+    let mut organisations = crate::organisations::queries::links(conn, RoleTarget::Network, &ids)?;
     let counts = member_counts(conn, ids)?;
     let mut networks: Vec<Network> = rows
         .into_iter()
         .map(|r| Network {
             member_count: counts.get(&r.id).copied().unwrap_or(0),
             reported: reported.remove(&r.id),
+            organisations: organisations.remove(&r.id).unwrap_or_default(),
             provenance: Provenance::default(),
             id: r.id,
             slug: r.slug,

@@ -74,6 +74,9 @@ pub struct Network {
     /// census), where there is one: compare with `member_count` to see how much of the
     /// network is recorded here.
     pub reported: Option<super::census::types::Reported>,
+    /// The organisations with a role in the network (secretariat, coordinator, partner, ...),
+    /// beside the free-text `secretariat` kept for older clients.
+    pub organisations: Vec<crate::organisations::types::OrganisationLink>,
     /// The network's sources and whether it is verified.
     #[serde(flatten)]
     pub provenance: Provenance,

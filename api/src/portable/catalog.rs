@@ -49,6 +49,14 @@ pub const TABLES: &[Table] = &[
         order_by: &["id"],
     },
     Table {
+        name: "organisations",
+        order_by: &["id"],
+    },
+    Table {
+        name: "organisation_roles",
+        order_by: &["id"],
+    },
+    Table {
         name: "sources",
         order_by: &["id"],
     },

@@ -18,6 +18,8 @@ crate::text_enum! {
         AwardResult = "award_result",
         NetworkCensus = "network_census",
         Initiative = "initiative",
+        Organisation = "organisation",
+        OrganisationRole = "organisation_role",
     }
 }
 

@@ -6,6 +6,7 @@ mod awards;
 pub mod demo;
 mod evaluation_frameworks;
 mod networks;
+mod organisations;
 mod reference;
 mod stewardship;
 pub mod synthetic;
@@ -37,6 +38,8 @@ pub struct SeedReport {
     pub criteria: usize,
     /// Sources attached to seeded records.
     pub sources: usize,
+    /// Organisations inserted.
+    pub organisations: usize,
 }
 
 impl SeedReport {
@@ -47,7 +50,7 @@ impl SeedReport {
 }
 
 /// Loads the reference data, in one transaction. Each part (reference data and networks;
-/// awards; frameworks; stewardship: sources, census, corrections) is loaded only into a
+/// awards; frameworks; stewardship: sources, census, corrections; organisations) is loaded only into a
 /// database that does not have it yet, so a database created by an older release gets the
 /// parts added since.
 pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
@@ -77,6 +80,9 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
         }
         if !stewardship::applied(conn)? {
             report.sources = stewardship::apply(conn)?;
+        }
+        if !organisations::applied(conn)? {
+            report.organisations = organisations::apply(conn)?;
         }
         Ok(report)
     })

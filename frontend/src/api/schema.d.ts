@@ -1239,6 +1239,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organisations.
+         * @description The bodies behind the networks, award programmes, events and initiatives (UNESCO Bangkok,
+         *     UIL, PMU-A, EEF, OKMD, the University of Phayao, ...), by name, each with its roles and
+         *     sources. Filters: `kind`, `country`, `network` (holding a role in it) and `q` (names and
+         *     abbreviations, English or Thai).
+         */
+        get: operations["list_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an organisation.
+         * @description One public organisation with its roles (each dated where the source says, and sourced).
+         *     Carries an `ETag`; `If-None-Match` with it gives 304.
+         */
+        get: operations["get_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/provinces": {
         parameters: {
             query?: never;
@@ -1520,6 +1564,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An abbreviation in English and Thai, each where one is recorded. */
+        Abbreviation: {
+            /** @example PMU-A */
+            en?: string | null;
+            /** @example บพท. */
+            th?: string | null;
+        };
         /** @description A user account (never its password hash). */
         Account: {
             /** @description Deactivated users cannot sign in, and their tokens stop working at once. */
@@ -2903,6 +2954,11 @@ export interface components {
             member_count: number;
             /** @description Name in English and Thai. */
             name: components["schemas"]["Localized"];
+            /**
+             * @description The organisations with a role in the network (secretariat, coordinator, partner, ...),
+             *     beside the free-text `secretariat` kept for older clients.
+             */
+            organisations: components["schemas"]["OrganisationLink"][];
             reported?: null | components["schemas"]["Reported"];
             /** @description `global`, `regional` or `national`. */
             scope: components["schemas"]["NetworkScope"];
@@ -3070,6 +3126,82 @@ export interface components {
          * @enum {string}
          */
         NominationStatus: "submitted" | "shortlisted" | "winner" | "not_awarded" | "withdrawn";
+        /**
+         * @description A body behind the networks, programmes, events and initiatives: a UN agency, a ministry, a
+         *     fund, a university, a learning centre.
+         */
+        Organisation: components["schemas"]["Provenance"] & {
+            abbreviation?: null | components["schemas"]["Abbreviation"];
+            /**
+             * @description ISO 3166-1 alpha-2 code; `null` for international bodies.
+             * @example TH
+             */
+            country?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            description?: null | components["schemas"]["Localized"];
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["OrganisationKind"];
+            name: components["schemas"]["Localized"];
+            /** @description Its roles in public networks, award programmes, events and initiatives. */
+            roles: components["schemas"]["OrganisationRole"][];
+            /** @example pmu-a */
+            slug: string;
+            /** Format: date-time */
+            updated_at: string;
+            website?: string | null;
+        };
+        /**
+         * @description What an organisation is.
+         * @enum {string}
+         */
+        OrganisationKind: "un_agency" | "ministry" | "government_agency" | "public_fund" | "university" | "learning_centre" | "ngo" | "network_body" | "international_partner" | "other";
+        /** @description An organisation as a network, programme, event or initiative names it, with its role there. */
+        OrganisationLink: {
+            abbreviation?: null | components["schemas"]["Abbreviation"];
+            /** Format: int32 */
+            from_year?: number | null;
+            /** @description Where to read the organisation in the API. */
+            href: string;
+            name: components["schemas"]["Localized"];
+            role: components["schemas"]["RoleKind"];
+            /** @example university-of-phayao */
+            slug: string;
+            /** Format: int32 */
+            to_year?: number | null;
+        };
+        /** @description A page of organisations, by name. */
+        OrganisationPage: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["Organisation"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many rows match the filters, over all pages.
+             */
+            total: number;
+        };
+        /** @description One role of an organisation. */
+        OrganisationRole: components["schemas"]["Provenance"] & {
+            /**
+             * Format: int32
+             * @description The first year of the role, where the source says.
+             */
+            from_year?: number | null;
+            /** Format: int64 */
+            id: number;
+            note?: string | null;
+            /** @description What the role is held in. */
+            of: components["schemas"]["RoleSubject"];
+            role: components["schemas"]["RoleKind"];
+            /**
+             * Format: int32
+             * @description The last year, where it ended and the source says.
+             */
+            to_year?: number | null;
+        };
         /** @description A city taking part in an initiative. */
         Participant: {
             /**
@@ -3116,6 +3248,11 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: components["schemas"]["Localized"];
+            /**
+             * @description The organisations with a role in the programme (organiser, secretariat, ...), beside
+             *     the free-text `organisers` and `secretariat` kept for older clients.
+             */
+            organisations: components["schemas"]["OrganisationLink"][];
             organisers?: null | components["schemas"]["Localized"];
             secretariat?: null | components["schemas"]["Localized"];
             /** @example unesco-learning-city-award */
@@ -3376,6 +3513,25 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "secretariat" | "evaluator" | "city_editor" | "analyst";
+        /**
+         * @description The part an organisation plays in a network, award programme, event or initiative.
+         * @enum {string}
+         */
+        RoleKind: "secretariat" | "coordinator" | "organiser" | "co_host" | "partner" | "lead" | "supporter" | "funder";
+        /** @description The record a role is held in. */
+        RoleSubject: {
+            /** @description Where to read it in the API. */
+            href: string;
+            kind: components["schemas"]["RoleTarget"];
+            name: components["schemas"]["Localized"];
+            /** @example thailand-learning-cities */
+            slug: string;
+        };
+        /**
+         * @description What a role is held in.
+         * @enum {string}
+         */
+        RoleTarget: "network" | "award_programme" | "event" | "initiative";
         /** @description A monitoring round: cities evaluated against a framework for a year. */
         Round: {
             framework: string;
@@ -10022,6 +10178,175 @@ export interface operations {
                 };
             };
             /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_organisations: {
+        parameters: {
+            query?: {
+                /** @description Only this kind. */
+                kind?: components["schemas"]["OrganisationKind"];
+                /**
+                 * @description Only organisations of this country (ISO 3166-1 alpha-2).
+                 * @example TH
+                 */
+                country?: string;
+                /**
+                 * @description Only organisations with a role in this network (slug).
+                 * @example thailand-learning-cities
+                 */
+                network?: string;
+                /** @description Names and abbreviations containing this text, English or Thai. */
+                q?: string;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /**
+                 * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
+                 *     (`limit` and `cursor` are then ignored). Also chosen by `Accept: text/csv` or
+                 *     `Accept: application/x-ndjson`. Default `json`: one page.
+                 */
+                format?: components["schemas"]["ExportFormat"];
+                /**
+                 * @description With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+                 *     programs show Thai text correctly.
+                 */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of organisations */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationPage"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The organisation's slug
+                 * @example pmu-a
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organisation */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Query parameters given where none are accepted (`invalid_query`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No public resource with that key (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;

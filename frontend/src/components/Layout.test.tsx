@@ -21,8 +21,10 @@ describe('Layout', () => {
     fakeApi({});
     await renderAt(shell());
     expect(screen.getByRole('link', { name: 'Cities' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Organisations' })).toHaveAttribute('href', '/organisations');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'th');
     expect(await screen.findByRole('link', { name: 'เมือง' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'องค์กร' })).toHaveAttribute('href', '/organisations');
     expect(document.documentElement.lang).toBe('th');
     expect(localStorage.getItem('lc.language')).toBe('th');
   });

@@ -29,6 +29,14 @@ export function useUrlPaging() {
     else next.delete('cursor');
     setParams(next, { state: { cursors } });
   };
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    show(next, '', []);
+  };
 
   return {
     params,
@@ -37,11 +45,10 @@ export function useUrlPaging() {
     hasPrevious: cursor !== '',
     /** Sets (or, with `''`, removes) a parameter, back on the first page. */
     set(name: string, value: string) {
-      const next = new URLSearchParams(params);
-      if (value) next.set(name, value);
-      else next.delete(name);
-      show(next, '', []);
+      update({ [name]: value });
     },
+    /** Sets (or, with `''`, removes) several parameters at once, back on the first page. */
+    update,
     next(nextCursor: string) {
       show(new URLSearchParams(params), nextCursor, [...stack, cursor]);
     },

@@ -17,6 +17,7 @@ mod moving;
 mod networks;
 mod open_data;
 mod operations;
+mod organisations;
 mod problems;
 mod published_scores;
 mod reference;

@@ -41,6 +41,11 @@ fn to_programmes(
     reader: Reader,
 ) -> Result<Vec<Programme>, ApiError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut organisations = crate::organisations::queries::links(
+        conn,
+        crate::organisations::types::RoleTarget::AwardProgramme,
+        &ids,
+    )?;
     let mut query = award_cycles::table
         .filter(award_cycles::programme_id.eq_any(ids))
         .into_boxed::<MultiBackend>();
@@ -59,6 +64,7 @@ fn to_programmes(
         .into_iter()
         .map(|r| Programme {
             cycle_years: by_programme.remove(&r.id).unwrap_or_default(),
+            organisations: organisations.remove(&r.id).unwrap_or_default(),
             provenance: Provenance::default(),
             id: r.id,
             slug: r.slug,

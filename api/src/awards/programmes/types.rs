@@ -39,6 +39,9 @@ pub struct Programme {
     pub eligibility: Eligibility,
     /// Years of its cycles visible to the caller, newest first.
     pub cycle_years: Vec<i32>,
+    /// The organisations with a role in the programme (organiser, secretariat, ...), beside
+    /// the free-text `organisers` and `secretariat` kept for older clients.
+    pub organisations: Vec<crate::organisations::types::OrganisationLink>,
     /// The programme's sources and whether it is verified.
     #[serde(flatten)]
     pub provenance: Provenance,

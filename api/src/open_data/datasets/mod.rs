@@ -1,6 +1,7 @@
 //! The bulk dataset: every public table as CSV in one zip, with a data dictionary (every
 //! column, its type and meaning) and the licence and attribution; `GET /datasets` describes it.
 
+mod organisations;
 mod stewardship;
 
 use std::io::Write;
@@ -84,7 +85,7 @@ pub fn dataset() -> Dataset {
     Dataset {
         slug: "learning-cities",
         title: "Thailand Learning City Platform: all public data",
-        description: "Countries, Thai provinces, learning cities, networks and memberships, award cycles and \
+        description: "Countries, Thai provinces, learning cities, networks and memberships, organisations, award cycles and \
                       published awards, and evaluation criteria, as published by the platform at the moment of download.",
         licence: "The compilation is published under CC BY 4.0; each source keeps its own licence (see attribution).",
         attribution: vec![
@@ -179,7 +180,7 @@ pub fn dataset() -> Dataset {
                 col("scale_max", "integer", "Highest score"),
                 col("verified", "boolean", "false: the wording is an unverified draft"),
             ]),
-        ], stewardship::tables()]
+        ], stewardship::tables(), organisations::tables()]
         .concat(),
     }
 }
@@ -448,6 +449,7 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
         criteria,
     ];
     tables.extend(stewardship::rows(conn)?);
+    tables.extend(organisations::rows(conn)?);
     Ok(tables)
 }
 

@@ -10,7 +10,7 @@ use crate::awards::cycles::types::CycleStatus;
 use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
     award_cycles, award_programmes, cities, initiatives, memberships, network_census, networks,
-    nominations, sources, unverified,
+    nominations, organisation_roles, organisations, sources, unverified,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -29,7 +29,7 @@ pub(super) fn tables() -> Vec<Table> {
             col("census_id", "integer", "Id of the entry (its sources: record_type network_census)"),
         ]),
         table("sources", "The documents each public record's facts come from, in order.", vec![
-            col("record_type", "text", "city, network, membership, award_programme, award_cycle, award_result, network_census or initiative"),
+            col("record_type", "text", "city, network, membership, award_programme, award_cycle, award_result, network_census, initiative, organisation or organisation_role"),
             col("record_id", "integer", "The record's id (awards: the result id; cities, networks, memberships: their ids)"),
             col("position", "integer", "Order among the record's sources, from 0"),
             col("url", "text", "Where the document is, where it has a public address"),
@@ -115,6 +115,21 @@ fn public_ids(conn: &mut DbConnection) -> Result<HashMap<Entity, HashSet<i64>>, 
         initiatives::table
             .filter(initiatives::archived_at.is_null())
             .select(initiatives::id)
+            .load(conn)?,
+    );
+    put(
+        Entity::Organisation,
+        organisations::table
+            .filter(organisations::archived_at.is_null())
+            .select(organisations::id)
+            .load(conn)?,
+    );
+    put(
+        Entity::OrganisationRole,
+        organisation_roles::table
+            .inner_join(organisations::table)
+            .filter(organisations::archived_at.is_null())
+            .select(organisation_roles::id)
             .load(conn)?,
     );
     Ok(ids)

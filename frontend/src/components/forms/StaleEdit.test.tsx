@@ -24,6 +24,7 @@ function network(version: Partial<Network>): Network {
     member_count: 3,
     website: 'https://old.example.org',
     reported: null,
+    organisations: [],
     ...provenance(),
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',

@@ -67,6 +67,39 @@ describe('ProgrammePage', { timeout: 20000 }, () => {
     expect(await screen.findByText('เฉพาะเมืองในไทยเท่านั้น')).toBeInTheDocument();
   });
 
+  it('lists the organisations with a role in the programme instead of the older free text, linked to their pages', async () => {
+    fakeApi({
+      'GET /api/v1/award-programmes/thailand-learning-city-awards': { body: thailand },
+      'GET /api/v1/award-cycles': { body: page([thailand2025]) },
+      'GET /api/v1/countries': { body: countries },
+    });
+    await renderAt(<ProgrammePage />, { path: '/awards/thailand-learning-city-awards', route });
+    const list = await screen.findByRole('list', { name: 'Organisations with a role in Thailand Learning City Awards' });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'University of Phayao: Secretariat (since 2025)',
+      'Equitable Education Fund (EEF): Organiser (since 2025)',
+      'Office of Knowledge Management and Development (OKMD): Organiser (since 2025)',
+      'Program Management Unit for Area-Based Development (PMU-A): Organiser (since 2025)',
+    ]);
+    expect(within(list).getByRole('link', { name: 'Equitable Education Fund' })).toHaveAttribute('href', '/organisations/eef');
+    expect(screen.getByRole('heading', { level: 2, name: 'Organisations' })).toBeInTheDocument();
+    expect(screen.queryByText('PMU-A, EEF and OKMD, with UNESCO Bangkok')).not.toBeInTheDocument();
+    expect(screen.queryByText('Organisers')).not.toBeInTheDocument();
+  });
+
+  it('keeps the older free-text organisers where the programme links no organisation', async () => {
+    fakeApi({
+      'GET /api/v1/award-programmes/thailand-learning-city-awards': { body: { ...thailand, organisations: [] } },
+      'GET /api/v1/award-cycles': { body: page([thailand2025]) },
+      'GET /api/v1/countries': { body: countries },
+    });
+    await renderAt(<ProgrammePage />, { path: '/awards/thailand-learning-city-awards', route });
+    expect(await screen.findByText('Organisers')).toBeInTheDocument();
+    expect(screen.getByText('Organisers').nextElementSibling).toHaveTextContent('PMU-A, EEF and OKMD, with UNESCO Bangkok');
+    expect(screen.getByText('Secretariat').nextElementSibling).toHaveTextContent('University of Phayao');
+    expect(screen.queryByRole('heading', { level: 2, name: 'Organisations' })).not.toBeInTheDocument();
+  });
+
   it('shows a missing programme as not found', async () => {
     fakeApi({
       'GET /api/v1/award-programmes/nope': {

@@ -10,6 +10,7 @@ import { Pager } from '@/components/Pager';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Sources } from '@/components/Sources';
 import { networksQueries } from '@/features/networks';
+import { OrganisationLinks } from '@/features/organisations';
 import { useLocalized } from '@/i18n/localized';
 import { AnnouncedWinners, recordedWinners, winnersShortfall } from './AnnouncedWinners';
 import { awardsQueries } from './api';
@@ -19,7 +20,15 @@ import './awards.css';
 type Programme = components['schemas']['Programme'];
 type Cycle = components['schemas']['Cycle'];
 
-/** `/awards/:slug`: one programme, its eligibility rules and its cycles, newest first. */
+/** Does the programme link an organisation in this role (an older answer has no `organisations`)? */
+function linked(programme: Programme, role: 'organiser' | 'secretariat'): boolean {
+  return (programme.organisations ?? []).some((link) => link.role === role);
+}
+
+/**
+ * `/awards/:slug`: one programme, the organisations with a role in it, its eligibility rules and
+ * its cycles, newest first.
+ */
 export default function ProgrammePage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation('awards');
@@ -35,35 +44,52 @@ export default function ProgrammePage() {
         {(programme) => (
           <>
             {programme.description && <p>{text(programme.description)}</p>}
-            <dl className="facts award-facts">
-              {programme.organisers && (
-                <>
-                  <dt>{t('programme.organisers')}</dt>
-                  <dd>{text(programme.organisers)}</dd>
-                </>
-              )}
-              {programme.secretariat && (
-                <>
-                  <dt>{t('programme.secretariat')}</dt>
-                  <dd>{text(programme.secretariat)}</dd>
-                </>
-              )}
-              {programme.website && (
-                <>
-                  <dt>{t('programme.website')}</dt>
-                  <dd>
-                    <a href={programme.website}>{programme.website}</a>
-                  </dd>
-                </>
-              )}
-            </dl>
+            <ProgrammeFacts programme={programme} />
             <Sources record={programme} label={t('programme.sources_of', { programme: text(programme.name) })} />
+            <OrganisationLinks organisations={programme.organisations ?? []} of={text(programme.name)} />
             <Cycles programme={programme.slug} />
             <Eligibility programme={programme} />
           </>
         )}
       </DataState>
     </>
+  );
+}
+
+/**
+ * The programme's organisers and secretariat as the older free text, each only where no
+ * organisation is linked in that role (the "Organisations" list says more), and its website;
+ * nothing where none is known.
+ */
+function ProgrammeFacts({ programme }: { programme: Programme }) {
+  const { t } = useTranslation('awards');
+  const { text } = useLocalized();
+  const organisers = linked(programme, 'organiser') ? null : programme.organisers;
+  const secretariat = linked(programme, 'secretariat') ? null : programme.secretariat;
+  if (!organisers && !secretariat && !programme.website) return null;
+  return (
+    <dl className="facts award-facts">
+      {organisers && (
+        <>
+          <dt>{t('programme.organisers')}</dt>
+          <dd>{text(organisers)}</dd>
+        </>
+      )}
+      {secretariat && (
+        <>
+          <dt>{t('programme.secretariat')}</dt>
+          <dd>{text(secretariat)}</dd>
+        </>
+      )}
+      {programme.website && (
+        <>
+          <dt>{t('programme.website')}</dt>
+          <dd>
+            <a href={programme.website}>{programme.website}</a>
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }
 

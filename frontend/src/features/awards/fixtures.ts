@@ -5,6 +5,19 @@ import { provenance, source } from '@/test/provenance';
 type Programme = components['schemas']['Programme'];
 type Cycle = components['schemas']['Cycle'];
 type Category = components['schemas']['Category'];
+type OrganisationLink = components['schemas']['OrganisationLink'];
+
+/** An organisation as a programme names it, with its role there. */
+function organisationLink(
+  slug: string,
+  en: string,
+  th: string | null,
+  abbreviation: OrganisationLink['abbreviation'],
+  role: OrganisationLink['role'],
+  from_year: number | null = null,
+): OrganisationLink {
+  return { slug, name: { en, th }, abbreviation, role, from_year, to_year: null, href: `/api/v1/organisations/${slug}` };
+}
 
 export const unesco: Programme = {
   id: 1,
@@ -15,6 +28,7 @@ export const unesco: Programme = {
   website: 'https://www.uil.unesco.org/en/learning-cities/award',
   description: null,
   cycle_years: [2024, 2021],
+  organisations: [],
   ...provenance(),
   eligibility: {
     country: null,
@@ -35,6 +49,20 @@ export const thailand: Programme = {
   website: null,
   description: null,
   cycle_years: [2025],
+  // As the service answers it: the organisers and the secretariat named by the 2025 awards' source.
+  organisations: [
+    organisationLink('eef', 'Equitable Education Fund', 'กองทุนเพื่อความเสมอภาคทางการศึกษา', { en: 'EEF', th: 'กสศ.' }, 'organiser', 2025),
+    organisationLink('okmd', 'Office of Knowledge Management and Development', null, { en: 'OKMD', th: null }, 'organiser', 2025),
+    organisationLink(
+      'pmu-a',
+      'Program Management Unit for Area-Based Development',
+      'หน่วยบริหารและจัดการทุนด้านการพัฒนาระดับพื้นที่',
+      { en: 'PMU-A', th: 'บพท.' },
+      'organiser',
+      2025,
+    ),
+    organisationLink('university-of-phayao', 'University of Phayao', null, null, 'secretariat', 2025),
+  ],
   ...provenance(),
   eligibility: {
     country: 'TH',
@@ -55,6 +83,7 @@ export const demo: Programme = {
   website: null,
   description: null,
   cycle_years: [2026],
+  organisations: [],
   ...provenance(),
   eligibility: {
     country: null,

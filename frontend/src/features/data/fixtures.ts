@@ -133,6 +133,17 @@ export const networks: S["NetworkPage"] = {
       },
       "member_count": 0,
       "reported": null,
+      "organisations": [
+        {
+          "slug": "university-of-phayao",
+          "name": { "en": "University of Phayao", "th": null },
+          "abbreviation": null,
+          "role": "secretariat",
+          "from_year": null,
+          "to_year": null,
+          "href": "/api/v1/organisations/university-of-phayao"
+        }
+      ],
       ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"
@@ -159,6 +170,17 @@ export const networks: S["NetworkPage"] = {
       },
       "member_count": 128,
       "reported": null,
+      "organisations": [
+        {
+          "slug": "unesco",
+          "name": { "en": "United Nations Educational, Scientific and Cultural Organization", "th": "ยูเนสโก" },
+          "abbreviation": { "en": "UNESCO", "th": null },
+          "role": "lead",
+          "from_year": null,
+          "to_year": null,
+          "href": "/api/v1/organisations/unesco"
+        }
+      ],
       ...provenance(),
       "created_at": "2026-12-01T20:24:40.914885Z",
       "updated_at": "2026-12-01T20:24:40.914885Z"

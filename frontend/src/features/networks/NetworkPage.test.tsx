@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { useLocation } from 'react-router';
 import { renderAt, fakeApi } from '@/test/render';
 import NetworkPage from './NetworkPage';
-import { asean, census, countries, gnlc, member } from './fixtures';
+import { asean, census, countries, gnlc, member, thailand } from './fixtures';
 
 // The map and chart chunks are large for jsdom: allow a machine under load more than a second.
 const slow = { timeout: 5000 };
@@ -20,12 +20,15 @@ const members = [
   member(3, 'chiang-mai', 'Chiang Mai', 'เชียงใหม่', 'TH', null, null, null),
 ];
 
-function api() {
+function api(overrides: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
     'GET /api/v1/networks/unesco-gnlc': { body: gnlc },
     'GET /api/v1/networks/asean-learning-cities': { body: asean },
     'GET /api/v1/networks/asean-learning-cities/members': { body: { items: [], total: 0, next_cursor: null } },
     'GET /api/v1/networks/asean-learning-cities/census': { body: { items: [], total: 0, next_cursor: null } },
+    'GET /api/v1/networks/thailand-learning-cities': { body: thailand },
+    'GET /api/v1/networks/thailand-learning-cities/members': { body: { items: [], total: 0, next_cursor: null } },
+    'GET /api/v1/networks/thailand-learning-cities/census': { body: { items: [], total: 0, next_cursor: null } },
     'GET /api/v1/networks/unesco-gnlc/census': { body: census },
     'GET /api/v1/networks/unesco-gnlc/members': (request) => {
       const params = new URL(request.url).searchParams;
@@ -49,6 +52,7 @@ function api() {
       },
     }),
     'GET /api/v1/countries': { body: countries },
+    ...overrides,
   });
 }
 
@@ -83,6 +87,8 @@ describe('NetworkPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'UNESCO Global Network of Learning Cities' }, slow)).toBeInTheDocument();
     const facts = within(screen.getAllByRole('definition')[0]!.closest('dl') as HTMLElement);
     expect(facts.getByText('Global')).toBeInTheDocument();
+    // No organisation is linked as the GNLC's secretariat: the older free text still names it.
+    expect(facts.getByText('Secretariat')).toBeInTheDocument();
     expect(facts.getByText('UNESCO Institute for Lifelong Learning')).toBeInTheDocument();
     expect(facts.getByText('2015')).toBeInTheDocument();
     expect(facts.getByText('Active members').nextElementSibling).toHaveTextContent(
@@ -96,6 +102,51 @@ describe('NetworkPage', () => {
       'https://www.uil.unesco.org/en/learning-cities',
     );
     expect(sources).toHaveTextContent('UNESCO Institute for Lifelong Learning · published 4 December 2025');
+  });
+
+  it('lists the organisations with a role in the network, each once with its translated roles, linked to its page', async () => {
+    api();
+    await show('/networks/thailand-learning-cities');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Organisations' }, slow)).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Organisations with a role in Thailand Network of Learning Cities' });
+    const items = within(list).getAllByRole('listitem');
+    // The secretariat first, then the partners by name; PMU-A and UNESCO Bangkok once each with both roles.
+    expect(items.map((item) => item.textContent)).toEqual([
+      'University of Phayao: Secretariat',
+      'Equitable Education Fund (EEF): Partner',
+      'Office of Knowledge Management and Development (OKMD): Partner',
+      'Program Management Unit for Area-Based Development (PMU-A): Partner, Supporter',
+      'UNESCO Regional Office in Bangkok (UNESCO Bangkok): Partner, Supporter',
+    ]);
+    expect(within(items[0]!).getByRole('link', { name: 'University of Phayao' })).toHaveAttribute('href', '/organisations/university-of-phayao');
+    expect(within(items[3]!).getByRole('link', { name: 'Program Management Unit for Area-Based Development' })).toHaveAttribute(
+      'href',
+      '/organisations/pmu-a',
+    );
+    // The facts leave the secretariat to that list, and the older free text is not shown.
+    const facts = within(screen.getAllByRole('definition')[0]!.closest('dl') as HTMLElement);
+    expect(facts.queryByText('Secretariat')).not.toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'University of Phayao' })).toHaveLength(1);
+  });
+
+  it('lists the organisations in Thai, with their Thai names and abbreviations where recorded', async () => {
+    api();
+    await show('/networks/thailand-learning-cities', 'th');
+    const list = await screen.findByRole('list', { name: 'องค์กรที่มีบทบาทในเครือข่ายเมืองแห่งการเรียนรู้ประเทศไทย' }, slow);
+    expect(screen.getByRole('heading', { level: 2, name: 'องค์กร' })).toBeInTheDocument();
+    const items = within(list).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items[0]).toBe('University of Phayao: สำนักเลขานุการ');
+    expect(items).toContain('หน่วยบริหารและจัดการทุนด้านการพัฒนาระดับพื้นที่ (บพท.): ภาคีความร่วมมือ, ผู้สนับสนุน');
+    expect(items).toContain('Office of Knowledge Management and Development (OKMD): ภาคีความร่วมมือ');
+  });
+
+  it('shows the older free-text secretariat, and no organisations block, where the network links no organisation', async () => {
+    api({ 'GET /api/v1/networks/unesco-gnlc': { body: { ...gnlc, organisations: [] } } });
+    await show();
+    expect(await screen.findByRole('heading', { level: 1, name: 'UNESCO Global Network of Learning Cities' }, slow)).toBeInTheDocument();
+    const facts = within(screen.getAllByRole('definition')[0]!.closest('dl') as HTMLElement);
+    expect(facts.getByText('Secretariat').nextElementSibling).toHaveTextContent(/^UNESCO Institute for Lifelong Learning$/);
+    expect(screen.queryByRole('heading', { level: 2, name: 'Organisations' })).not.toBeInTheDocument();
   });
 
   it('lists the sizes the organisers reported, newest first, with their sources, apart from the members recorded here', async () => {

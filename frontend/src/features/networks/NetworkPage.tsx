@@ -11,6 +11,7 @@ import { PageTitle } from '@/components/PageTitle';
 import { Pager } from '@/components/Pager';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Sources } from '@/components/Sources';
+import { OrganisationLinks } from '@/features/organisations';
 import { useLocalized } from '@/i18n/localized';
 import { oneOf } from '@/lib/choices';
 import { useUrlPaging } from '@/lib/paging';
@@ -27,7 +28,8 @@ const SORTS = ['joined', '-joined', 'name', '-name'] as const satisfies readonly
 const PAGE_SIZE = 50;
 
 /**
- * One network (`/networks/:slug`): its facts and sources, the sizes its organisers reported, its
+ * One network (`/networks/:slug`): its facts and sources, the organisations with a role in it, the
+ * sizes its organisers reported, its
  * members on the map, the growth of its membership (beside the reported sizes) and the paged list
  * of members, whose order and page are kept in the URL.
  */
@@ -45,9 +47,10 @@ export default function NetworkPage() {
         {(n) => (
           <>
             {n.status === 'planned' && <p className="alert alert-warning">{t('detail.planned')}</p>}
-            <NetworkFacts network={n} countryName={countries.name} website />
+            <NetworkFacts network={n} countryName={countries.name} website organisationsShown />
             <Sources record={n} label={t('detail.sources', { name: text(n.name) })} />
             {n.description && <p className="network-description">{text(n.description)}</p>}
+            <OrganisationLinks organisations={n.organisations ?? []} of={text(n.name)} />
             <Census network={n} />
             <MemberMap network={n} />
             <Growth network={n} />

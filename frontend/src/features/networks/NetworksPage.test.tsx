@@ -38,7 +38,7 @@ async function violations(container: HTMLElement) {
 }
 
 describe('NetworksPage', () => {
-  it('lists each network with its scope, status, secretariat, founding year and members', async () => {
+  it('lists each network with its scope, status, secretariat (linked where it is an organisation), founding year and members', async () => {
     api();
     await renderAt(<NetworksPage />);
     expect(screen.getByRole('heading', { level: 1, name: 'Networks of learning cities' })).toBeInTheDocument();
@@ -46,6 +46,8 @@ describe('NetworksPage', () => {
     expect(link).toHaveAttribute('href', '/networks/unesco-gnlc');
     const global = cardOf('UNESCO Global Network of Learning Cities');
     expect(global.getByText('Global')).toBeInTheDocument();
+    // Linked organisations but no secretariat among them: the older free text names it.
+    expect(global.getByText('Secretariat')).toBeInTheDocument();
     expect(global.getByText('UNESCO Institute for Lifelong Learning')).toBeInTheDocument();
     expect(global.getByText('2015')).toBeInTheDocument();
     expect(global.getByText('Active members').nextElementSibling).toHaveTextContent(
@@ -55,7 +57,8 @@ describe('NetworksPage', () => {
     expect(regional.getByText('Planned')).toBeInTheDocument();
     expect(regional.getAllByText('Not recorded')).toHaveLength(2);
     const national = cardOf('Thailand Network of Learning Cities');
-    expect(national.getByText('University of Phayao')).toBeInTheDocument();
+    expect(national.getByText('Secretariat').nextElementSibling).toHaveTextContent(/^University of Phayao$/);
+    expect(national.getByRole('link', { name: 'University of Phayao' })).toHaveAttribute('href', '/organisations/university-of-phayao');
     expect(national.getByText('Thailand')).toBeInTheDocument();
     expect(national.getByText('0 members recorded here')).toBeInTheDocument();
     expect(screen.getByText('Networks found: 3')).toBeInTheDocument();

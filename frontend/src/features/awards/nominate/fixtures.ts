@@ -65,6 +65,7 @@ export const programme: Programme = {
   name: { en: 'Thailand Learning City Awards', th: 'รางวัลเมืองแห่งการเรียนรู้ประเทศไทย' },
   cycle_years: [2027],
   eligibility: { country: 'TH', notes: ['Open to Thai cities'] },
+  organisations: [],
   ...provenance(),
 };
 

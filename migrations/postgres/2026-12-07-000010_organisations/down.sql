@@ -1,0 +1,2 @@
+DROP TABLE organisation_roles;
+DROP TABLE organisations;

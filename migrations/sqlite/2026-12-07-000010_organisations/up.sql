@@ -1,0 +1,62 @@
+-- The organisations behind the networks, programmes, events and initiatives, and their roles
+-- (each dated where the source says when, and sourced like every fact).
+CREATE TABLE organisations (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    name_en TEXT NOT NULL,
+    name_th TEXT,
+    name_sort TEXT NOT NULL,
+    abbreviation_en TEXT,
+    abbreviation_th TEXT,
+    kind TEXT NOT NULL,
+    country_code TEXT REFERENCES countries (code),
+    website TEXT,
+    description_en TEXT,
+    description_th TEXT,
+    search_text TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    archived_at TIMESTAMP
+);
+
+-- `target_kind` names the table `target_id` points into: network, award_programme, event or
+-- initiative.
+CREATE TABLE organisation_roles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+    role TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    target_id BIGINT NOT NULL,
+    from_year INTEGER,
+    to_year INTEGER,
+    note TEXT,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    UNIQUE (organisation_id, role, target_kind, target_id)
+);
+CREATE INDEX organisation_roles_target ON organisation_roles (target_kind, target_id);
+CREATE TRIGGER organisations_data_version_insert AFTER INSERT ON organisations
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisations_data_version_update AFTER UPDATE ON organisations
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisations_data_version_delete AFTER DELETE ON organisations
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisation_roles_data_version_insert AFTER INSERT ON organisation_roles
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisation_roles_data_version_update AFTER UPDATE ON organisation_roles
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE id = 1;
+END;
+CREATE TRIGGER organisation_roles_data_version_delete AFTER DELETE ON organisation_roles
+BEGIN
+    UPDATE data_version SET version = version + 1 WHERE id = 1;
+END;
