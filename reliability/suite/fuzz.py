@@ -239,7 +239,7 @@ def _operation_count():
             if line.startswith("paths:"):
                 in_paths = True
                 continue
-            if in_paths and line and not line.startswith(" "):
+            if in_paths and line.strip() and not line.startswith(" "):
                 break
             if in_paths and line.startswith("    ") and not line.startswith("     "):
                 if line.strip().rstrip(":") in methods:

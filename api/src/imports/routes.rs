@@ -209,7 +209,10 @@ pub async fn import(
                 report.summary.error, report.rows
             ),
         );
-        let body = ImportProblem { problem, report };
+        let body = ImportProblem {
+            problem,
+            report: Some(report),
+        };
         return Ok(HttpResponse::UnprocessableEntity()
             .content_type(crate::error::PROBLEM_JSON)
             .json(body));

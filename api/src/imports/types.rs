@@ -80,13 +80,15 @@ pub struct ImportReport {
     pub import_id: Option<i64>,
 }
 
-/// The problem answered when a file has rows in error: nothing was written.
+/// A 422 problem of an import: `import_refused` (rows in error; nothing was written) carries
+/// the report, `bad_columns` lists the columns in `errors` instead.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ImportProblem {
     #[serde(flatten)]
     pub problem: Problem,
-    /// The full report, each refused row with its errors.
-    pub report: ImportReport,
+    /// With `import_refused`: the full report, each refused row with its errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<ImportReport>,
 }
 
 /// One column of an import.

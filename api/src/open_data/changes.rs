@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::awards::cycles::types::CycleStatus;
-use crate::db::schema::{audit_log, award_cycles, cities, memberships, network_census, networks};
+use crate::db::schema::{
+    audit_log, award_cycles, cities, memberships, network_census, networks, organisations,
+};
 use crate::db::{self, DbConnection, ReadPool};
 use crate::error::ApiError;
 use crate::error::ListProblems;
@@ -22,6 +24,7 @@ pub const PUBLIC_ENTITIES: &[&str] = &[
     "network",
     "membership",
     "network_census",
+    "organisation",
     "award_cycle",
     "framework",
 ];
@@ -32,7 +35,8 @@ pub struct Change {
     /// Position in the feed; pass the last one seen as `since`.
     pub id: i64,
     pub at: DateTime<Utc>,
-    /// `city`, `network`, `membership`, `network_census`, `award_cycle` or `framework`.
+    /// `city`, `network`, `membership`, `network_census`, `organisation`, `award_cycle` or
+    /// `framework`.
     pub entity: String,
     /// The record's id (a slug for frameworks).
     pub entity_id: String,
@@ -80,7 +84,7 @@ fn action(raw: &str) -> &'static str {
 /// The public changes.
 ///
 /// Creations, updates, archivals and restorations of cities, networks, memberships, network
-/// census entries, award cycles (once out of draft) and frameworks, oldest first. Changes made
+/// census entries, organisations, award cycles (once out of draft) and frameworks, oldest first. Changes made
 /// by one bulk import carry its `import_id`.
 #[utoipa::path(tag = "open data", params(ChangeQuery), responses((status = 200, description = "A page of changes", body = ChangePage), ListProblems))]
 #[get("/changes")]
@@ -174,6 +178,13 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
         .filter(memberships::archived_at.is_null())
         .select(memberships::id)
         .load(conn)?;
+    let organisation_slugs: HashMap<i64, String> = organisations::table
+        .filter(organisations::id.eq_any(ids("organisation")))
+        .filter(organisations::archived_at.is_null())
+        .select((organisations::id, organisations::slug))
+        .load(conn)?
+        .into_iter()
+        .collect();
     let census_networks: HashMap<i64, String> = network_census::table
         .inner_join(networks::table)
         .filter(network_census::id.eq_any(ids("network_census")))
@@ -208,6 +219,9 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
                 "network_census" => numeric
                     .and_then(|n| census_networks.get(&n))
                     .map(|s| format!("/api/v1/networks/{s}/census")),
+                "organisation" => numeric
+                    .and_then(|n| organisation_slugs.get(&n))
+                    .map(|s| format!("/api/v1/organisations/{s}")),
                 "award_cycle" => Some(format!("/api/v1/award-cycles/{entity_id}")),
                 _ => Some(format!("/api/v1/frameworks/{entity_id}")),
             };

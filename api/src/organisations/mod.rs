@@ -1,6 +1,9 @@
 //! Organisations: the bodies behind the networks, award programmes, events and initiatives,
-//! with their dated and sourced roles. Networks and programmes answer theirs as links.
+//! with their dated and sourced roles, kept by staff. Networks and programmes answer theirs as
+//! links.
 
+mod input;
 pub mod queries;
 pub mod routes;
 pub mod types;
+mod writes;

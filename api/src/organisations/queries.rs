@@ -80,15 +80,32 @@ pub fn list(
 
 /// A public organisation by slug.
 pub fn get(conn: &mut DbConnection, slug: &str) -> Result<Organisation, ApiError> {
-    let row = organisations::table
+    find_versioned(conn, slug, false).map(|(organisation, _)| organisation)
+}
+
+/// An organisation by slug among the archived ones (`archived`) or the public ones, and its
+/// row version.
+pub fn find_versioned(
+    conn: &mut DbConnection,
+    slug: &str,
+    archived: bool,
+) -> Result<(Organisation, i32), ApiError> {
+    let mut query = organisations::table
         .filter(organisations::slug.eq(slug))
-        .filter(organisations::archived_at.is_null())
-        .select(OrganisationRow::as_select())
+        .into_boxed::<MultiBackend>();
+    query = if archived {
+        query.filter(organisations::archived_at.is_not_null())
+    } else {
+        query.filter(organisations::archived_at.is_null())
+    };
+    let (row, version): (OrganisationRow, i32) = query
+        .select((OrganisationRow::as_select(), organisations::version))
         .first(conn)
         .optional()?
         .ok_or_else(|| ApiError::NotFound(format!("no organisation with slug `{slug}`")))?;
     to_organisations(conn, vec![row])?
         .pop()
+        .map(|organisation| (organisation, version))
         .ok_or_else(|| ApiError::Internal("organisation vanished while loading".to_owned()))
 }
 

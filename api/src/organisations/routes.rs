@@ -1,14 +1,22 @@
-//! `GET /organisations` and `GET /organisations/{slug}`.
+//! `GET /organisations`, `GET /organisations/{slug}`, and the staff writes: create, update,
+//! archive and restore.
 
-use actix_web::{get, web, HttpRequest, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, OrganisationFilters};
 use super::types::{
-    Organisation, OrganisationKind, OrganisationListQuery, OrganisationPage, ORGANISATION_COLUMNS,
+    Organisation, OrganisationInput, OrganisationKind, OrganisationListQuery, OrganisationPage,
+    ORGANISATION_COLUMNS,
 };
-use crate::db::{self, ReadPool};
-use crate::error::{ApiError, ItemProblems, ListProblems};
+use super::{input, writes};
+use crate::archive;
+use crate::auth::routes::STAFF;
+use crate::auth::Caller;
+use crate::db::{self, Pool, ReadPool};
+use crate::error::{ApiError, CreateProblems, ItemProblems, ListProblems, UpdateProblems};
 use crate::http::etag;
+use crate::input::JsonBody;
 use crate::listing::{Download, Paging};
 use crate::open_data::export::Sharing;
 use crate::query::{Checker, NoQuery};
@@ -69,5 +77,78 @@ pub async fn get_organisation(
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
     let organisation = db::run(&pool, move |conn| queries::get(conn, &slug)).await?;
-    etag::respond(&req, actix_web::http::StatusCode::OK, &organisation)
+    etag::respond(&req, StatusCode::OK, &organisation)
+}
+
+/// Create an organisation.
+///
+/// Admin and secretariat. Field names are those the read API returns.
+#[utoipa::path(
+    tag = "organisations",
+    security(("bearer" = [])),
+    request_body(content = OrganisationInput, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Created", body = Organisation, headers(("ETag" = String), ("Location" = String))),
+        CreateProblems
+    )
+)]
+#[post("/organisations")]
+pub async fn create_organisation(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let changes = input::read(body, true)?;
+    let organisation = db::run(&pool, move |conn| writes::create(conn, &actor, changes)).await?;
+    etag::created(
+        &req,
+        &organisation,
+        format!("/api/v1/organisations/{}", organisation.slug),
+    )
+}
+
+/// Update an organisation.
+///
+/// JSON merge patch; admin and secretariat. Honours `If-Match` (412 when stale).
+#[utoipa::path(
+    tag = "organisations",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The organisation's slug"),
+        ("If-Match" = Option<String>, Header, description = "The ETag the change is based on")
+    ),
+    request_body(content = OrganisationInput, content_type = "application/merge-patch+json"),
+    responses((status = 200, description = "Updated", body = Organisation, headers(("ETag" = String))), UpdateProblems)
+)]
+#[patch("/organisations/{slug}")]
+pub async fn update_organisation(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let changes = input::read(body, false)?;
+    let if_match = etag::if_match(&req);
+    let slug = slug.into_inner();
+    let organisation = db::run(&pool, move |conn| {
+        writes::update(conn, &actor, &slug, changes, if_match.as_deref())
+    })
+    .await?;
+    etag::respond(&req, StatusCode::OK, &organisation)
+}
+
+archive::routes! {
+    Organisation, tag = "organisations", key = "slug": String;
+    /// Archive an organisation.
+    ///
+    /// Admin and secretariat; hides it, and its roles, from public reads. Honours `If-Match`.
+    archive_organisation = "/organisations/{slug}", "The organisation's slug";
+    /// Restore an archived organisation.
+    ///
+    /// Admin only.
+    restore_organisation = "/organisations/{slug}/restore", "The archived organisation's slug", [];
 }

@@ -216,3 +216,28 @@ pub(super) struct RoleRow {
     pub to_year: Option<i32>,
     pub note: Option<String>,
 }
+
+/// The body of `POST /organisations` and `PATCH /organisations/{slug}` (JSON merge patch).
+#[derive(Debug, ToSchema)]
+pub struct OrganisationInput {
+    /// URL key; derived from the English name when left out on create.
+    #[schema(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", max_length = 100)]
+    pub slug: Option<String>,
+    /// Name; `en` is required on create.
+    pub name: Option<crate::types::LocalizedInput>,
+    /// Abbreviation in English and Thai.
+    pub abbreviation: Option<crate::types::LocalizedInput>,
+    /// Required on create.
+    pub kind: Option<OrganisationKind>,
+    /// ISO 3166-1 alpha-2 code; leave out for international bodies.
+    pub country: Option<String>,
+    /// An http(s) URL.
+    pub website: Option<String>,
+    /// Description in English and Thai.
+    pub description: Option<crate::types::LocalizedInput>,
+    /// The organisation's sources (at most 20; each needs a `url` or a `title`); replaces the
+    /// list.
+    pub sources: Option<Vec<crate::provenance::Source>>,
+    /// Marks the organisation as not verified, with the reason; `null` clears it.
+    pub unverified_reason: Option<String>,
+}

@@ -325,7 +325,7 @@ export interface paths {
         /**
          * The public changes.
          * @description Creations, updates, archivals and restorations of cities, networks, memberships, network
-         *     census entries, award cycles (once out of draft) and frameworks, oldest first. Changes made
+         *     census entries, organisations, award cycles (once out of draft) and frameworks, oldest first. Changes made
          *     by one bulk import carry its `import_id`.
          */
         get: operations["list_changes"];
@@ -1255,7 +1255,11 @@ export interface paths {
          */
         get: operations["list_organisations"];
         put?: never;
-        post?: never;
+        /**
+         * Create an organisation.
+         * @description Admin and secretariat. Field names are those the read API returns.
+         */
+        post: operations["create_organisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1277,6 +1281,34 @@ export interface paths {
         get: operations["get_organisation"];
         put?: never;
         post?: never;
+        /**
+         * Archive an organisation.
+         * @description Admin and secretariat; hides it, and its roles, from public reads. Honours `If-Match`.
+         */
+        delete: operations["archive_organisation"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an organisation.
+         * @description JSON merge patch; admin and secretariat. Honours `If-Match` (412 when stale).
+         */
+        patch: operations["update_organisation"];
+        trace?: never;
+    };
+    "/api/v1/organisations/{slug}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived organisation.
+         * @description Admin only.
+         */
+        post: operations["restore_organisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1881,7 +1913,10 @@ export interface components {
             action: string;
             /** Format: date-time */
             at: string;
-            /** @description `city`, `network`, `membership`, `network_census`, `award_cycle` or `framework`. */
+            /**
+             * @description `city`, `network`, `membership`, `network_census`, `organisation`, `award_cycle` or
+             *     `framework`.
+             */
             entity: string;
             /** @description The record's id (a slug for frameworks). */
             entity_id: string;
@@ -2655,10 +2690,12 @@ export interface components {
         ImportKindList: {
             items: components["schemas"]["ImportKindInfo"][];
         };
-        /** @description The problem answered when a file has rows in error: nothing was written. */
+        /**
+         * @description A 422 problem of an import: `import_refused` (rows in error; nothing was written) carries
+         *     the report, `bad_columns` lists the columns in `errors` instead.
+         */
         ImportProblem: components["schemas"]["Problem"] & {
-            /** @description The full report, each refused row with its errors. */
-            report: components["schemas"]["ImportReport"];
+            report?: null | components["schemas"]["ImportReport"];
         };
         /** @description The report of an import: what it did, or with `dry_run`, what it would do. */
         ImportReport: {
@@ -3150,6 +3187,26 @@ export interface components {
             slug: string;
             /** Format: date-time */
             updated_at: string;
+            website?: string | null;
+        };
+        /** @description The body of `POST /organisations` and `PATCH /organisations/{slug}` (JSON merge patch). */
+        OrganisationInput: {
+            abbreviation?: null | components["schemas"]["LocalizedInput"];
+            /** @description ISO 3166-1 alpha-2 code; leave out for international bodies. */
+            country?: string | null;
+            description?: null | components["schemas"]["LocalizedInput"];
+            kind?: null | components["schemas"]["OrganisationKind"];
+            name?: null | components["schemas"]["LocalizedInput"];
+            /** @description URL key; derived from the English name when left out on create. */
+            slug?: string | null;
+            /**
+             * @description The organisation's sources (at most 20; each needs a `url` or a `title`); replaces the
+             *     list.
+             */
+            sources?: components["schemas"]["Source"][] | null;
+            /** @description Marks the organisation as not verified, with the reason; `null` clears it. */
+            unverified_reason?: string | null;
+            /** @description An http(s) URL. */
             website?: string | null;
         };
         /**
@@ -10278,6 +10335,113 @@ export interface operations {
             };
         };
     };
+    create_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_organisation: {
         parameters: {
             query?: never;
@@ -10347,6 +10511,292 @@ export interface operations {
                 };
             };
             /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archive_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_organisation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["OrganisationInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restore_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The archived organisation's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
             503: {
                 headers: {
                     [name: string]: unknown;

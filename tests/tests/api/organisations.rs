@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::common::{seed_json, slugs, TestApp};
 
@@ -234,7 +234,112 @@ async fn the_list_filters_and_downloads(app: &TestApp) {
     assert_eq!(Value::from(rows), total);
 }
 
+async fn staff_keep_organisations(app: &TestApp) {
+    let admin = app.admin_token().await;
+    let secretariat = app.user_token(&admin, "secretariat", None).await;
+    let editor = app.user_token(&admin, "city_editor", Some("phayao")).await;
+    let body = json!({
+        "name": {"en": "Test Learning Foundation", "th": "มูลนิธิทดสอบ"},
+        "abbreviation": {"en": "TLF"},
+        "kind": "ngo",
+        "country": "th",
+        "sources": [{"title": "Test record written by the API test"}]
+    });
+    app.post("/api/v1/organisations", Some(&editor), &body)
+        .await
+        .problem(403, "forbidden");
+    let bad = app
+        .post(
+            "/api/v1/organisations",
+            Some(&secretariat),
+            &json!({"name": {"th": "ไม่มีชื่ออังกฤษ"}, "kind": "club", "website": "ftp://x", "roles": []}),
+        )
+        .await;
+    let mut fields = crate::common::error_fields(bad.problem(422, "validation_failed"));
+    fields.sort();
+    assert_eq!(fields, ["kind", "name.en", "roles", "website"]);
+    let created = app
+        .post("/api/v1/organisations", Some(&secretariat), &body)
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    assert_eq!(created.body["slug"], "test-learning-foundation");
+    assert_eq!(created.body["country"], "TH");
+    assert_eq!(
+        created.body["abbreviation"],
+        json!({"en": "TLF", "th": null})
+    );
+    let tag = created.etag();
+    let path = "/api/v1/organisations/test-learning-foundation";
+    let found = app.json("/api/v1/organisations?q=tlf").await;
+    assert_eq!(
+        slugs(found["items"].as_array().expect("items")),
+        ["test-learning-foundation"]
+    );
+    let again = app
+        .post("/api/v1/organisations", Some(&secretariat), &body)
+        .await;
+    again.problem(409, "slug_taken");
+
+    let patched = app
+        .patch(
+            path,
+            Some(&secretariat),
+            &json!({"website": "https://example.org/tlf"}),
+            Some(&tag),
+        )
+        .await;
+    assert_eq!(patched.status, StatusCode::OK, "{}", patched.body);
+    assert_eq!(patched.body["website"], "https://example.org/tlf");
+    let stale = app
+        .patch(
+            path,
+            Some(&secretariat),
+            &json!({"website": null}),
+            Some(&tag),
+        )
+        .await;
+    stale.problem(412, "precondition_failed");
+    assert_eq!(app.json(path).await["website"], "https://example.org/tlf");
+
+    let archived = app
+        .delete(path, Some(&secretariat), Some(&patched.etag()))
+        .await;
+    assert_eq!(archived.status, StatusCode::NO_CONTENT);
+    assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND);
+    let restored = app
+        .post(&format!("{path}/restore"), Some(&admin), &json!({}))
+        .await;
+    assert_eq!(restored.status, StatusCode::OK, "{}", restored.body);
+    assert_eq!(app.json(path).await["name"]["th"], "มูลนิธิทดสอบ");
+
+    let id = created.body["id"].as_i64().expect("id").to_string();
+    let audit = app
+        .get_as(
+            &format!("/api/v1/audit-log?entity=organisation&entity_id={id}"),
+            &admin,
+        )
+        .await
+        .body;
+    let actions: Vec<&str> = audit["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| e["action"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(actions, ["restore", "archive", "update", "create"]);
+    let feed = app.json("/api/v1/changes?limit=200").await;
+    let ours: Vec<&Value> = feed["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|c| c["entity"] == "organisation" && c["entity_id"] == id.as_str())
+        .collect();
+    assert_eq!(ours.len(), 4);
+    assert_eq!(ours[3]["href"], path);
+}
+
 on_both_backends!(
+    staff_keep_organisations,
     organisations_are_seeded_from_the_sources,
     networks_and_programmes_link_their_organisations,
     the_list_filters_and_downloads,

@@ -70,7 +70,8 @@ export interface ImportOutcome {
   refused: boolean;
 }
 
-type ImportProblemBody = components['schemas']['ImportProblem'];
+/** An `import_refused` problem: the report is there (it is optional only for `bad_columns`). */
+type ImportProblemBody = components['schemas']['ImportProblem'] & { report: ImportReport };
 
 function isRefusal(body: unknown): body is ImportProblemBody {
   return (
