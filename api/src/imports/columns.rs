@@ -227,12 +227,34 @@ pub const NETWORK_CENSUS: &[Column] = &[
     UNVERIFIED,
 ];
 
+/// The columns of the organisations import: those of `GET /organisations?format=csv`.
+pub const ORGANISATIONS: &[Column] = &[
+    column("id", Integer, Ignored, "Read-only", ""),
+    column("slug", Text, Key, "The organisation's URL key; names the organisation to update. Empty: the organisation is found by English name, or created with a slug made from it", "example-foundation"),
+    kept("name.en", "English name (required)", "Example Foundation"),
+    column("name.th", Text, Write, "Thai name", ""),
+    column("abbreviation.en", Text, Write, "English abbreviation", ""),
+    column("abbreviation.th", Text, Write, "Thai abbreviation", ""),
+    kept("kind", "un_agency, ministry, government_agency, public_fund, university, learning_centre, ngo, network_body, international_partner or other (required)", "ngo"),
+    column("country", Text, Write, "ISO 3166-1 alpha-2 code; empty for international bodies", "TH"),
+    column("website", Text, Write, "An http(s) address", ""),
+    column("description.en", Text, Write, "Description in English", "An example row: replace it."),
+    column("description.th", Text, Write, "Description in Thai", ""),
+    column("roles", Json, Ignored, "Read-only: roles are kept with the records they are held in", ""),
+    SOURCES,
+    VERIFIED,
+    UNVERIFIED,
+    column("created_at", Text, Ignored, "Read-only", ""),
+    column("updated_at", Text, Ignored, "Read-only", ""),
+];
+
 /// The columns of `kind`.
 pub fn of(kind: ImportKind) -> &'static [Column] {
     match kind {
         ImportKind::Cities => CITIES,
         ImportKind::Memberships => MEMBERSHIPS,
         ImportKind::NetworkCensus => NETWORK_CENSUS,
+        ImportKind::Organisations => ORGANISATIONS,
     }
 }
 

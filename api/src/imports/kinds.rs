@@ -8,12 +8,15 @@ use super::columns::{self, Column, Usage};
 use super::types::{CellError, ImportKind};
 use crate::auth::User;
 use crate::cities;
-use crate::db::schema::{cities as city_table, memberships, network_census, networks};
+use crate::db::schema::{
+    cities as city_table, memberships, network_census, networks, organisations,
+};
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::input::{Fields, JsonBody};
 use crate::memberships as membership;
 use crate::networks::census;
+use crate::organisations as organisation;
 use crate::text::fold;
 
 /// One data row: its number and the cells of the file's key and written columns.
@@ -138,6 +141,15 @@ pub fn key(kind: ImportKind, row: &Row, network: Option<&str>) -> Result<String,
                 )),
             },
         },
+        ImportKind::Organisations => match (row.get("slug"), row.get("name.en")) {
+            (Some(slug), _) => Ok(slug.to_owned()),
+            (None, Some(name)) => Ok(name.to_owned()),
+            (None, None) => Err(refuse(
+                "slug",
+                "required",
+                "give a slug, or the English name",
+            )),
+        },
         ImportKind::Memberships => {
             let city = row
                 .get("city.slug")
@@ -166,6 +178,7 @@ pub fn write(
         ImportKind::Cities => write_city(conn, actor, row),
         ImportKind::Memberships => write_membership(conn, row, network),
         ImportKind::NetworkCensus => write_census(conn, row, network),
+        ImportKind::Organisations => write_organisation(conn, row),
     }
 }
 
@@ -361,6 +374,72 @@ fn write_census(
     };
     Ok(Written {
         entity: "network_census",
+        entity_id: after.id.to_string(),
+        before,
+        after: json(&after)?,
+    })
+}
+
+/// The slug of the organisation the row names: by slug (archived ones refused), else by English
+/// name among the public organisations.
+fn find_organisation(conn: &mut DbConnection, row: &Row) -> Result<Option<String>, RowFailure> {
+    if let Some(slug) = row.get("slug") {
+        let archived: Option<Option<chrono::NaiveDateTime>> = organisations::table
+            .filter(organisations::slug.eq(slug))
+            .select(organisations::archived_at)
+            .first(conn)
+            .optional()?;
+        return match archived {
+            Some(Some(_)) => Err(refuse(
+                "slug",
+                "archived",
+                format!("the organisation `{slug}` is archived: restore it first"),
+            )),
+            Some(None) => Ok(Some(slug.to_owned())),
+            None => Ok(None),
+        };
+    }
+    let Some(name) = row.get("name.en") else {
+        return Ok(None);
+    };
+    let found: Vec<String> = organisations::table
+        .filter(organisations::name_sort.eq(fold(name)))
+        .filter(organisations::archived_at.is_null())
+        .select(organisations::slug)
+        .limit(2)
+        .load(conn)?;
+    match found.as_slice() {
+        [] => Ok(None),
+        [slug] => Ok(Some(slug.clone())),
+        _ => Err(refuse(
+            "name.en",
+            "ambiguous",
+            format!("several organisations are named `{name}`: give the slug"),
+        )),
+    }
+}
+
+fn write_organisation(conn: &mut DbConnection, row: &Row) -> Result<Written, RowFailure> {
+    let existing = find_organisation(conn, row)?;
+    let mut body = row.body(existing.is_none())?;
+    if let (Value::Object(map), None, Some(slug)) = (&mut body, &existing, row.get("slug")) {
+        map.insert("slug".to_owned(), Value::String(slug.to_owned()));
+    }
+    let changes = organisation::input::read(JsonBody(body), existing.is_none())
+        .map_err(|e| failure(e, "slug", &[]))?;
+    let (before, after) = match existing {
+        None => (
+            None,
+            organisation::writes::insert(conn, changes).map_err(|e| failure(e, "slug", &[]))?,
+        ),
+        Some(slug) => {
+            let (before, after) = organisation::writes::change(conn, &slug, changes, None)
+                .map_err(|e| failure(e, "slug", &[]))?;
+            (Some(json(&before)?), after)
+        }
+    };
+    Ok(Written {
+        entity: "organisation",
         entity_id: after.id.to_string(),
         before,
         after: json(&after)?,

@@ -41,6 +41,11 @@ fn describe(kind: ImportKind) -> ImportKindInfo {
             "A network's reported sizes by date.",
             "By network and `as_of`: the network's entry of that date, or a new one.",
         ),
+        ImportKind::Organisations => (
+            "Organisations, with their names, abbreviations, kind, country and sources.",
+            "By `slug`; a row without one matches the public organisation of that English name \
+             (compared folded), or creates one with a slug made from the name.",
+        ),
     };
     ImportKindInfo {
         kind,

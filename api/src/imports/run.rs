@@ -66,6 +66,8 @@ fn check_header(
     let required: &[&str] = match kind {
         ImportKind::Cities if has("slug") => &[],
         ImportKind::Cities => &["name.en", "country"],
+        ImportKind::Organisations if has("slug") => &[],
+        ImportKind::Organisations => &["name.en"],
         ImportKind::Memberships => &["city.slug"],
         ImportKind::NetworkCensus => &["as_of"],
     };
@@ -302,7 +304,7 @@ fn row_report(
 /// The column errors about a whole row are reported in.
 fn key_column(kind: ImportKind) -> &'static str {
     match kind {
-        ImportKind::Cities => "slug",
+        ImportKind::Cities | ImportKind::Organisations => "slug",
         ImportKind::Memberships => "city.slug",
         ImportKind::NetworkCensus => "as_of",
     }

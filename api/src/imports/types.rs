@@ -13,6 +13,7 @@ crate::text_enum! {
         Cities = "cities",
         Memberships = "memberships",
         NetworkCensus = "network-census",
+        Organisations = "organisations",
     }
 }
 

@@ -2,8 +2,8 @@
 //! with their dated and sourced roles, kept by staff. Networks and programmes answer theirs as
 //! links.
 
-mod input;
+pub mod input;
 pub mod queries;
 pub mod routes;
 pub mod types;
-mod writes;
+pub mod writes;

@@ -59,73 +59,80 @@ fn searchable(
     search_text(&[Some(name_en), name_th, abbreviation_en, abbreviation_th])
 }
 
-/// Creates an organisation.
+/// Creates an organisation, audited.
 pub fn create(
     conn: &mut DbConnection,
     actor: &User,
     ch: OrganisationChanges,
 ) -> Result<Organisation, ApiError> {
     write_transaction(conn, |conn| {
-        let name_en = ch
-            .name_en
-            .set()
-            .ok_or_else(|| ApiError::field("name.en", "is required"))?;
-        let kind = ch
-            .kind
-            .set()
-            .ok_or_else(|| ApiError::field("kind", "is required"))?;
-        let slug = ch.slug.set().unwrap_or_else(|| slugify(&name_en));
-        if slug.is_empty() {
-            return Err(ApiError::field(
-                "slug",
-                "cannot be derived from the English name; give one",
-            ));
-        }
-        let country = ch.country.set();
-        check_refs(conn, Some(&slug), country.as_deref())?;
-        let (name_th, abbreviation_en, abbreviation_th) = (
-            ch.name_th.set(),
-            ch.abbreviation_en.set(),
-            ch.abbreviation_th.set(),
-        );
-        let at = now();
-        let id: i64 = diesel::insert_into(organisations::table)
-            .values((
-                organisations::slug.eq(&slug),
-                organisations::name_sort.eq(fold(&name_en)),
-                organisations::search_text.eq(searchable(
-                    &name_en,
-                    name_th.as_deref(),
-                    abbreviation_en.as_deref(),
-                    abbreviation_th.as_deref(),
-                )),
-                organisations::name_en.eq(&name_en),
-                organisations::name_th.eq(&name_th),
-                organisations::abbreviation_en.eq(&abbreviation_en),
-                organisations::abbreviation_th.eq(&abbreviation_th),
-                organisations::kind.eq(kind),
-                organisations::country_code.eq(country),
-                organisations::website.eq(ch.website.set()),
-                organisations::description_en.eq(ch.description_en.set()),
-                organisations::description_th.eq(ch.description_th.set()),
-                organisations::created_at.eq(at),
-                organisations::updated_at.eq(at),
-            ))
-            .returning(organisations::id)
-            .get_result(conn)?;
-        provenance::writes::apply(conn, Entity::Organisation, id, ch.provenance)?;
-        let (created, _) = find_versioned(conn, &slug, false)?;
+        let created = insert(conn, ch)?;
         audit::record(
             conn,
             Some(actor),
             "create",
             "organisation",
-            &id.to_string(),
+            &created.id.to_string(),
             None,
             Some(&created),
         )?;
         Ok(created)
     })
+}
+
+/// Inserts an organisation inside the caller's transaction, without an audit entry (the
+/// caller records one).
+pub fn insert(conn: &mut DbConnection, ch: OrganisationChanges) -> Result<Organisation, ApiError> {
+    let name_en = ch
+        .name_en
+        .set()
+        .ok_or_else(|| ApiError::field("name.en", "is required"))?;
+    let kind = ch
+        .kind
+        .set()
+        .ok_or_else(|| ApiError::field("kind", "is required"))?;
+    let slug = ch.slug.set().unwrap_or_else(|| slugify(&name_en));
+    if slug.is_empty() {
+        return Err(ApiError::field(
+            "slug",
+            "cannot be derived from the English name; give one",
+        ));
+    }
+    let country = ch.country.set();
+    check_refs(conn, Some(&slug), country.as_deref())?;
+    let (name_th, abbreviation_en, abbreviation_th) = (
+        ch.name_th.set(),
+        ch.abbreviation_en.set(),
+        ch.abbreviation_th.set(),
+    );
+    let at = now();
+    let id: i64 = diesel::insert_into(organisations::table)
+        .values((
+            organisations::slug.eq(&slug),
+            organisations::name_sort.eq(fold(&name_en)),
+            organisations::search_text.eq(searchable(
+                &name_en,
+                name_th.as_deref(),
+                abbreviation_en.as_deref(),
+                abbreviation_th.as_deref(),
+            )),
+            organisations::name_en.eq(&name_en),
+            organisations::name_th.eq(&name_th),
+            organisations::abbreviation_en.eq(&abbreviation_en),
+            organisations::abbreviation_th.eq(&abbreviation_th),
+            organisations::kind.eq(kind),
+            organisations::country_code.eq(country),
+            organisations::website.eq(ch.website.set()),
+            organisations::description_en.eq(ch.description_en.set()),
+            organisations::description_th.eq(ch.description_th.set()),
+            organisations::created_at.eq(at),
+            organisations::updated_at.eq(at),
+        ))
+        .returning(organisations::id)
+        .get_result(conn)?;
+    provenance::writes::apply(conn, Entity::Organisation, id, ch.provenance)?;
+    let (created, _) = find_versioned(conn, &slug, false)?;
+    Ok(created)
 }
 
 #[derive(AsChangeset)]
@@ -147,7 +154,7 @@ struct OrganisationChangeset {
     updated_at: chrono::NaiveDateTime,
 }
 
-/// Applies a JSON merge patch to a public organisation.
+/// Applies a JSON merge patch to a public organisation, audited.
 pub fn update(
     conn: &mut DbConnection,
     actor: &User,
@@ -156,54 +163,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<Organisation, ApiError> {
     write_transaction(conn, |conn| {
-        let (before, version) = find_versioned(conn, slug, false)?;
-        etag::check(if_match, &etag::of(&before)?)?;
-        let new_slug = ch.slug.clone().set().filter(|s| s != slug);
-        check_refs(
-            conn,
-            new_slug.as_deref(),
-            ch.country.clone().set().as_deref(),
-        )?;
-        let abbreviation = before.abbreviation.clone();
-        let name_en = ch.name_en.clone().set().unwrap_or(before.name.en.clone());
-        let name_th = ch.name_th.merged(before.name.th.clone());
-        let abbreviation_en = ch
-            .abbreviation_en
-            .merged(abbreviation.as_ref().and_then(|a| a.en.clone()));
-        let abbreviation_th = ch.abbreviation_th.merged(abbreviation.and_then(|a| a.th));
-        let changes = OrganisationChangeset {
-            slug: ch.slug.set(),
-            name_sort: ch.name_en.clone().set().map(|n| fold(&n)),
-            search_text: searchable(
-                &name_en,
-                name_th.as_deref(),
-                abbreviation_en.as_deref(),
-                abbreviation_th.as_deref(),
-            ),
-            name_en: ch.name_en.set(),
-            name_th: ch.name_th.into_change(),
-            abbreviation_en: ch.abbreviation_en.into_change(),
-            abbreviation_th: ch.abbreviation_th.into_change(),
-            kind: ch.kind.set(),
-            country_code: ch.country.into_change(),
-            website: ch.website.into_change(),
-            description_en: ch.description_en.into_change(),
-            description_th: ch.description_th.into_change(),
-            version: version + 1,
-            updated_at: now(),
-        };
-        let updated = diesel::update(
-            organisations::table
-                .filter(organisations::id.eq(before.id))
-                .filter(organisations::version.eq(version)),
-        )
-        .set(&changes)
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("organisation"));
-        }
-        provenance::writes::apply(conn, Entity::Organisation, before.id, ch.provenance)?;
-        let (after, _) = find_versioned(conn, changes.slug.as_deref().unwrap_or(slug), false)?;
+        let (before, after) = change(conn, slug, ch, if_match)?;
         audit::record(
             conn,
             Some(actor),
@@ -215,6 +175,65 @@ pub fn update(
         )?;
         Ok(after)
     })
+}
+
+/// Applies a JSON merge patch to a public organisation inside the caller's transaction,
+/// without an audit entry; answers the organisation before and after.
+pub fn change(
+    conn: &mut DbConnection,
+    slug: &str,
+    ch: OrganisationChanges,
+    if_match: Option<&str>,
+) -> Result<(Organisation, Organisation), ApiError> {
+    let (before, version) = find_versioned(conn, slug, false)?;
+    etag::check(if_match, &etag::of(&before)?)?;
+    let new_slug = ch.slug.clone().set().filter(|s| s != slug);
+    check_refs(
+        conn,
+        new_slug.as_deref(),
+        ch.country.clone().set().as_deref(),
+    )?;
+    let abbreviation = before.abbreviation.clone();
+    let name_en = ch.name_en.clone().set().unwrap_or(before.name.en.clone());
+    let name_th = ch.name_th.merged(before.name.th.clone());
+    let abbreviation_en = ch
+        .abbreviation_en
+        .merged(abbreviation.as_ref().and_then(|a| a.en.clone()));
+    let abbreviation_th = ch.abbreviation_th.merged(abbreviation.and_then(|a| a.th));
+    let changes = OrganisationChangeset {
+        slug: ch.slug.set(),
+        name_sort: ch.name_en.clone().set().map(|n| fold(&n)),
+        search_text: searchable(
+            &name_en,
+            name_th.as_deref(),
+            abbreviation_en.as_deref(),
+            abbreviation_th.as_deref(),
+        ),
+        name_en: ch.name_en.set(),
+        name_th: ch.name_th.into_change(),
+        abbreviation_en: ch.abbreviation_en.into_change(),
+        abbreviation_th: ch.abbreviation_th.into_change(),
+        kind: ch.kind.set(),
+        country_code: ch.country.into_change(),
+        website: ch.website.into_change(),
+        description_en: ch.description_en.into_change(),
+        description_th: ch.description_th.into_change(),
+        version: version + 1,
+        updated_at: now(),
+    };
+    let updated = diesel::update(
+        organisations::table
+            .filter(organisations::id.eq(before.id))
+            .filter(organisations::version.eq(version)),
+    )
+    .set(&changes)
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(etag::changed_meanwhile("organisation"));
+    }
+    provenance::writes::apply(conn, Entity::Organisation, before.id, ch.provenance)?;
+    let (after, _) = find_versioned(conn, changes.slug.as_deref().unwrap_or(slug), false)?;
+    Ok((before, after))
 }
 
 impl Archivable for Organisation {

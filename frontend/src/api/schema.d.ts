@@ -2675,7 +2675,7 @@ export interface components {
          * @description What a file imports.
          * @enum {string}
          */
-        ImportKind: "cities" | "memberships" | "network-census";
+        ImportKind: "cities" | "memberships" | "network-census" | "organisations";
         /** @description One kind of import and its columns. */
         ImportKindInfo: {
             columns: components["schemas"]["ImportColumn"][];

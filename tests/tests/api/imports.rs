@@ -518,6 +518,45 @@ async fn memberships_and_census_import_from_their_exports(app: &TestApp) {
     assert_eq!(round.body["summary"]["update"], 0);
 }
 
+async fn organisations_import_from_their_export(app: &TestApp) {
+    let (_, secretariat) = staff(app).await;
+    let (header, rows) = parse(&text(app, "/api/v1/organisations?format=csv").await);
+    let mut new = vec![String::new(); header.len()];
+    for (name, value) in [
+        ("name.en", "Import Test Foundation"),
+        ("kind", "ngo"),
+        ("country", "TH"),
+        ("description.en", "Test data written by the import test."),
+    ] {
+        new[column(&header, name)] = value.to_owned();
+    }
+    let mut all = rows.clone();
+    all.push(new);
+    let file = write(&header, &all);
+    let applied = import(
+        app,
+        &secretariat,
+        "organisations",
+        "",
+        CSV,
+        file.clone().into(),
+    )
+    .await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    assert_eq!(
+        applied.body["summary"],
+        json!({"create": 1, "update": 0, "unchanged": rows.len(), "error": 0}),
+        "the export imports back unchanged"
+    );
+    let created = app
+        .json("/api/v1/organisations/import-test-foundation")
+        .await;
+    assert_eq!(created["kind"], "ngo");
+    assert_eq!(created["country"], "TH");
+    let again = import(app, &secretariat, "organisations", "", CSV, file.into()).await;
+    assert_eq!(again.body["summary"]["unchanged"], rows.len() + 1);
+}
+
 async fn bad_files_get_clear_problems(app: &TestApp) {
     let (admin, secretariat) = staff(app).await;
     let editor = app.user_token(&admin, "city_editor", Some("phayao")).await;
@@ -602,7 +641,10 @@ async fn bad_files_get_clear_problems(app: &TestApp) {
         .iter()
         .map(|k| k["kind"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(names, ["cities", "memberships", "network-census"]);
+    assert_eq!(
+        names,
+        ["cities", "memberships", "network-census", "organisations"]
+    );
     for kind in names {
         let template = app
             .get_as(&format!("/api/v1/imports/{kind}/template"), &secretariat)
@@ -655,5 +697,6 @@ on_both_backends!(
     a_file_with_a_bad_row_writes_nothing,
     thai_excel_files_read_like_utf8,
     memberships_and_census_import_from_their_exports,
+    organisations_import_from_their_export,
     bad_files_get_clear_problems,
 );
