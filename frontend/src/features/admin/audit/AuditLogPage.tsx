@@ -26,6 +26,8 @@ const ENTITIES = [
   'conflict',
   'monitoring_round',
   'framework',
+  'network_census',
+  'organisation',
   'import',
 ];
 const ACTIONS = [
