@@ -182,6 +182,24 @@ pub fn write(
     }
 }
 
+/// The row's slug as a match: the record's (`None` when no record has it); an archived record
+/// refuses the row. `archived` is the record's `archived_at`, as read.
+fn by_slug(
+    slug: &str,
+    archived: Option<Option<chrono::NaiveDateTime>>,
+    what: &str,
+) -> Result<Option<String>, RowFailure> {
+    match archived {
+        Some(Some(_)) => Err(refuse(
+            "slug",
+            "archived",
+            format!("the {what} `{slug}` is archived: restore it first"),
+        )),
+        Some(None) => Ok(Some(slug.to_owned())),
+        None => Ok(None),
+    }
+}
+
 /// The slug of the city the row names: by slug (archived ones refused), else by English name
 /// and country among the public cities.
 fn find_city(conn: &mut DbConnection, row: &Row) -> Result<Option<String>, RowFailure> {
@@ -191,15 +209,7 @@ fn find_city(conn: &mut DbConnection, row: &Row) -> Result<Option<String>, RowFa
             .select(city_table::archived_at)
             .first(conn)
             .optional()?;
-        return match archived {
-            Some(Some(_)) => Err(refuse(
-                "slug",
-                "archived",
-                format!("the city `{slug}` is archived: restore it first"),
-            )),
-            Some(None) => Ok(Some(slug.to_owned())),
-            None => Ok(None),
-        };
+        return by_slug(slug, archived, "city");
     }
     let (Some(name), Some(country)) = (row.get("name.en"), row.get("country")) else {
         return Ok(None);
@@ -389,15 +399,7 @@ fn find_organisation(conn: &mut DbConnection, row: &Row) -> Result<Option<String
             .select(organisations::archived_at)
             .first(conn)
             .optional()?;
-        return match archived {
-            Some(Some(_)) => Err(refuse(
-                "slug",
-                "archived",
-                format!("the organisation `{slug}` is archived: restore it first"),
-            )),
-            Some(None) => Ok(Some(slug.to_owned())),
-            None => Ok(None),
-        };
+        return by_slug(slug, archived, "organisation");
     }
     let Some(name) = row.get("name.en") else {
         return Ok(None);

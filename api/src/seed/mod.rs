@@ -13,7 +13,7 @@ pub mod synthetic;
 
 use diesel::prelude::*;
 
-use crate::db::schema::{award_programmes, cities, countries, frameworks};
+use crate::db::schema::{award_programmes, cities, countries, frameworks, seed_parts};
 use crate::db::DbConnection;
 use synthetic::Outcome;
 
@@ -78,15 +78,24 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
         if frameworks == 0 {
             report.criteria = evaluation_frameworks::frameworks(conn)?;
         }
-        if !stewardship::applied(conn)? {
+        if !part_applied(conn, stewardship::PART)? {
             report.sources = stewardship::apply(conn)?;
         }
-        if !organisations::applied(conn)? {
+        if !part_applied(conn, organisations::PART)? {
             report.organisations = organisations::apply(conn)?;
         }
         Ok(report)
     })
     .map_err(|e: SeedError| e.to_string())
+}
+
+/// Whether the database has had the reference-data part `name` (see `seed_parts`).
+fn part_applied(conn: &mut DbConnection, name: &str) -> Result<bool, SeedError> {
+    let found: i64 = seed_parts::table
+        .filter(seed_parts::name.eq(name))
+        .count()
+        .get_result(conn)?;
+    Ok(found > 0)
 }
 
 /// Loads the labelled demo cycle (synthetic data) in one transaction, unless it is there;

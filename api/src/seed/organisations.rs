@@ -77,15 +77,6 @@ struct RoleSeed {
     sources: Vec<Cite>,
 }
 
-/// Whether the database has had this part.
-pub fn applied(conn: &mut DbConnection) -> Result<bool, SeedError> {
-    let found: i64 = seed_parts::table
-        .filter(seed_parts::name.eq(PART))
-        .count()
-        .get_result(conn)?;
-    Ok(found > 0)
-}
-
 fn bad(what: String) -> SeedError {
     SeedError::Data(format!("organisations.json: {what}"))
 }

@@ -124,15 +124,6 @@ struct CensusCsv {
     source_url: String,
 }
 
-/// Whether the database has had this part.
-pub fn applied(conn: &mut DbConnection) -> Result<bool, SeedError> {
-    let found: i64 = seed_parts::table
-        .filter(seed_parts::name.eq(PART))
-        .count()
-        .get_result(conn)?;
-    Ok(found > 0)
-}
-
 /// Applies the part and records it; returns the number of sources added.
 pub fn apply(conn: &mut DbConnection) -> Result<usize, SeedError> {
     let data: Stewardship = serde_json::from_str(include_str!("../../seed-data/stewardship.json"))
