@@ -56,8 +56,8 @@ pub struct Application {
     backend: Backend,
     /// What the usage flusher needs.
     flush: (Pool, web::Data<AuthState>),
-    /// The response cache and the pool its invalidation watch reads.
-    cache: Option<(web::Data<ResponseCache>, Pool)>,
+    /// The response cache, whose invalidation watch runs beside the server.
+    cache: Option<web::Data<ResponseCache>>,
 }
 
 /// Opens the replica's pool for `DATABASE_READ_URL`; both URLs must be PostgreSQL.
@@ -119,6 +119,7 @@ impl Application {
         let cache = (config.response_cache_mb > 0).then(|| {
             web::Data::new(ResponseCache::new(
                 config.response_cache_mb.saturating_mul(1 << 20),
+                replica.clone().unwrap_or_else(|| pool.clone()),
             ))
         });
         let size = config.database.pool_size.max(1);
@@ -127,9 +128,6 @@ impl Application {
             pools.push(("replica", replica.clone(), size));
         }
         let metrics = web::Data::new(Metrics::new(pools, cache.clone()));
-        let watched = cache
-            .clone()
-            .map(|c| (c, replica.clone().unwrap_or_else(|| pool.clone())));
         let replica = replica.map(|r| web::Data::new(ReplicaPool(r)));
         let listener = TcpListener::bind(&config.bind)
             .map_err(|e| format!("cannot bind {}: {e}", config.bind))?;
@@ -163,6 +161,7 @@ impl Application {
             config.workers
         };
         let release = std::sync::Arc::new(crate::memory::StartupRelease::new(workers));
+        let watched = cache.clone();
         let server = HttpServer::new(move || {
             let mut app = App::new().app_data(pool.clone()).app_data(metrics.clone());
             if let Some(replica) = &replica {
@@ -261,7 +260,7 @@ impl Application {
         };
         let watch = self
             .cache
-            .map(|(cache, pool)| tokio::spawn(response_cache::watch(cache, pool)));
+            .map(|cache| tokio::spawn(response_cache::watch(cache)));
         let served = self.server.await;
         periodic.abort();
         if let Some(watch) = watch {

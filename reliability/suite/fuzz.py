@@ -133,13 +133,49 @@ class Outcome:
         return sum(n for status, n in self.statuses.items() if status and status >= 500)
 
 
-def _fuzz(ctx, backend, label, role, city, workdir):
-    """A service on a fresh database with the demo data; one schemathesis run as `role`."""
+class Broken:
+    """A run that could not be made or read: what went wrong, in place of an `Outcome`."""
+
+    def __init__(self, label, backend, error):
+        self.label = label
+        self.backend = backend
+        self.returncode = None
+        self.errors = [error]
+        self.operations = set()
+        self.cases = 0
+        self.statuses = collections.Counter()
+        self.failures = collections.Counter()
+        self.examples = {}
+        self.unauthorized = 0
+        self.still_signed_in = False
+        self.server_errors = 0
+
+
+def _fuzz_or_broken(ctx, backend, label, role, city, workdir):
+    """`_fuzz`, or a `Broken` run saying why it failed and how its service's log ends, so that one
+    failed run is reported beside the others."""
+    started = []
+    try:
+        return _fuzz(ctx, backend, label, role, city, workdir, started)
+    except Exception as e:  # reported as a failed check, with the others' results
+        tail = ""
+        if started and os.path.exists(started[0].log_path):
+            with open(started[0].log_path, encoding="utf-8", errors="replace") as f:
+                tail = " | ".join(line.strip() for line in f.readlines()[-5:])
+        return Broken(label, backend, f"{type(e).__name__}: {e}" +
+                      (f"; the service's log ends: {tail}" if tail else ""))
+
+
+def _fuzz(ctx, backend, label, role, city, workdir, started):
+    """A service on a fresh database with the demo data; one schemathesis run as `role`. The
+    service is appended to `started` once it runs."""
     db = ctx.database(backend)
     seeded = ctx.command("seed", "--demo", env={"DATABASE_URL": db.url})
     if seeded.returncode != 0:
         raise SuiteError(f"seed --demo on {backend}: {seeded.stderr.strip()}")
-    service = ctx.service(db, name=f"fuzz-{backend}-{label}").start()
+    service = ctx.service(db, name=f"fuzz-{backend}-{label}")
+    started.append(service)
+    service.start()
     headers = []
     token = None
     if role:
@@ -183,7 +219,7 @@ def run(ctx, part):
     jobs = [(backend, label, role, city) for backend in ctx.backends
             for label, role, city in IDENTITIES]
     with concurrent.futures.ThreadPoolExecutor(PARALLEL) as pool:
-        outcomes = list(pool.map(lambda job: _fuzz(ctx, *job, workdir), jobs))
+        outcomes = list(pool.map(lambda job: _fuzz_or_broken(ctx, *job, workdir), jobs))
     for backend in ctx.backends:
         mine = [o for o in outcomes if o.backend == backend]
         operations = set().union(*(o.operations for o in mine))

@@ -6,11 +6,14 @@
 //! [`MAX_ENTRY_BYTES`]; downloads stream past it. A hit answers `If-None-Match` itself.
 //!
 //! Invalidation: every change to public data bumps the `data_version` row in the same
-//! transaction (database triggers). This instance drops the whole cache after each successful
-//! write it serves, and [`watch`] polls `data_version` on the database public reads come from
-//! (the primary, or the replica with `DATABASE_READ_URL`) every [`POLL`], dropping the cache
-//! when it moves — so writes by other instances or other processes, and a replica that replays
-//! later than the primary commits, are seen within one poll. An answer is stored under the
+//! transaction (database triggers), and the whole cache is dropped when the version on the
+//! database public reads come from (the primary, or the replica with `DATABASE_READ_URL`)
+//! moves past the last one seen. Each successful write this instance serves reads it at once
+//! (so its own writes are in its next answers), and [`watch`] reads it every [`POLL`] (so
+//! writes by other instances or other processes, and a replica that replays later than the
+//! primary commits, are seen within one poll). The version only grows, so one change drops the
+//! cache once, whichever of the two reads it first, and a read that started before a change
+//! and ends after another read saw it is ignored. An answer is stored under the
 //! generation current when its request started, so one computed across an invalidation is
 //! never served.
 //!
@@ -125,6 +128,8 @@ pub struct ResponseCache {
     download_hits: AtomicU64,
     download_misses: AtomicU64,
     invalidations: AtomicU64,
+    /// The pool `data_version` is read from: the one public reads use.
+    watched: Pool,
 }
 
 /// Counters for `/metrics`.
@@ -156,8 +161,8 @@ pub struct CacheStats {
 
 impl ResponseCache {
     /// A cache holding up to `capacity_bytes`: three quarters for JSON answers, a quarter for
-    /// compressed downloads.
-    pub fn new(capacity_bytes: u64) -> ResponseCache {
+    /// compressed downloads; it follows `data_version` on `watched`, the pool public reads use.
+    pub fn new(capacity_bytes: u64, watched: Pool) -> ResponseCache {
         let download_budget = capacity_bytes / 4;
         ResponseCache {
             entries: quick_cache::sync::Cache::with_weighter(
@@ -177,6 +182,7 @@ impl ResponseCache {
             download_hits: AtomicU64::new(0),
             download_misses: AtomicU64::new(0),
             invalidations: AtomicU64::new(0),
+            watched,
         }
     }
 
@@ -188,12 +194,35 @@ impl ResponseCache {
         self.invalidations.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// Invalidates when `version` differs from the last one seen (the first one only records).
+    /// Invalidates when `version` is past the last one seen (the first one only records; an
+    /// older one is a read that was overtaken).
     fn observe(&self, version: i64) {
-        let before = self.seen_version.swap(version, Ordering::SeqCst);
-        if before != version && before != i64::MIN {
+        let before = self.seen_version.fetch_max(version, Ordering::SeqCst);
+        if version > before && before != i64::MIN {
             self.invalidate();
         }
+    }
+
+    /// Reads `data_version` and invalidates when it moved; when it cannot be read, invalidates
+    /// anyway (the caller has just changed something).
+    async fn catch_up(&self) {
+        match self.current_version().await {
+            Ok(version) => self.observe(version),
+            Err(e) => {
+                tracing::debug!(error = %e, "could not read data_version");
+                self.invalidate();
+            }
+        }
+    }
+
+    /// `data_version` on the watched pool now.
+    async fn current_version(&self) -> Result<i64, crate::error::ApiError> {
+        db::run(&self.watched, |conn| {
+            Ok(data_version::table
+                .select(data_version::version)
+                .first::<i64>(conn)?)
+        })
+        .await
     }
 
     /// The counters now.
@@ -267,20 +296,14 @@ impl ResponseCache {
     }
 }
 
-/// Reads `data_version` every [`POLL`] from `pool` and invalidates `cache` when it moves.
-/// Runs until the server stops; a failed read is retried at the next tick.
-pub async fn watch(cache: web::Data<ResponseCache>, pool: Pool) {
+/// Reads `data_version` every [`POLL`] and invalidates `cache` when it moves. Runs until the
+/// server stops; a failed read is retried at the next tick.
+pub async fn watch(cache: web::Data<ResponseCache>) {
     let mut every = tokio::time::interval(POLL);
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         every.tick().await;
-        let version = db::run(&pool, |conn| {
-            Ok(data_version::table
-                .select(data_version::version)
-                .first::<i64>(conn)?)
-        })
-        .await;
-        match version {
+        match cache.current_version().await {
             Ok(version) => cache.observe(version),
             Err(e) => tracing::debug!(error = %e, "could not read data_version"),
         }
@@ -349,7 +372,7 @@ pub async fn middleware(
             && !req.path().starts_with("/api/v1/auth/");
         let response = next.call(req).await?.map_into_boxed_body();
         if writing && response.status().is_success() {
-            cache.invalidate();
+            cache.catch_up().await;
         }
         return Ok(response);
     };
