@@ -285,7 +285,7 @@ fn seed(config: &DatabaseConfig, demo: bool, synthetic: Option<Sizes>) -> Result
         println!("reference data already present; nothing loaded");
     } else {
         println!(
-            "loaded {} countries, {} provinces, {} networks, {} cities, {} memberships, {} award cycles, {} awards, {} evaluation criteria",
+            "loaded {} countries, {} provinces, {} networks, {} cities, {} memberships, {} award cycles, {} awards, {} evaluation criteria, {} sources, {} organisations, {} events",
             report.countries,
             report.provinces,
             report.networks,
@@ -293,7 +293,10 @@ fn seed(config: &DatabaseConfig, demo: bool, synthetic: Option<Sizes>) -> Result
             report.memberships,
             report.award_cycles,
             report.awards,
-            report.criteria
+            report.criteria,
+            report.sources,
+            report.organisations,
+            report.events
         );
     }
     if demo {

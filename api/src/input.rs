@@ -412,6 +412,23 @@ impl Fields {
         }
     }
 
+    /// An object field, to be read with its own reader (errors named `name.field`) and then
+    /// handed back with [`Fields::absorb`].
+    pub fn object(&mut self, name: &str) -> Patch<Fields> {
+        match self.take(name) {
+            Patch::Set(Value::Object(map)) => Patch::Set(Fields {
+                map,
+                prefix: format!("{}{name}.", self.prefix),
+                errors: Vec::new(),
+            }),
+            Patch::Set(_) => {
+                self.fail(name, "must be an object");
+                Patch::Absent
+            }
+            other => other.map_none(),
+        }
+    }
+
     /// Reads an object nested in a list; its errors are named `prefix` + field.
     pub fn nested(value: Value, prefix: &str) -> Result<Fields, &'static str> {
         match value {

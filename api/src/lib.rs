@@ -30,6 +30,7 @@ pub mod data_quality;
 pub mod db;
 pub mod error;
 pub mod evaluations;
+pub mod events;
 pub mod health;
 pub mod http;
 pub mod imports;

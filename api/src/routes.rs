@@ -5,8 +5,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::open_data::{changes, datasets, stats};
 use crate::{
-    api_keys, audit, auth, awards, cities, data_quality, evaluations, health, imports, initiatives,
-    memberships, networks, observability, organisations, reference, users,
+    api_keys, audit, auth, awards, cities, data_quality, evaluations, events, health, imports,
+    initiatives, memberships, networks, observability, organisations, reference, users,
 };
 
 /// The base path of the versioned API.
@@ -89,6 +89,16 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(organisations::routes::update_organisation)
                 .service(organisations::routes::archive_organisation)
                 .service(organisations::routes::restore_organisation)
+                .service(events::routes::list_events)
+                .service(events::routes::list_event_series)
+                .service(events::routes::create_event)
+                .service(events::routes::get_event)
+                .service(events::routes::update_event)
+                .service(events::routes::publish_event)
+                .service(events::routes::return_event)
+                .service(events::routes::archive_event)
+                .service(events::routes::restore_event)
+                .service(events::routes::list_city_events)
                 .service(memberships::routes::create_membership)
                 .service(memberships::routes::get_membership)
                 .service(memberships::routes::update_membership)

@@ -8,7 +8,8 @@ use super::names::near_duplicates;
 use super::types::{Issue, IssueKind};
 use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
-    award_cycles, award_programmes, cities, memberships, networks, organisations, unverified,
+    award_cycles, award_programmes, cities, events, memberships, networks, organisations,
+    unverified,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -309,6 +310,18 @@ fn unverified_records(
                 format!("/api/v1/award-cycles/{id}"),
                 format!("/manage/awards/cycles/{id}"),
             ),
+            Entity::Event => {
+                let found: Option<(String, String)> = events::table
+                    .find(id)
+                    .filter(events::archived_at.is_null())
+                    .select((events::slug, events::title_en))
+                    .first(conn)
+                    .optional()?;
+                match found {
+                    Some((slug, title)) => (title, format!("/api/v1/events/{slug}"), String::new()),
+                    None => continue,
+                }
+            }
             Entity::Organisation => {
                 let found: Option<(String, String)> = organisations::table
                     .find(id)

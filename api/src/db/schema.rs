@@ -411,7 +411,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     initiatives,
     initiative_cities,
     organisations,
-    organisation_roles
+    organisation_roles,
+    event_series,
+    events,
+    event_details,
+    event_sessions,
+    event_cities
 );
 
 diesel::table! {
@@ -532,3 +537,102 @@ diesel::table! {
 }
 
 diesel::joinable!(organisation_roles -> organisations (organisation_id));
+
+diesel::table! {
+    event_series (id) {
+        id -> BigInt,
+        slug -> Text,
+        name_en -> Text,
+        name_th -> Nullable<Text>,
+        description_en -> Nullable<Text>,
+        description_th -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        slug -> Text,
+        event_type -> Text,
+        series_id -> Nullable<BigInt>,
+        edition -> Nullable<Integer>,
+        title_en -> Text,
+        title_th -> Nullable<Text>,
+        summary_en -> Nullable<Text>,
+        summary_th -> Nullable<Text>,
+        year -> Nullable<Integer>,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        starts_at -> Nullable<Text>,
+        ends_at -> Nullable<Text>,
+        time_zone -> Text,
+        first_day -> Nullable<Integer>,
+        last_day -> Nullable<Integer>,
+        network_id -> Nullable<BigInt>,
+        award_cycle_id -> Nullable<BigInt>,
+        initiative_id -> Nullable<BigInt>,
+        census_id -> Nullable<BigInt>,
+        status -> Text,
+        proposed_by -> Nullable<BigInt>,
+        proposing_city_id -> Nullable<BigInt>,
+        review_note -> Nullable<Text>,
+        search_text -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        archived_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    event_details (event_id) {
+        event_id -> BigInt,
+        mode -> Nullable<Text>,
+        venue_name_en -> Nullable<Text>,
+        venue_name_th -> Nullable<Text>,
+        venue_address -> Nullable<Text>,
+        venue_city_id -> Nullable<BigInt>,
+        venue_latitude -> Nullable<Double>,
+        venue_longitude -> Nullable<Double>,
+        languages -> Text,
+        interpretation -> Text,
+        live_stream_url -> Nullable<Text>,
+        recording_url -> Nullable<Text>,
+        expected_attendance -> Nullable<Integer>,
+        reported_attendance -> Nullable<Integer>,
+        attendance_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    event_sessions (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        position -> Integer,
+        title_en -> Text,
+        title_th -> Nullable<Text>,
+        on_date -> Nullable<Date>,
+        starts_at -> Nullable<Text>,
+        ends_at -> Nullable<Text>,
+        part_of_day -> Nullable<Text>,
+        live_streamed -> Nullable<Bool>,
+        speakers -> Text,
+    }
+}
+
+diesel::table! {
+    event_cities (id) {
+        id -> BigInt,
+        event_id -> BigInt,
+        city_id -> BigInt,
+        role -> Text,
+    }
+}
+
+diesel::joinable!(events -> event_series (series_id));
+diesel::joinable!(event_details -> events (event_id));
+diesel::joinable!(event_sessions -> events (event_id));
+diesel::joinable!(event_cities -> events (event_id));
+diesel::joinable!(event_cities -> cities (city_id));

@@ -11,11 +11,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::awards::cycles::types::CycleStatus;
 use crate::db::schema::{
-    audit_log, award_cycles, cities, memberships, network_census, networks, organisations,
+    audit_log, award_cycles, cities, events, memberships, network_census, networks, organisations,
 };
 use crate::db::{self, DbConnection, ReadPool};
 use crate::error::ApiError;
 use crate::error::ListProblems;
+use crate::events::types::EventStatus;
 use crate::query::Checker;
 
 /// Kinds of records in the feed.
@@ -25,9 +26,14 @@ pub const PUBLIC_ENTITIES: &[&str] = &[
     "membership",
     "network_census",
     "organisation",
+    "event",
     "award_cycle",
     "framework",
 ];
+
+/// Event actions on proposals, which are not public: a city editor's proposal and revisions,
+/// and the secretariat returning it.
+const PROPOSAL_ACTIONS: &[&str] = &["propose", "revise", "return"];
 
 /// One change to a public record.
 #[derive(Debug, Serialize, ToSchema)]
@@ -35,8 +41,8 @@ pub struct Change {
     /// Position in the feed; pass the last one seen as `since`.
     pub id: i64,
     pub at: DateTime<Utc>,
-    /// `city`, `network`, `membership`, `network_census`, `organisation`, `award_cycle` or
-    /// `framework`.
+    /// `city`, `network`, `membership`, `network_census`, `organisation`, `event`,
+    /// `award_cycle` or `framework`.
     pub entity: String,
     /// The record's id (a slug for frameworks).
     pub entity_id: String,
@@ -74,7 +80,7 @@ pub struct ChangeQuery {
 
 fn action(raw: &str) -> &'static str {
     match raw {
-        "create" => "created",
+        "create" | "publish" => "created",
         "archive" => "archived",
         "restore" => "restored",
         _ => "updated",
@@ -84,8 +90,9 @@ fn action(raw: &str) -> &'static str {
 /// The public changes.
 ///
 /// Creations, updates, archivals and restorations of cities, networks, memberships, network
-/// census entries, organisations, award cycles (once out of draft) and frameworks, oldest first. Changes made
-/// by one bulk import carry its `import_id`.
+/// census entries, organisations, events (a proposal once published: its publication is its
+/// creation), award cycles (once out of draft) and frameworks, oldest first. Changes made by
+/// one bulk import carry its `import_id`.
 #[utoipa::path(tag = "open data", params(ChangeQuery), responses((status = 200, description = "A page of changes", body = ChangePage), ListProblems))]
 #[get("/changes")]
 pub async fn list_changes(
@@ -144,6 +151,11 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
                 .eq("award_cycle")
                 .and(audit_log::entity_id.eq_any(drafts)),
         ))
+        .filter(diesel::dsl::not(
+            audit_log::entity
+                .eq("event")
+                .and(audit_log::action.eq_any(PROPOSAL_ACTIONS)),
+        ))
         .order_by(audit_log::id.asc())
         .limit(limit + 1)
         .select(ChangeRow::as_select())
@@ -185,6 +197,14 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
         .load(conn)?
         .into_iter()
         .collect();
+    let event_slugs: HashMap<i64, String> = events::table
+        .filter(events::id.eq_any(ids("event")))
+        .filter(events::archived_at.is_null())
+        .filter(events::status.eq(EventStatus::Published))
+        .select((events::id, events::slug))
+        .load(conn)?
+        .into_iter()
+        .collect();
     let census_networks: HashMap<i64, String> = network_census::table
         .inner_join(networks::table)
         .filter(network_census::id.eq_any(ids("network_census")))
@@ -222,6 +242,9 @@ fn read(conn: &mut DbConnection, since: i64, limit: i64) -> Result<ChangePage, A
                 "organisation" => numeric
                     .and_then(|n| organisation_slugs.get(&n))
                     .map(|s| format!("/api/v1/organisations/{s}")),
+                "event" => numeric
+                    .and_then(|n| event_slugs.get(&n))
+                    .map(|s| format!("/api/v1/events/{s}")),
                 "award_cycle" => Some(format!("/api/v1/award-cycles/{entity_id}")),
                 _ => Some(format!("/api/v1/frameworks/{entity_id}")),
             };

@@ -10,10 +10,11 @@ use super::types::{
     OrganisationRow, RoleKind, RoleRow, RoleSubject, RoleTarget,
 };
 use crate::db::schema::{
-    award_programmes, initiatives, networks, organisation_roles, organisations,
+    award_programmes, events, initiatives, networks, organisation_roles, organisations,
 };
 use crate::db::{DbConnection, MultiBackend};
 use crate::error::ApiError;
+use crate::events::types::EventStatus;
 use crate::pagination::{after_cursor, order_sql, paginate, Cursor, SortKey};
 use crate::provenance::{self, Provenance};
 use crate::types::{optional_localized, utc, Localized};
@@ -146,7 +147,12 @@ fn subjects(
                 initiatives::name_th,
             ))
             .load(conn)?,
-        RoleTarget::Event => Vec::new(),
+        RoleTarget::Event => events::table
+            .filter(events::id.eq_any(ids))
+            .filter(events::archived_at.is_null())
+            .filter(events::status.eq(EventStatus::Published))
+            .select((events::id, events::slug, events::title_en, events::title_th))
+            .load(conn)?,
     };
     Ok(rows
         .into_iter()

@@ -128,6 +128,26 @@ pub const TABLES: &[Table] = &[
         name: "scores",
         order_by: &["evaluation_id", "criterion_id"],
     },
+    Table {
+        name: "event_series",
+        order_by: &["id"],
+    },
+    Table {
+        name: "events",
+        order_by: &["id"],
+    },
+    Table {
+        name: "event_details",
+        order_by: &["event_id"],
+    },
+    Table {
+        name: "event_sessions",
+        order_by: &["id"],
+    },
+    Table {
+        name: "event_cities",
+        order_by: &["id"],
+    },
 ];
 
 /// Tables left out of the file: diesel's migration record (the target is migrated by its own

@@ -20,6 +20,10 @@ crate::text_enum! {
         Initiative = "initiative",
         Organisation = "organisation",
         OrganisationRole = "organisation_role",
+        Event = "event",
+        EventSeries = "event_series",
+        EventSession = "event_session",
+        EventCity = "event_city",
     }
 }
 

@@ -5,6 +5,7 @@
 mod awards;
 pub mod demo;
 mod evaluation_frameworks;
+mod events;
 mod networks;
 mod organisations;
 mod reference;
@@ -40,6 +41,8 @@ pub struct SeedReport {
     pub sources: usize,
     /// Organisations inserted.
     pub organisations: usize,
+    /// Events inserted.
+    pub events: usize,
 }
 
 impl SeedReport {
@@ -50,7 +53,7 @@ impl SeedReport {
 }
 
 /// Loads the reference data, in one transaction. Each part (reference data and networks;
-/// awards; frameworks; stewardship: sources, census, corrections; organisations) is loaded only into a
+/// awards; frameworks; stewardship: sources, census, corrections; organisations; events) is loaded only into a
 /// database that does not have it yet, so a database created by an older release gets the
 /// parts added since.
 pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
@@ -83,6 +86,9 @@ pub fn seed_reference(conn: &mut DbConnection) -> Result<SeedReport, String> {
         }
         if !part_applied(conn, organisations::PART)? {
             report.organisations = organisations::apply(conn)?;
+        }
+        if !part_applied(conn, events::PART)? {
+            report.events = events::apply(conn)?;
         }
         Ok(report)
     })

@@ -1,7 +1,7 @@
 //! The organisations part of the reference data (`seed-data/organisations.json`): the bodies
 //! the source documents name, and their roles in the seeded networks, award programmes and
-//! initiatives, each fact cited from a document of `stewardship.json`. Roles in events wait
-//! for the events they name. A database gets the part once; `seed_parts` records it.
+//! initiatives, each fact cited from a document of `stewardship.json`. Roles in events are
+//! added by the events part, once the events are there. A database gets the part once; `seed_parts` records it.
 
 use std::collections::HashMap;
 
@@ -81,7 +81,7 @@ fn bad(what: String) -> SeedError {
     SeedError::Data(format!("organisations.json: {what}"))
 }
 
-/// The id of a seeded record a role is held in; `None` for events (not seeded yet) and for
+/// The id of a seeded record a role is held in; `None` for events (the events part adds those) and for
 /// records this database does not have.
 fn target_id(
     conn: &mut DbConnection,

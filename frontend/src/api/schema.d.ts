@@ -325,8 +325,9 @@ export interface paths {
         /**
          * The public changes.
          * @description Creations, updates, archivals and restorations of cities, networks, memberships, network
-         *     census entries, organisations, award cycles (once out of draft) and frameworks, oldest first. Changes made
-         *     by one bulk import carry its `import_id`.
+         *     census entries, organisations, events (a proposal once published: its publication is its
+         *     creation), award cycles (once out of draft) and frameworks, oldest first. Changes made by
+         *     one bulk import carry its `import_id`.
          */
         get: operations["list_changes"];
         put?: never;
@@ -426,6 +427,27 @@ export interface paths {
          * @description Per published cycle category and monitoring round: the mean over evaluators and per area.
          */
         get: operations["city_evaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cities/{slug}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a city's events.
+         * @description The published events a city takes part in or hosts, in the order and with the filters of
+         *     `GET /events`. 404 when there is no public city with the slug.
+         */
+        get: operations["list_city_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -730,6 +752,155 @@ export interface paths {
          *     is frozen.
          */
         post: operations["submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event series.
+         * @description The series of yearly gatherings (Learning City Week, the ASEAN+3 conference, ...), each with
+         *     its published editions, newest first, whether or not an edition is recorded yet.
+         */
+        get: operations["list_event_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events.
+         * @description Conferences, forums, Academy sessions, Learning City Weeks, award ceremonies, network
+         *     announcements, seminars and webinars. By default those not yet over come first (soonest
+         *     first), then past ones (latest first), then those whose days are not known. Filters: `from`
+         *     and `to` (days, inclusive; an event matches when it overlaps them, and one known only by its
+         *     year when its year does), `type`, `series`, `city` (taking part or hosting), `organisation`,
+         *     `network` and `q` (titles). `status=proposed` or `returned` lists proposals: staff see every
+         *     city's, city editors their city's.
+         */
+        get: operations["list_events"];
+        put?: never;
+        /**
+         * Create an event.
+         * @description Admin and secretariat create published events. A city editor proposes one for their city
+         *     (it must list their city among `cities` or as the venue's): it stays unpublished until the
+         *     secretariat publishes it. The smallest body is `{slug, type, title: {en, th}, starts_on,
+         *     ends_on}`; dates are in the event's `time_zone` (default Asia/Bangkok), and `starts_at` and
+         *     `ends_at` (`HH:MM`) add times.
+         */
+        post: operations["create_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event.
+         * @description A published event with its agenda, participating cities, organisers and sources. A proposal
+         *     is read by staff and by the editors of the city that proposed it (404 for others). Carries
+         *     an `ETag`; `If-None-Match` with it gives 304.
+         */
+        get: operations["get_event"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive an event.
+         * @description Admin and secretariat; hides it from every read. Honours `If-Match`.
+         */
+        delete: operations["archive_event"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an event.
+         * @description JSON merge patch; a given list (`sessions`, `cities`, `organisers`, `sources`) replaces the
+         *     event's. Admin and secretariat change any event; a city editor changes their city's
+         *     proposals (a returned one goes back to the secretariat). Honours `If-Match` (412 when
+         *     stale).
+         */
+        patch: operations["update_event"];
+        trace?: never;
+    };
+    "/api/v1/events/{slug}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a proposed event.
+         * @description Admin and secretariat; 409 when it is already published. Honours `If-Match`.
+         */
+        post: operations["publish_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{slug}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an archived event.
+         * @description Admin only.
+         */
+        post: operations["restore_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{slug}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return a proposed event to its city.
+         * @description Admin and secretariat, with the reason; the city's editors see it and may change the event,
+         *     which sends it back. 409 when it is published or already returned. Honours `If-Match`.
+         */
+        post: operations["return_event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1758,6 +1929,15 @@ export interface components {
              */
             round?: number | null;
         };
+        /** @description Expected and reported attendance, as the sources give them. */
+        Attendance: {
+            /** Format: int32 */
+            expected?: number | null;
+            /** @description The source's own words, such as "more than 250 participants". */
+            note?: string | null;
+            /** Format: int32 */
+            reported?: number | null;
+        };
         /** @description One recorded write. */
         AuditEntry: {
             /** @description `create`, `update`, `archive`, `restore`, `deactivate`, `revoke`, ... */
@@ -1895,6 +2075,14 @@ export interface components {
             /** @description Remarks, such as conflicting figures. */
             note?: string | null;
         };
+        /** @description The network size report an announcement published. */
+        CensusLink: {
+            /** Format: date */
+            as_of: string;
+            href: string;
+            /** @description The network's slug. */
+            network: string;
+        };
         /** @description A page of a network's census, newest first. */
         CensusPage: {
             /** @description The rows of this page. */
@@ -1914,8 +2102,8 @@ export interface components {
             /** Format: date-time */
             at: string;
             /**
-             * @description `city`, `network`, `membership`, `network_census`, `organisation`, `award_cycle` or
-             *     `framework`.
+             * @description `city`, `network`, `membership`, `network_census`, `organisation`, `event`,
+             *     `award_cycle` or `framework`.
              */
             entity: string;
             /** @description The record's id (a slug for frameworks). */
@@ -2458,6 +2646,19 @@ export interface components {
              */
             year?: number | null;
         };
+        /** @description The award cycle an event belongs to (an award ceremony). */
+        CycleLink: {
+            href: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description The award programme's slug.
+             * @example thailand-learning-city-awards
+             */
+            programme: string;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description A page of cycles, newest first. */
         CyclePage: {
             /** @description The rows of this page. */
@@ -2499,6 +2700,11 @@ export interface components {
         DatasetList: {
             items: components["schemas"]["Dataset"][];
         };
+        /**
+         * @description How much of an event's date is known: the `day`s, only the `year`, or nothing.
+         * @enum {string}
+         */
+        DatePrecision: "day" | "year" | "unknown";
         /** @description The body of `POST /nominations/{id}/decision`. */
         DecisionInput: {
             /** @description `submitted`, `shortlisted`, `winner` or `not_awarded`. */
@@ -2582,6 +2788,235 @@ export interface components {
          * @enum {string}
          */
         EvaluationStatus: "draft" | "submitted" | "returned" | "final" | "recused";
+        /**
+         * @description A gathering: a conference, forum, Academy session, Learning City Week, award ceremony,
+         *     network announcement, seminar or webinar.
+         */
+        Event: components["schemas"]["Provenance"] & {
+            attendance: components["schemas"]["Attendance"];
+            award_cycle?: null | components["schemas"]["CycleLink"];
+            census?: null | components["schemas"]["CensusLink"];
+            /** @description Participating cities, by name. */
+            cities: components["schemas"]["Participation"][];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description The edition (its year), within the series.
+             */
+            edition?: number | null;
+            /** Format: int64 */
+            id: number;
+            initiative?: null | components["schemas"]["Link"];
+            /** @description Languages it is interpreted into (ISO 639-1). */
+            interpretation: string[];
+            /** @description Languages it is held in (ISO 639-1). */
+            languages: string[];
+            live_stream_url?: string | null;
+            mode?: null | components["schemas"]["EventMode"];
+            network?: null | components["schemas"]["Link"];
+            /** @description Organisers, co-hosts and partners. */
+            organisers: components["schemas"]["OrganisationLink"][];
+            recording_url?: string | null;
+            /** @description Why the secretariat returned a proposal. */
+            review_note?: string | null;
+            /**
+             * Format: int32
+             * @description Grows by one with every change (the calendar feed's `SEQUENCE`).
+             */
+            sequence: number;
+            series?: null | components["schemas"]["Link"];
+            /** @description The agenda, in order. */
+            sessions: components["schemas"]["Session"][];
+            /** @example asean-plus-3-learning-cities-conference-2024 */
+            slug: string;
+            status: components["schemas"]["EventStatus"];
+            summary?: null | components["schemas"]["Localized"];
+            title: components["schemas"]["Localized"];
+            type: components["schemas"]["EventType"];
+            /** Format: date-time */
+            updated_at: string;
+            venue?: null | components["schemas"]["Venue"];
+            when: components["schemas"]["EventWhen"];
+        };
+        /**
+         * @description The answers of the event lists, as documented for their `format` parameter.
+         * @enum {string}
+         */
+        EventFormat: "json" | "csv" | "ndjson" | "ics";
+        /**
+         * @description The body of `POST /events` and `PATCH /events/{slug}` (JSON merge patch). The smallest
+         *     create body is `{slug, type, title: {en, th}, starts_on, ends_on}`; lists replace the
+         *     event's list.
+         */
+        EventInput: {
+            attendance_note?: string | null;
+            /**
+             * Format: int64
+             * @description The award cycle's id.
+             */
+            award_cycle?: number | null;
+            /** @description Participating cities (at most 500). */
+            cities?: components["schemas"]["ParticipationInput"][] | null;
+            /** Format: int32 */
+            edition?: number | null;
+            /** @description Local end time (`HH:MM`) on `ends_on` (or `starts_on`). */
+            ends_at?: string | null;
+            /**
+             * Format: date
+             * @description Last day in the event's time zone; needs `starts_on`, and not before it.
+             */
+            ends_on?: string | null;
+            /** Format: int32 */
+            expected_attendance?: number | null;
+            /** @description The initiative's slug. */
+            initiative?: string | null;
+            /** @description ISO 639-1 codes. */
+            interpretation?: string[] | null;
+            /** @description ISO 639-1 codes. */
+            languages?: string[] | null;
+            live_stream_url?: string | null;
+            mode?: null | components["schemas"]["EventMode"];
+            /** @description The network's slug. */
+            network?: string | null;
+            /** @description Organisers, co-hosts and partners (at most 50). */
+            organisers?: components["schemas"]["OrganiserInput"][] | null;
+            recording_url?: string | null;
+            /** Format: int32 */
+            reported_attendance?: number | null;
+            /** @description The series' slug. */
+            series?: string | null;
+            /** @description The agenda, in order (at most 100 sessions). */
+            sessions?: components["schemas"]["SessionInput"][] | null;
+            /** @description URL key; derived from the English title when left out on create. */
+            slug?: string | null;
+            /** @description The event's sources (at most 20); replaces the list. */
+            sources?: components["schemas"]["Source"][] | null;
+            /**
+             * @description Local start time (`HH:MM`) on `starts_on`.
+             * @example 09:00
+             */
+            starts_at?: string | null;
+            /**
+             * Format: date
+             * @description First day in the event's time zone.
+             */
+            starts_on?: string | null;
+            summary?: null | components["schemas"]["LocalizedInput"];
+            /** @description IANA time zone (default `Asia/Bangkok`). */
+            time_zone?: string | null;
+            title?: null | components["schemas"]["LocalizedInput"];
+            type?: null | components["schemas"]["EventType"];
+            /** @description Marks the event as not verified, with the reason; `null` clears it. */
+            unverified_reason?: string | null;
+            venue?: null | components["schemas"]["VenueInput"];
+            /**
+             * Format: int32
+             * @description The year, when the days are not known (it must agree with `starts_on`).
+             */
+            year?: number | null;
+        };
+        /**
+         * @description The answers of one event, as documented for its `format` parameter.
+         * @enum {string}
+         */
+        EventItemFormat: "json" | "ics";
+        /**
+         * @description How people attend.
+         * @enum {string}
+         */
+        EventMode: "in_person" | "online" | "hybrid";
+        /**
+         * @description A page of events: by default those not yet over first (soonest first), then past ones
+         *     (latest first), then those whose dates are not known.
+         */
+        EventPage: {
+            /** @description The rows of this page. */
+            items: components["schemas"]["Event"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many rows match the filters, over all pages.
+             */
+            total: number;
+        };
+        /**
+         * @description A series of yearly gatherings (Learning City Week, the ASEAN+3 conference), whether or not
+         *     an edition is recorded.
+         */
+        EventSeries: components["schemas"]["Provenance"] & {
+            description?: null | components["schemas"]["Localized"];
+            /** @description Its public editions, newest first. */
+            editions: components["schemas"]["Link"][];
+            /** Format: int64 */
+            id: number;
+            name: components["schemas"]["Localized"];
+            /** @example learning-city-week */
+            slug: string;
+        };
+        /**
+         * @description Orders of the event list: `upcoming` (the default) puts events not yet over first,
+         *     soonest first, then past ones, latest first; `start` and `-start` order by the first day.
+         *     Events without a known day come last. Ties are broken by id.
+         * @enum {string}
+         */
+        EventSort: "upcoming" | "start" | "-start";
+        /**
+         * @description Whether an event is public: `published`, or a city editor's proposal that is waiting for
+         *     the secretariat (`proposed`) or was sent back with a reason (`returned`).
+         * @enum {string}
+         */
+        EventStatus: "published" | "proposed" | "returned";
+        /**
+         * @description What kind of gathering an event is.
+         * @enum {string}
+         */
+        EventType: "conference" | "forum" | "academy_session" | "learning_city_week" | "award_ceremony" | "network_announcement" | "seminar" | "webinar";
+        /**
+         * @description When an event is: dates in its time zone, with times where known. Nothing is invented: a
+         *     date the sources do not give is `null`, and `precision` says how much is known.
+         */
+        EventWhen: {
+            /**
+             * Format: date-time
+             * @description The end as an instant with the zone's offset then (`null` without an end time).
+             */
+            end?: string | null;
+            /** @description Local end time on `ends_on` (`HH:MM`), where known. */
+            ends_at?: string | null;
+            /**
+             * Format: date
+             * @description The last day, in the event's time zone.
+             */
+            ends_on?: string | null;
+            precision: components["schemas"]["DatePrecision"];
+            /**
+             * Format: date-time
+             * @description The start as an instant with the zone's offset then (`null` without a start time).
+             */
+            start?: string | null;
+            /**
+             * @description Local start time on `starts_on` (`HH:MM`), where known.
+             * @example 09:00
+             */
+            starts_at?: string | null;
+            /**
+             * Format: date
+             * @description The first day, in the event's time zone.
+             */
+            starts_on?: string | null;
+            /**
+             * @description IANA time zone of the dates and times.
+             * @example Asia/Bangkok
+             */
+            time_zone: string;
+            /**
+             * Format: int32
+             * @description The year, where known (also when the days are not).
+             */
+            year?: number | null;
+        };
         /**
          * @description The download formats, as documented for the `format` parameter.
          * @enum {string}
@@ -2816,6 +3251,14 @@ export interface components {
              * @description All requests so far.
              */
             total: number;
+        };
+        /** @description A record an event links to. */
+        Link: {
+            /** @description Where to read it in the API (a series: its editions in the event list). */
+            href: string;
+            name: components["schemas"]["Localized"];
+            /** @example unesco-gnlc */
+            slug: string;
         };
         /** @description Text in English and Thai. `th` is `null` where no Thai form is recorded. */
         Localized: {
@@ -3259,6 +3702,17 @@ export interface components {
              */
             to_year?: number | null;
         };
+        /** @description An organiser in an event body. */
+        OrganiserInput: {
+            /** @description The organisation's slug. */
+            organisation: string;
+            role: components["schemas"]["RoleKind"];
+        };
+        /**
+         * @description The part of a day a session is in, where the source gives no times.
+         * @enum {string}
+         */
+        PartOfDay: "morning" | "afternoon" | "evening";
         /** @description A city taking part in an initiative. */
         Participant: {
             /**
@@ -3278,6 +3732,33 @@ export interface components {
              */
             role: string;
         };
+        /** @description A city taking part in an event. */
+        Participation: components["schemas"]["Provenance"] & {
+            /**
+             * @description The city's slug.
+             * @example phayao
+             */
+            city: string;
+            /** @description ISO 3166-1 alpha-2 code. */
+            country: string;
+            href: string;
+            /** Format: int64 */
+            id: number;
+            name: components["schemas"]["Localized"];
+            role: components["schemas"]["ParticipationRole"];
+        };
+        /** @description A participating city in an event body. */
+        ParticipationInput: {
+            /** @description The city's slug. */
+            city: string;
+            role: components["schemas"]["ParticipationRole"];
+            sources?: components["schemas"]["Source"][] | null;
+        };
+        /**
+         * @description How a city takes part in an event.
+         * @enum {string}
+         */
+        ParticipationRole: "presenter" | "panel" | "recognised" | "attendee";
         /** @description An RFC 9457 problem document. */
         Problem: {
             /** @description A stable, machine-readable error code (snake_case); clients switch on this. */
@@ -3565,6 +4046,11 @@ export interface components {
             name: components["schemas"]["Localized"];
             slug: string;
         };
+        /** @description The body of `POST /events/{slug}/return`. */
+        ReturnInput: {
+            /** @description Why the proposal goes back to its city (1 to 2,000 characters). */
+            reason: string;
+        };
         /**
          * @description What a user may do.
          * @enum {string}
@@ -3668,6 +4154,44 @@ export interface components {
         ScoresInput: {
             scores: components["schemas"]["ScoreInput"][];
         };
+        /** @description One item of an event's agenda. */
+        Session: components["schemas"]["Provenance"] & {
+            /** @description Local end time (`HH:MM`). */
+            ends_at?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description Whether it is streamed live, where the source says. */
+            live_streamed?: boolean | null;
+            /**
+             * Format: date
+             * @description The day, in the event's time zone.
+             */
+            on?: string | null;
+            part_of_day?: null | components["schemas"]["PartOfDay"];
+            speakers: components["schemas"]["Speaker"][];
+            /**
+             * Format: date-time
+             * @description The start as an instant with the zone's offset then.
+             */
+            start?: string | null;
+            /** @description Local start time (`HH:MM`). */
+            starts_at?: string | null;
+            title: components["schemas"]["Localized"];
+        };
+        /** @description A session in an event body. */
+        SessionInput: {
+            ends_at?: string | null;
+            live_streamed?: boolean | null;
+            /** Format: date */
+            on?: string | null;
+            part_of_day?: null | components["schemas"]["PartOfDay"];
+            sources?: components["schemas"]["Source"][] | null;
+            /** @description At most 50. */
+            speakers?: components["schemas"]["Speaker"][] | null;
+            starts_at?: string | null;
+            /** @description `en` is required. */
+            title: components["schemas"]["LocalizedInput"];
+        };
         /**
          * @description A document a fact comes from: a link, or where there is none (a document the platform was
          *     specified from), its title and the sentence the fact is taken from.
@@ -3697,6 +4221,14 @@ export interface components {
              * @example https://www.uil.unesco.org/en/learning-cities
              */
             url?: string | null;
+        };
+        /** @description A speaker as the source names them: people in public roles, no contact details. */
+        Speaker: {
+            name: string;
+            /** @description Their organisation, as published. */
+            organisation?: string | null;
+            /** @description Their role or title, as published. */
+            role?: string | null;
         };
         /** @description The body of `POST /award-cycles/{id}/status`. */
         StatusInput: {
@@ -3729,6 +4261,27 @@ export interface components {
             refresh_token: string;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        /** @description Where an in-person event is held. */
+        Venue: {
+            address?: string | null;
+            city?: null | components["schemas"]["Link"];
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            name?: null | components["schemas"]["Localized"];
+        };
+        /** @description A venue in an event body. */
+        VenueInput: {
+            address?: string | null;
+            /** @description The city's slug. */
+            city?: string | null;
+            /** Format: double */
+            latitude?: number | null;
+            /** Format: double */
+            longitude?: number | null;
+            name?: null | components["schemas"]["LocalizedInput"];
         };
         /**
          * Format: binary
@@ -6062,6 +6615,113 @@ export interface operations {
             };
         };
     };
+    list_city_events: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events not over before this day (`YYYY-MM-DD`).
+                 * @example 2024-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Only events begun by this day (`YYYY-MM-DD`).
+                 * @example 2024-12-31
+                 */
+                to?: string;
+                /** @description Only this type. */
+                type?: components["schemas"]["EventType"];
+                /** @description Order (default `upcoming`). */
+                sort?: components["schemas"]["EventSort"];
+                /**
+                 * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
+                 *     (`limit` and `cursor` are then ignored); `ics`: every matching event with known days
+                 *     as an iCalendar feed. Also chosen by `Accept: text/csv`, `application/x-ndjson` or
+                 *     `text/calendar`. Default `json`: one page.
+                 */
+                format?: components["schemas"]["EventFormat"];
+                /**
+                 * @description With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+                 *     programs show Thai text correctly.
+                 */
+                bom?: boolean;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The city's slug
+                 * @example khon-kaen
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the city's events, a download, or an iCalendar feed */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                    "text/calendar": string;
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No public parent resource with that key (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     restore_city: {
         parameters: {
             query?: never;
@@ -7480,6 +8140,929 @@ export interface operations {
                 };
             };
             /** @description Required criteria unscored (`incomplete_evaluation`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_event_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSeries"][];
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events not over before this day (`YYYY-MM-DD`).
+                 * @example 2024-01-01
+                 */
+                from?: string;
+                /**
+                 * @description Only events begun by this day (`YYYY-MM-DD`).
+                 * @example 2024-12-31
+                 */
+                to?: string;
+                /** @description Only this type. */
+                type?: components["schemas"]["EventType"];
+                /**
+                 * @description Only editions of this series (slug).
+                 * @example learning-city-week
+                 */
+                series?: string;
+                /**
+                 * @description Only events this city (slug) takes part in or hosts.
+                 * @example phayao
+                 */
+                city?: string;
+                /**
+                 * @description Only events this organisation (slug) organises, co-hosts or partners.
+                 * @example unesco-bangkok
+                 */
+                organisation?: string;
+                /**
+                 * @description Only events of this network (slug).
+                 * @example unesco-gnlc
+                 */
+                network?: string;
+                /** @description Titles containing this text, English or Thai. */
+                q?: string;
+                /**
+                 * @description `published` (the default, for everyone), or `proposed` or `returned`: proposals,
+                 *     for staff (every city) and city editors (their city's).
+                 */
+                status?: components["schemas"]["EventStatus"];
+                /** @description Order (default `upcoming`). */
+                sort?: components["schemas"]["EventSort"];
+                /**
+                 * @description `csv` or `ndjson`: download every matching row, streamed, without the page limit
+                 *     (`limit` and `cursor` are then ignored); `ics`: every matching event with known days
+                 *     as an iCalendar feed. Also chosen by `Accept: text/csv`, `application/x-ndjson` or
+                 *     `text/calendar`. Default `json`: one page.
+                 */
+                format?: components["schemas"]["EventFormat"];
+                /**
+                 * @description With CSV, `true` starts the file with a UTF-8 byte-order mark so that spreadsheet
+                 *     programs show Thai text correctly.
+                 */
+                bom?: boolean;
+                /** @description Page size, 1 to 200 (default 50). */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, a download, or an iCalendar feed */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                    "text/calendar": string;
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record conflicts with an existing one (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_event: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `ics`: the event as an iCalendar file (also chosen by `Accept: text/calendar`; 422
+                 *     `not_dated` when its days are not known). Default `json`.
+                 */
+                format?: components["schemas"]["EventItemFormat"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The event's slug
+                 * @example asean-plus-3-learning-cities-conference-2024
+                 */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event, or its iCalendar file */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                    "text/calendar": string;
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Not modified since the `If-None-Match` tag */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Query parameters given where none are accepted (`invalid_query`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No public resource with that key (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A calendar was asked for an event whose days are not known (`not_dated`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archive_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The event's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The event's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["EventInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The event's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restore_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The archived event's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Restored */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    return_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The event's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnInput"];
+            };
+        };
+        responses: {
+            /** @description Returned */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,7 @@ mod cities;
 mod contract;
 mod cross_backend;
 mod evaluations;
+mod events;
 mod health;
 mod imports;
 mod moving;

@@ -477,10 +477,15 @@ async fn the_data_quality_list_names_what_is_missing_or_doubtful(app: &TestApp) 
         .collect();
     assert_eq!(
         entities,
-        ["network_census", "organisation"],
-        "the 2022 census date and NXPO's English name: {doubtful:?}"
+        ["event", "event", "network_census", "organisation"],
+        "the awards ceremony's day, the 2022 announcement's census link, the 2022 census \
+         date and NXPO's English name: {doubtful:?}"
     );
-    assert_eq!(doubtful[1]["href"], "/api/v1/organisations/nxpo");
+    assert_eq!(
+        doubtful[0]["href"],
+        "/api/v1/events/thailand-learning-city-awards-2025-ceremony"
+    );
+    assert_eq!(doubtful[3]["href"], "/api/v1/organisations/nxpo");
     let kirklees = items
         .iter()
         .find(|i| i["kind"] == "missing_coordinates" && i["label"] == "Kirklees")
