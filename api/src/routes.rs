@@ -71,6 +71,8 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(stats::routes::cities_by_country)
                 .service(stats::routes::cities_by_region)
                 .service(stats::routes::awards)
+                .service(stats::routes::events)
+                .service(stats::routes::cities_by_event_participation)
                 .service(datasets::list_datasets)
                 .service(datasets::download)
                 .service(networks::routes::list_networks)

@@ -416,6 +416,7 @@ pub const EVENT_COLUMNS: &[&str] = &[
     "when.time_zone",
     "mode",
     "venue.name.en",
+    "venue.name.th",
     "venue.address",
     "venue.city.slug",
     "venue.latitude",

@@ -727,142 +727,7 @@ pub fn update(
     if_match: Option<&str>,
 ) -> Result<Event, ApiError> {
     write_transaction(conn, |conn| {
-        let (before, version, proposing) = find(conn, slug, false)?;
-        if actor.role == Role::CityEditor
-            && (before.status == EventStatus::Published || proposing != actor.city_id)
-        {
-            return Err(
-                if before.status == EventStatus::Published && proposing == actor.city_id {
-                    ApiError::forbidden(
-                        "forbidden",
-                        "a published event is changed by the secretariat",
-                    )
-                } else {
-                    ApiError::NotFound(format!("no event with slug `{slug}`"))
-                },
-            );
-        }
-        etag::check(if_match, &etag::of(&before)?)?;
-        let refs = Refs::resolve(conn, &ch)?;
-        check_own_city(actor, &ch, &refs, Some(&before))?;
-        let dates = Dates::merge(&ch, Some(&before)).map_err(ApiError::Validation)?;
-        if let Some(sessions) = &ch.sessions {
-            let errors = check_sessions(sessions, &dates);
-            if !errors.is_empty() {
-                return Err(ApiError::Validation(errors));
-            }
-        }
-        let new_slug = ch.slug.clone().set().filter(|s| s != slug);
-        if let Some(s) = &new_slug {
-            check_slug_free(conn, s)?;
-        }
-        let title_en = ch.title_en.clone().set().unwrap_or(before.title.en.clone());
-        let title_th = ch.title_th.merged(before.title.th.clone());
-        let resubmitted = (actor.role == Role::CityEditor
-            && before.status == EventStatus::Returned)
-            .then_some(EventStatus::Proposed);
-        let changes = EventChangeset {
-            slug: new_slug.clone(),
-            event_type: ch.event_type.clone().set(),
-            series_id: refs.series,
-            edition: ch
-                .edition
-                .clone()
-                .into_change()
-                .map(|e| e.and_then(|e| i32::try_from(e).ok())),
-            search_text: searchable(&title_en, title_th.as_deref()),
-            title_en: ch.title_en.clone().set(),
-            title_th: ch.title_th.clone().into_change(),
-            summary_en: ch.summary_en.clone().into_change(),
-            summary_th: ch.summary_th.clone().into_change(),
-            year: None,
-            starts_on: None,
-            ends_on: None,
-            starts_at: None,
-            ends_at: None,
-            time_zone: dates.zone.name().to_owned(),
-            first_day: None,
-            last_day: None,
-            network_id: refs.network,
-            award_cycle_id: refs.award_cycle,
-            initiative_id: refs.initiative,
-            status: resubmitted,
-            version: version + 1,
-            updated_at: now(),
-        };
-        let updated = diesel::update(
-            events::table
-                .filter(events::id.eq(before.id))
-                .filter(events::version.eq(version)),
-        )
-        .set(&changes)
-        .execute(conn)?;
-        if updated == 0 {
-            return Err(etag::changed_meanwhile("event"));
-        }
-        diesel::update(events::table.find(before.id))
-            .set(&DatesChangeset {
-                year: dates.year,
-                starts_on: dates.starts_on,
-                ends_on: dates.ends_on,
-                starts_at: dates.starts_at.map(|t| t.format("%H:%M").to_string()),
-                ends_at: dates.ends_at.map(|t| t.format("%H:%M").to_string()),
-                first_day: dates.starts_on.map(day_number),
-                last_day: dates.ends_on.or(dates.starts_on).map(day_number),
-            })
-            .execute(conn)?;
-        let details = DetailsChangeset {
-            mode: ch.mode.clone().into_change(),
-            languages: ch.languages.clone().set().map(|l| l.join(",")),
-            interpretation: ch.interpretation.clone().set().map(|l| l.join(",")),
-            live_stream_url: ch.live_stream_url.clone().into_change(),
-            recording_url: ch.recording_url.clone().into_change(),
-            expected_attendance: ch
-                .expected_attendance
-                .clone()
-                .into_change()
-                .map(|n| n.and_then(|n| i32::try_from(n).ok())),
-            reported_attendance: ch
-                .reported_attendance
-                .clone()
-                .into_change()
-                .map(|n| n.and_then(|n| i32::try_from(n).ok())),
-            attendance_note: ch.attendance_note.clone().into_change(),
-        };
-        if details.changes_anything() {
-            diesel::update(event_details::table.find(before.id))
-                .set(&details)
-                .execute(conn)?;
-        }
-        match ch.venue.clone() {
-            Patch::Set(v) => {
-                diesel::update(event_details::table.find(before.id))
-                    .set(&VenueChangeset {
-                        venue_name_en: v.name_en,
-                        venue_name_th: v.name_th,
-                        venue_address: v.address,
-                        venue_city_id: refs.venue_city,
-                        venue_latitude: v.latitude,
-                        venue_longitude: v.longitude,
-                    })
-                    .execute(conn)?;
-            }
-            Patch::Null => {
-                diesel::update(event_details::table.find(before.id))
-                    .set(&VenueChangeset {
-                        venue_name_en: None,
-                        venue_name_th: None,
-                        venue_address: None,
-                        venue_city_id: None,
-                        venue_latitude: None,
-                        venue_longitude: None,
-                    })
-                    .execute(conn)?;
-            }
-            Patch::Absent => {}
-        }
-        write_lists(conn, before.id, ch, &refs)?;
-        let (after, _, _) = find(conn, new_slug.as_deref().unwrap_or(slug), false)?;
+        let (before, after) = change(conn, actor, slug, ch, if_match)?;
         // Changes to a proposal are not public changes (the changes feed leaves them out).
         audit::record(
             conn,
@@ -879,6 +744,153 @@ pub fn update(
         )?;
         Ok(after)
     })
+}
+
+/// Applies a JSON merge patch to an event as `actor` may, inside the caller's transaction,
+/// without an audit entry; answers the event before and after.
+pub fn change(
+    conn: &mut DbConnection,
+    actor: &User,
+    slug: &str,
+    ch: EventChanges,
+    if_match: Option<&str>,
+) -> Result<(Event, Event), ApiError> {
+    let (before, version, proposing) = find(conn, slug, false)?;
+    if actor.role == Role::CityEditor
+        && (before.status == EventStatus::Published || proposing != actor.city_id)
+    {
+        return Err(
+            if before.status == EventStatus::Published && proposing == actor.city_id {
+                ApiError::forbidden(
+                    "forbidden",
+                    "a published event is changed by the secretariat",
+                )
+            } else {
+                ApiError::NotFound(format!("no event with slug `{slug}`"))
+            },
+        );
+    }
+    etag::check(if_match, &etag::of(&before)?)?;
+    let refs = Refs::resolve(conn, &ch)?;
+    check_own_city(actor, &ch, &refs, Some(&before))?;
+    let dates = Dates::merge(&ch, Some(&before)).map_err(ApiError::Validation)?;
+    if let Some(sessions) = &ch.sessions {
+        let errors = check_sessions(sessions, &dates);
+        if !errors.is_empty() {
+            return Err(ApiError::Validation(errors));
+        }
+    }
+    let new_slug = ch.slug.clone().set().filter(|s| s != slug);
+    if let Some(s) = &new_slug {
+        check_slug_free(conn, s)?;
+    }
+    let title_en = ch.title_en.clone().set().unwrap_or(before.title.en.clone());
+    let title_th = ch.title_th.merged(before.title.th.clone());
+    let resubmitted = (actor.role == Role::CityEditor && before.status == EventStatus::Returned)
+        .then_some(EventStatus::Proposed);
+    let changes = EventChangeset {
+        slug: new_slug.clone(),
+        event_type: ch.event_type.clone().set(),
+        series_id: refs.series,
+        edition: ch
+            .edition
+            .clone()
+            .into_change()
+            .map(|e| e.and_then(|e| i32::try_from(e).ok())),
+        search_text: searchable(&title_en, title_th.as_deref()),
+        title_en: ch.title_en.clone().set(),
+        title_th: ch.title_th.clone().into_change(),
+        summary_en: ch.summary_en.clone().into_change(),
+        summary_th: ch.summary_th.clone().into_change(),
+        year: None,
+        starts_on: None,
+        ends_on: None,
+        starts_at: None,
+        ends_at: None,
+        time_zone: dates.zone.name().to_owned(),
+        first_day: None,
+        last_day: None,
+        network_id: refs.network,
+        award_cycle_id: refs.award_cycle,
+        initiative_id: refs.initiative,
+        status: resubmitted,
+        version: version + 1,
+        updated_at: now(),
+    };
+    let updated = diesel::update(
+        events::table
+            .filter(events::id.eq(before.id))
+            .filter(events::version.eq(version)),
+    )
+    .set(&changes)
+    .execute(conn)?;
+    if updated == 0 {
+        return Err(etag::changed_meanwhile("event"));
+    }
+    diesel::update(events::table.find(before.id))
+        .set(&DatesChangeset {
+            year: dates.year,
+            starts_on: dates.starts_on,
+            ends_on: dates.ends_on,
+            starts_at: dates.starts_at.map(|t| t.format("%H:%M").to_string()),
+            ends_at: dates.ends_at.map(|t| t.format("%H:%M").to_string()),
+            first_day: dates.starts_on.map(day_number),
+            last_day: dates.ends_on.or(dates.starts_on).map(day_number),
+        })
+        .execute(conn)?;
+    let details = DetailsChangeset {
+        mode: ch.mode.clone().into_change(),
+        languages: ch.languages.clone().set().map(|l| l.join(",")),
+        interpretation: ch.interpretation.clone().set().map(|l| l.join(",")),
+        live_stream_url: ch.live_stream_url.clone().into_change(),
+        recording_url: ch.recording_url.clone().into_change(),
+        expected_attendance: ch
+            .expected_attendance
+            .clone()
+            .into_change()
+            .map(|n| n.and_then(|n| i32::try_from(n).ok())),
+        reported_attendance: ch
+            .reported_attendance
+            .clone()
+            .into_change()
+            .map(|n| n.and_then(|n| i32::try_from(n).ok())),
+        attendance_note: ch.attendance_note.clone().into_change(),
+    };
+    if details.changes_anything() {
+        diesel::update(event_details::table.find(before.id))
+            .set(&details)
+            .execute(conn)?;
+    }
+    match ch.venue.clone() {
+        Patch::Set(v) => {
+            diesel::update(event_details::table.find(before.id))
+                .set(&VenueChangeset {
+                    venue_name_en: v.name_en,
+                    venue_name_th: v.name_th,
+                    venue_address: v.address,
+                    venue_city_id: refs.venue_city,
+                    venue_latitude: v.latitude,
+                    venue_longitude: v.longitude,
+                })
+                .execute(conn)?;
+        }
+        Patch::Null => {
+            diesel::update(event_details::table.find(before.id))
+                .set(&VenueChangeset {
+                    venue_name_en: None,
+                    venue_name_th: None,
+                    venue_address: None,
+                    venue_city_id: None,
+                    venue_latitude: None,
+                    venue_longitude: None,
+                })
+                .execute(conn)?;
+        }
+        Patch::Absent => {}
+    }
+    write_lists(conn, before.id, ch, &refs)?;
+    let (after, _, _) = find(conn, new_slug.as_deref().unwrap_or(slug), false)?;
+    Ok((before, after))
 }
 
 /// Publishes a proposal, or returns it to its city with `reason` (staff), audited.

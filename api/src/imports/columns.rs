@@ -43,6 +43,9 @@ pub enum Usage {
 #[derive(Debug)]
 pub struct Column {
     pub name: &'static str,
+    /// Where the cell goes in the body the single-record write reads (a dotted path): the
+    /// column's name, unless the export and the write name the field differently.
+    pub field: &'static str,
     pub cell: CellType,
     pub usage: Usage,
     pub description: &'static str,
@@ -62,6 +65,7 @@ const fn column(
 ) -> Column {
     Column {
         name,
+        field: name,
         cell,
         usage,
         description,
@@ -76,6 +80,11 @@ const fn kept(name: &'static str, description: &'static str, example: &'static s
         clearable: false,
         ..column(name, Text, Write, description, example)
     }
+}
+
+/// `c`, written to the body's `field` rather than to its name.
+const fn into(field: &'static str, c: Column) -> Column {
+    Column { field, ..c }
 }
 
 use CellType::{Date, Integer, Json, Number, Text};
@@ -248,6 +257,56 @@ pub const ORGANISATIONS: &[Column] = &[
     column("updated_at", Text, Ignored, "Read-only", ""),
 ];
 
+/// The columns of the events import: those of `GET /events?format=csv`. The agenda, cities
+/// and organisers are kept in the API or the web app's event editor.
+pub const EVENTS: &[Column] = &[
+    column("id", Integer, Ignored, "Read-only", ""),
+    column("slug", Text, Key, "The event's URL key; names the event to update. Empty: the event is found by English title and first day, or created with a slug made from the title", "example-learning-city-week-2027"),
+    kept("type", "conference, forum, academy_session, learning_city_week, award_ceremony, network_announcement, seminar or webinar (required)", "learning_city_week"),
+    into("series", column("series.slug", Text, Write, "The series' slug", "learning-city-week")),
+    column("edition", Integer, Write, "The edition (its year) within the series", "2027"),
+    kept("title.en", "English title (required)", "Example Learning City Week 2027"),
+    column("title.th", Text, Write, "Thai title", ""),
+    column("summary.en", Text, Write, "Summary in English", "An example row: replace it."),
+    column("summary.th", Text, Write, "Summary in Thai", ""),
+    column("when.precision", Text, Ignored, "Read-only: follows from the dates", ""),
+    into("year", column("when.year", Integer, Write, "The year, when the days are not known", "")),
+    into("starts_on", column("when.starts_on", Date, Write, "First day (YYYY-MM-DD), in the event's time zone", "2027-11-15")),
+    into("ends_on", column("when.ends_on", Date, Write, "Last day (YYYY-MM-DD)", "2027-11-19")),
+    into("starts_at", column("when.starts_at", Text, Write, "Local start time HH:MM", "")),
+    into("ends_at", column("when.ends_at", Text, Write, "Local end time HH:MM", "")),
+    into("time_zone", Column { clearable: false, ..column("when.time_zone", Text, Write, "IANA time zone (empty: Asia/Bangkok on create, unchanged on update)", "Asia/Bangkok") }),
+    column("mode", Text, Write, "in_person, online or hybrid", "in_person"),
+    column("venue.name.en", Text, Write, "Venue name in English", ""),
+    column("venue.name.th", Text, Write, "Venue name in Thai", ""),
+    column("venue.address", Text, Write, "Venue address", ""),
+    into("venue.city", column("venue.city.slug", Text, Write, "Slug of the city the venue is in", "")),
+    column("venue.latitude", Number, Write, "Latitude, with venue.longitude", ""),
+    column("venue.longitude", Number, Write, "Longitude, with venue.latitude", ""),
+    column("languages", Json, Write, "ISO 639-1 codes as a JSON list, as the export writes it", r#"["th"]"#),
+    column("interpretation", Json, Write, "Languages interpreted into, as a JSON list", "[]"),
+    column("live_stream_url", Text, Write, "Live stream address", ""),
+    column("recording_url", Text, Write, "Recording address", ""),
+    into("expected_attendance", column("attendance.expected", Integer, Write, "Expected attendance", "")),
+    into("reported_attendance", column("attendance.reported", Integer, Write, "Reported attendance", "")),
+    into("attendance_note", column("attendance.note", Text, Write, "Attendance as the source words it", "")),
+    into("network", column("network.slug", Text, Write, "Slug of the network it concerns", "")),
+    column("award_cycle.programme", Text, Ignored, "With award_cycle.year: the award cycle it belongs to (an award programme's slug)", ""),
+    column("award_cycle.year", Integer, Ignored, "With award_cycle.programme: the award cycle's year", ""),
+    into("initiative", column("initiative.slug", Text, Write, "Slug of the initiative it belongs to", "")),
+    column("census.as_of", Date, Ignored, "Read-only", ""),
+    column("sessions", Json, Ignored, "Read-only: the agenda is kept in the event editor or the API", ""),
+    column("cities", Json, Ignored, "Read-only: participating cities are kept in the event editor or the API", ""),
+    column("organisers", Json, Ignored, "Read-only: organisers are kept in the event editor or the API", ""),
+    column("status", Text, Ignored, "Read-only: imported events are published", ""),
+    column("sequence", Integer, Ignored, "Read-only", ""),
+    SOURCES,
+    VERIFIED,
+    UNVERIFIED,
+    column("created_at", Text, Ignored, "Read-only", ""),
+    column("updated_at", Text, Ignored, "Read-only", ""),
+];
+
 /// The columns of `kind`.
 pub fn of(kind: ImportKind) -> &'static [Column] {
     match kind {
@@ -255,6 +314,7 @@ pub fn of(kind: ImportKind) -> &'static [Column] {
         ImportKind::Memberships => MEMBERSHIPS,
         ImportKind::NetworkCensus => NETWORK_CENSUS,
         ImportKind::Organisations => ORGANISATIONS,
+        ImportKind::Events => EVENTS,
     }
 }
 
@@ -347,7 +407,7 @@ pub fn body(cells: &[(&Column, &str)]) -> Result<Value, Vec<CellError>> {
             value(column, raw)
         };
         match value {
-            Ok(v) => put(&mut body, column.name, v),
+            Ok(v) => put(&mut body, column.field, v),
             Err(e) => errors.push(e),
         }
     }

@@ -9,10 +9,12 @@ use super::types::{CellError, ImportKind};
 use crate::auth::User;
 use crate::cities;
 use crate::db::schema::{
-    cities as city_table, memberships, network_census, networks, organisations,
+    award_cycles, award_programmes, cities as city_table, events, memberships, network_census,
+    networks, organisations,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
+use crate::events as event;
 use crate::input::{Fields, JsonBody};
 use crate::memberships as membership;
 use crate::networks::census;
@@ -150,6 +152,18 @@ pub fn key(kind: ImportKind, row: &Row, network: Option<&str>) -> Result<String,
                 "give a slug, or the English name",
             )),
         },
+        ImportKind::Events => match (row.get("slug"), row.get("title.en")) {
+            (Some(slug), _) => Ok(slug.to_owned()),
+            (None, Some(title)) => Ok(format!(
+                "{title} ({})",
+                row.get("when.starts_on").unwrap_or("no date")
+            )),
+            (None, None) => Err(refuse(
+                "slug",
+                "required",
+                "give a slug, or the English title",
+            )),
+        },
         ImportKind::Memberships => {
             let city = row
                 .get("city.slug")
@@ -179,6 +193,7 @@ pub fn write(
         ImportKind::Memberships => write_membership(conn, row, network),
         ImportKind::NetworkCensus => write_census(conn, row, network),
         ImportKind::Organisations => write_organisation(conn, row),
+        ImportKind::Events => write_event(conn, actor, row),
     }
 }
 
@@ -442,6 +457,163 @@ fn write_organisation(conn: &mut DbConnection, row: &Row) -> Result<Written, Row
     };
     Ok(Written {
         entity: "organisation",
+        entity_id: after.id.to_string(),
+        before,
+        after: json(&after)?,
+    })
+}
+
+/// The slug of the event the row names: by slug (archived ones refused), else by folded English
+/// title and first day among the events that are not archived.
+fn find_event(conn: &mut DbConnection, row: &Row) -> Result<Option<String>, RowFailure> {
+    if let Some(slug) = row.get("slug") {
+        let archived: Option<Option<chrono::NaiveDateTime>> = events::table
+            .filter(events::slug.eq(slug))
+            .select(events::archived_at)
+            .first(conn)
+            .optional()?;
+        return by_slug(slug, archived, "event");
+    }
+    let Some(title) = row.get("title.en") else {
+        return Ok(None);
+    };
+    let day = match row.get("when.starts_on") {
+        Some(raw) => Some(
+            chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+                refuse(
+                    "when.starts_on",
+                    "invalid_value",
+                    format!("`{raw}` is not a date YYYY-MM-DD"),
+                )
+            })?,
+        ),
+        None => None,
+    };
+    let mut query = events::table
+        .filter(events::archived_at.is_null())
+        .into_boxed::<crate::db::MultiBackend>();
+    query = match day {
+        Some(day) => query.filter(events::starts_on.eq(day)),
+        None => query.filter(events::starts_on.is_null()),
+    };
+    let found: Vec<(String, String)> = query.select((events::slug, events::title_en)).load(conn)?;
+    let folded = fold(title);
+    let matching: Vec<String> = found
+        .into_iter()
+        .filter(|(_, t)| fold(t) == folded)
+        .map(|(slug, _)| slug)
+        .collect();
+    match matching.as_slice() {
+        [] => Ok(None),
+        [slug] => Ok(Some(slug.clone())),
+        _ => Err(refuse(
+            "title.en",
+            "ambiguous",
+            format!("several events are titled `{title}` on that day: give the slug"),
+        )),
+    }
+}
+
+/// The award cycle the row's `award_cycle.programme` and `award_cycle.year` name: `Some(id)`,
+/// `Some(null)` when both are empty, `None` when the file has neither column.
+fn award_cycle_of(conn: &mut DbConnection, row: &Row) -> Result<Option<Value>, RowFailure> {
+    let has = |name: &str| row.cells.iter().any(|(c, _)| c.name == name);
+    if !has("award_cycle.programme") && !has("award_cycle.year") {
+        return Ok(None);
+    }
+    match (
+        row.get("award_cycle.programme"),
+        row.get("award_cycle.year"),
+    ) {
+        (None, None) => Ok(Some(Value::Null)),
+        (Some(programme), Some(year)) => {
+            let year: i32 = year.parse().map_err(|_| {
+                refuse(
+                    "award_cycle.year",
+                    "invalid_value",
+                    format!("`{year}` is not a year"),
+                )
+            })?;
+            let id: Option<i64> = award_cycles::table
+                .inner_join(award_programmes::table)
+                .filter(award_programmes::slug.eq(programme))
+                .filter(award_cycles::year.eq(year))
+                .select(award_cycles::id)
+                .first(conn)
+                .optional()?;
+            id.map(|id| Some(Value::from(id))).ok_or_else(|| {
+                refuse(
+                    "award_cycle.programme",
+                    "not_found",
+                    format!("no award cycle {programme} {year}"),
+                )
+            })
+        }
+        _ => Err(refuse(
+            "award_cycle.year",
+            "required",
+            "give both the award programme and the year, or neither",
+        )),
+    }
+}
+
+fn write_event(conn: &mut DbConnection, actor: &User, row: &Row) -> Result<Written, RowFailure> {
+    let existing = find_event(conn, row)?;
+    let mut body = row.body(existing.is_none())?;
+    let cycle = award_cycle_of(conn, row)?;
+    if let Value::Object(map) = &mut body {
+        if let (None, Some(slug)) = (&existing, row.get("slug")) {
+            map.insert("slug".to_owned(), Value::String(slug.to_owned()));
+        }
+        if let Some(cycle) = cycle {
+            map.insert("award_cycle".to_owned(), cycle);
+        }
+        // An empty venue is no venue.
+        if map
+            .get("venue")
+            .and_then(Value::as_object)
+            .is_some_and(|v| {
+                v.values().all(|x| {
+                    x.is_null()
+                        || x.as_object()
+                            .is_some_and(|o| o.values().all(Value::is_null))
+                })
+            })
+        {
+            map.insert("venue".to_owned(), Value::Null);
+        }
+    }
+    let renames = [
+        ("series", "series.slug"),
+        ("year", "when.year"),
+        ("starts_on", "when.starts_on"),
+        ("ends_on", "when.ends_on"),
+        ("starts_at", "when.starts_at"),
+        ("ends_at", "when.ends_at"),
+        ("time_zone", "when.time_zone"),
+        ("expected_attendance", "attendance.expected"),
+        ("reported_attendance", "attendance.reported"),
+        ("attendance_note", "attendance.note"),
+        ("network", "network.slug"),
+        ("award_cycle", "award_cycle.programme"),
+        ("initiative", "initiative.slug"),
+    ];
+    let changes = event::input::read(JsonBody(body), existing.is_none())
+        .map_err(|e| failure(e, "slug", &renames))?;
+    let (before, after) = match existing {
+        None => (
+            None,
+            event::writes::insert_published(conn, changes)
+                .map_err(|e| failure(e, "slug", &renames))?,
+        ),
+        Some(slug) => {
+            let (before, after) = event::writes::change(conn, actor, &slug, changes, None)
+                .map_err(|e| failure(e, "slug", &renames))?;
+            (Some(json(&before)?), after)
+        }
+    };
+    Ok(Written {
+        entity: "event",
         entity_id: after.id.to_string(),
         before,
         after: json(&after)?,

@@ -46,6 +46,12 @@ fn describe(kind: ImportKind) -> ImportKindInfo {
             "By `slug`; a row without one matches the public organisation of that English name \
              (compared folded), or creates one with a slug made from the name.",
         ),
+        ImportKind::Events => (
+            "Published events, with their type, series, dates, venue, languages, attendance, \
+             links and sources (the agenda, cities and organisers are kept in the editor).",
+            "By `slug`; a row without one matches the event of that English title (compared \
+             folded) and first day, or creates a published event with a slug made from the title.",
+        ),
     };
     ImportKindInfo {
         kind,

@@ -68,6 +68,8 @@ fn check_header(
         ImportKind::Cities => &["name.en", "country"],
         ImportKind::Organisations if has("slug") => &[],
         ImportKind::Organisations => &["name.en"],
+        ImportKind::Events if has("slug") => &[],
+        ImportKind::Events => &["title.en"],
         ImportKind::Memberships => &["city.slug"],
         ImportKind::NetworkCensus => &["as_of"],
     };
@@ -304,7 +306,7 @@ fn row_report(
 /// The column errors about a whole row are reported in.
 fn key_column(kind: ImportKind) -> &'static str {
     match kind {
-        ImportKind::Cities | ImportKind::Organisations => "slug",
+        ImportKind::Cities | ImportKind::Organisations | ImportKind::Events => "slug",
         ImportKind::Memberships => "city.slug",
         ImportKind::NetworkCensus => "as_of",
     }

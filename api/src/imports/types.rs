@@ -14,6 +14,7 @@ crate::text_enum! {
         Memberships = "memberships",
         NetworkCensus = "network-census",
         Organisations = "organisations",
+        Events = "events",
     }
 }
 

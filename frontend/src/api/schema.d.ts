@@ -1572,6 +1572,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/cities-by-event-participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cities by event participation.
+         * @description Public cities counted by the published events they take part in (any role), most first.
+         */
+        get: operations["cities_by_event_participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/cities-by-region": {
         parameters: {
             query?: never;
@@ -1604,6 +1624,27 @@ export interface paths {
          *     sources; the sources of networks, memberships, published cycles and recorded awards).
          */
         get: operations["coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events per year and type.
+         * @description Published events counted per year and type, newest year first; events whose year the
+         *     sources do not give are counted with `year` empty, last.
+         */
+        get: operations["events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2840,6 +2881,21 @@ export interface components {
             when: components["schemas"]["EventWhen"];
         };
         /**
+         * @description Published events of one type in one year (`year` is `null` for events whose year is not
+         *     known).
+         */
+        EventCount: {
+            /** Format: int64 */
+            count: number;
+            type: components["schemas"]["EventType"];
+            /** Format: int32 */
+            year?: number | null;
+        };
+        /** @description The rows of the events statistic. */
+        EventCountTable: {
+            items: components["schemas"]["EventCount"][];
+        };
+        /**
          * @description The answers of the event lists, as documented for their `format` parameter.
          * @enum {string}
          */
@@ -3110,7 +3166,7 @@ export interface components {
          * @description What a file imports.
          * @enum {string}
          */
-        ImportKind: "cities" | "memberships" | "network-census" | "organisations";
+        ImportKind: "cities" | "memberships" | "network-census" | "organisations" | "events";
         /** @description One kind of import and its columns. */
         ImportKindInfo: {
             columns: components["schemas"]["ImportColumn"][];
@@ -12717,6 +12773,78 @@ export interface operations {
             };
         };
     };
+    cities_by_event_participation: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `csv` or `ndjson`. */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description With CSV, `true` starts the file with a UTF-8 byte-order mark. */
+                bom?: boolean;
+                /**
+                 * @description `membership-growth`: only this network (slug). `awards`: what to count by
+                 *     (`country`, `programme` or `category`; default `country`).
+                 */
+                network?: string;
+                /** @description `awards` only: `country`, `programme` or `category`. */
+                by?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountTable"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cities_by_region: {
         parameters: {
             query?: {
@@ -12819,6 +12947,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CoverageTable"];
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid query parameters (`invalid_query`) or cursor (`invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`); retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    events: {
+        parameters: {
+            query?: {
+                /** @description `json` (default), `csv` or `ndjson`. */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description With CSV, `true` starts the file with a UTF-8 byte-order mark. */
+                bom?: boolean;
+                /**
+                 * @description `membership-growth`: only this network (slug). `awards`: what to count by
+                 *     (`country`, `programme` or `category`; default `country`).
+                 */
+                network?: string;
+                /** @description `awards` only: `country`, `programme` or `category`. */
+                by?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts */
+            200: {
+                headers: {
+                    /** @description `gzip` on a CSV or NDJSON download sent from the kept, compressed copy to a client whose `Accept-Encoding` allows gzip; absent otherwise. */
+                    "Content-Encoding"?: "gzip";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventCountTable"];
                     "text/csv": string;
                     "application/x-ndjson": string;
                 };

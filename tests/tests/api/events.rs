@@ -788,7 +788,159 @@ async fn calendars_carry_every_dated_event(app: &TestApp) {
     assert_eq!(error_fields(bad.problem(400, "invalid_query")), ["format"]);
 }
 
+async fn events_join_the_open_data(app: &TestApp) {
+    let stats = app.json("/api/v1/stats/events").await;
+    let rows: Vec<(Value, &str, i64)> = stats["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|r| {
+            (
+                r["year"].clone(),
+                r["type"].as_str().unwrap_or(""),
+                r["count"].as_i64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (json!(2025), "award_ceremony", 1),
+            (json!(2025), "network_announcement", 1),
+            (json!(2024), "conference", 1),
+            (json!(2024), "network_announcement", 1),
+            (json!(2022), "network_announcement", 1),
+            (Value::Null, "seminar", 1),
+        ],
+        "newest year first; the undated seminar last"
+    );
+    let taking_part = app
+        .json("/api/v1/stats/cities-by-event-participation")
+        .await;
+    let first = &taking_part["items"][0];
+    assert_eq!(first["key"], "khon-kaen", "{taking_part}");
+    assert_eq!(
+        first["count"], 3,
+        "the conference, the 2024 announcement and the panel"
+    );
+    let csv = app
+        .get("/api/v1/stats/cities-by-event-participation?format=csv")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+
+    let datasets = app.json("/api/v1/datasets").await;
+    let tables: Vec<&str> = datasets["items"][0]["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .map(|t| t["name"].as_str().unwrap_or(""))
+        .collect();
+    for name in ["events", "event_sessions", "event_cities", "event_series"] {
+        assert!(tables.contains(&name), "{name} in {tables:?}");
+    }
+
+    // The export imports back unchanged, and a new row creates a published event.
+    let admin = app.admin_token().await;
+    let secretariat = app.user_token(&admin, "secretariat", None).await;
+    let export = app
+        .client
+        .get(format!("{}/api/v1/events?format=csv", app.url))
+        .send()
+        .await
+        .expect("export")
+        .text()
+        .await
+        .expect("text");
+    let mut reader = csv::Reader::from_reader(export.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.expect("row").iter().map(str::to_owned).collect())
+        .collect();
+    let existing = rows.len();
+    let mut new = vec![String::new(); header.len()];
+    for (name, value) in [
+        ("type", "learning_city_week"),
+        ("title.en", "Import Test Learning City Week"),
+        ("title.th", "สัปดาห์เมืองแห่งการเรียนรู้ (ทดสอบนำเข้า)"),
+        ("series.slug", "learning-city-week"),
+        ("when.starts_on", "2027-11-15"),
+        ("when.ends_on", "2027-11-19"),
+        ("languages", r#"["th","en"]"#),
+        ("award_cycle.programme", ""),
+    ] {
+        let at = header.iter().position(|h| h == name).expect(name);
+        new[at] = value.to_owned();
+    }
+    rows.push(new);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header).expect("header");
+    for row in &rows {
+        writer.write_record(row).expect("row");
+    }
+    let file = writer.into_inner().expect("csv");
+    let send = |query: &'static str, body: Vec<u8>| {
+        let request = app
+            .request(
+                reqwest::Method::POST,
+                &format!("/api/v1/imports/events{query}"),
+                Some(&secretariat),
+            )
+            .header("content-type", "text/csv")
+            .body(body);
+        app.send(request)
+    };
+    let dry = send("?dry_run=true", file.clone()).await;
+    assert_eq!(dry.status, StatusCode::OK, "{}", dry.body);
+    assert_eq!(
+        dry.body["summary"],
+        json!({"create": 1, "update": 0, "unchanged": existing, "error": 0})
+    );
+    app.get("/api/v1/events/import-test-learning-city-week")
+        .await
+        .problem(404, "not_found");
+    let applied = send("", file).await;
+    assert_eq!(applied.status, StatusCode::OK, "{}", applied.body);
+    let created = app
+        .json("/api/v1/events/import-test-learning-city-week")
+        .await;
+    assert_eq!(created["status"], "published");
+    assert_eq!(created["series"]["slug"], "learning-city-week");
+    assert_eq!(created["languages"], json!(["th", "en"]));
+    assert_eq!(created["when"]["ends_on"], "2027-11-19");
+
+    // A bad row is reported by its column, and nothing is written.
+    let mut bad = vec![String::new(); header.len()];
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    bad[at("slug")] = "bad-import-event".to_owned();
+    bad[at("type")] = "party".to_owned();
+    bad[at("title.en")] = "Bad".to_owned();
+    bad[at("when.starts_on")] = "2027-02-30".to_owned();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&header).expect("header");
+    writer.write_record(&bad).expect("row");
+    let refused = send("", writer.into_inner().expect("csv")).await;
+    refused.problem(422, "import_refused");
+    let columns: Vec<&str> = refused.body["report"]["items"][0]["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["column"].as_str().unwrap_or(""))
+        .collect();
+    assert!(columns.contains(&"type"), "{columns:?}");
+    assert!(columns.contains(&"when.starts_on"), "{columns:?}");
+    app.get("/api/v1/events/bad-import-event")
+        .await
+        .problem(404, "not_found");
+}
+
 on_both_backends!(
+    events_join_the_open_data,
     calendars_carry_every_dated_event,
     events_are_seeded_from_the_sources,
     the_list_orders_filters_and_downloads,

@@ -643,7 +643,13 @@ async fn bad_files_get_clear_problems(app: &TestApp) {
         .collect();
     assert_eq!(
         names,
-        ["cities", "memberships", "network-census", "organisations"]
+        [
+            "cities",
+            "memberships",
+            "network-census",
+            "organisations",
+            "events"
+        ]
     );
     for kind in names {
         let template = app

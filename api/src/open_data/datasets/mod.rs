@@ -1,6 +1,7 @@
 //! The bulk dataset: every public table as CSV in one zip, with a data dictionary (every
 //! column, its type and meaning) and the licence and attribution; `GET /datasets` describes it.
 
+mod events;
 mod organisations;
 mod stewardship;
 
@@ -180,7 +181,7 @@ pub fn dataset() -> Dataset {
                 col("scale_max", "integer", "Highest score"),
                 col("verified", "boolean", "false: the wording is an unverified draft"),
             ]),
-        ], stewardship::tables(), organisations::tables()]
+        ], stewardship::tables(), organisations::tables(), events::tables()]
         .concat(),
     }
 }
@@ -450,6 +451,7 @@ fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
     ];
     tables.extend(stewardship::rows(conn)?);
     tables.extend(organisations::rows(conn)?);
+    tables.extend(events::rows(conn)?);
     Ok(tables)
 }
 

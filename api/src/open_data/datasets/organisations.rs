@@ -4,9 +4,10 @@
 use diesel::prelude::*;
 
 use super::{cells, col, table, Table};
-use crate::db::schema::{organisation_roles, organisations};
+use crate::db::schema::{events, organisation_roles, organisations};
 use crate::db::DbConnection;
 use crate::error::ApiError;
+use crate::events::types::EventStatus;
 use crate::organisations::types::{OrganisationKind, RoleKind, RoleTarget};
 
 /// The dictionary of the two tables.
@@ -47,6 +48,33 @@ macro_rules! enum_cells {
 
 enum_cells!(OrganisationKind, RoleKind, RoleTarget);
 
+/// The public roles: of public organisations, and in events only when the event is published.
+fn public_roles() -> organisation_roles::BoxedQuery<'static, crate::db::MultiBackend> {
+    let public_events = events::table
+        .filter(events::archived_at.is_null())
+        .filter(events::status.eq(EventStatus::Published))
+        .select(events::id);
+    organisation_roles::table
+        .filter(
+            organisation_roles::organisation_id.eq_any(
+                organisations::table
+                    .filter(organisations::archived_at.is_null())
+                    .select(organisations::id),
+            ),
+        )
+        .filter(
+            organisation_roles::target_kind
+                .ne(RoleTarget::Event)
+                .or(organisation_roles::target_id.eq_any(public_events)),
+        )
+        .into_boxed()
+}
+
+/// The ids of the public roles (see [`public_roles`]).
+pub(super) fn public_role_ids(conn: &mut DbConnection) -> Result<Vec<i64>, ApiError> {
+    Ok(public_roles().select(organisation_roles::id).load(conn)?)
+}
+
 /// The rows of the two tables, in the order of [`tables`].
 pub(super) fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, ApiError> {
     let bodies = cells(
@@ -76,14 +104,17 @@ pub(super) fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, Api
                 Option<String>,
             )>(conn)?,
     );
+    let slugs: std::collections::HashMap<i64, String> = organisations::table
+        .select((organisations::id, organisations::slug))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
     let roles = cells(
-        organisation_roles::table
-            .inner_join(organisations::table)
-            .filter(organisations::archived_at.is_null())
+        public_roles()
             .order_by(organisation_roles::id)
             .select((
                 organisation_roles::id,
-                organisations::slug,
+                organisation_roles::organisation_id,
                 organisation_roles::role,
                 organisation_roles::target_kind,
                 organisation_roles::target_id,
@@ -92,13 +123,19 @@ pub(super) fn rows(conn: &mut DbConnection) -> Result<Vec<Vec<Vec<String>>>, Api
             ))
             .load::<(
                 i64,
-                String,
+                i64,
                 RoleKind,
                 RoleTarget,
                 i64,
                 Option<i32>,
                 Option<i32>,
-            )>(conn)?,
+            )>(conn)?
+            .into_iter()
+            .map(|(id, organisation, role, kind, target, from, to)| {
+                let slug = slugs.get(&organisation).cloned().unwrap_or_default();
+                (id, slug, role, kind, target, from, to)
+            })
+            .collect(),
     );
     Ok(vec![bodies, roles])
 }

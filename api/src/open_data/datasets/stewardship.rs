@@ -9,8 +9,8 @@ use super::{cells, col, table, Table};
 use crate::awards::cycles::types::CycleStatus;
 use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
-    award_cycles, award_programmes, cities, initiatives, memberships, network_census, networks,
-    nominations, organisation_roles, organisations, sources, unverified,
+    award_cycles, award_programmes, cities, event_series, initiatives, memberships, network_census,
+    networks, nominations, organisations, sources, unverified,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
@@ -29,7 +29,7 @@ pub(super) fn tables() -> Vec<Table> {
             col("census_id", "integer", "Id of the entry (its sources: record_type network_census)"),
         ]),
         table("sources", "The documents each public record's facts come from, in order.", vec![
-            col("record_type", "text", "city, network, membership, award_programme, award_cycle, award_result, network_census, initiative, organisation or organisation_role"),
+            col("record_type", "text", "city, network, membership, award_programme, award_cycle, award_result, network_census, initiative, organisation, organisation_role, event, event_series, event_session or event_city"),
             col("record_id", "integer", "The record's id (awards: the result id; cities, networks, memberships: their ids)"),
             col("position", "integer", "Order among the record's sources, from 0"),
             col("url", "text", "Where the document is, where it has a public address"),
@@ -126,11 +126,27 @@ fn public_ids(conn: &mut DbConnection) -> Result<HashMap<Entity, HashSet<i64>>, 
     );
     put(
         Entity::OrganisationRole,
-        organisation_roles::table
-            .inner_join(organisations::table)
-            .filter(organisations::archived_at.is_null())
-            .select(organisation_roles::id)
-            .load(conn)?,
+        super::organisations::public_role_ids(conn)?,
+    );
+    let events = super::events::published(conn)?;
+    put(
+        Entity::EventSession,
+        events
+            .iter()
+            .flat_map(|e| e.sessions.iter().map(|s| s.id))
+            .collect(),
+    );
+    put(
+        Entity::EventCity,
+        events
+            .iter()
+            .flat_map(|e| e.cities.iter().map(|c| c.id))
+            .collect(),
+    );
+    put(Entity::Event, events.iter().map(|e| e.id).collect());
+    put(
+        Entity::EventSeries,
+        event_series::table.select(event_series::id).load(conn)?,
     );
     Ok(ids)
 }

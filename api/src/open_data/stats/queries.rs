@@ -5,16 +5,17 @@ use std::collections::BTreeMap;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::types::{Count, Growth};
+use super::types::{Count, EventCount, Growth};
 use crate::awards::cycles::types::CycleStatus;
 use crate::awards::nominations::types::NominationStatus;
 use crate::db::schema::{
-    award_categories, award_cycles, award_programmes, cities, countries, evaluations, frameworks,
-    memberships, networks, nominations, provinces,
+    award_categories, award_cycles, award_programmes, cities, countries, evaluations, event_cities,
+    events, frameworks, memberships, networks, nominations, provinces,
 };
 use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::evaluations::scoring::life_cycle::COUNTED;
+use crate::events::types::{EventStatus, EventType};
 use crate::networks::types::MembershipStatus;
 
 fn count(key: impl Into<String>, en: impl Into<String>, th: Option<String>, count: i64) -> Count {
@@ -265,4 +266,58 @@ pub fn awards(conn: &mut DbConnection, by: &str) -> Result<Vec<Count>, ApiError>
         .into_iter()
         .map(|(key, en, th, n)| count(key, en, th, n))
         .collect::<Vec<_>>())
+}
+
+/// Published events per year and type, newest year first (events without a known year last).
+pub fn events(conn: &mut DbConnection) -> Result<Vec<EventCount>, ApiError> {
+    let rows: Vec<(Option<i32>, EventType, i64)> = events::table
+        .filter(events::archived_at.is_null())
+        .filter(events::status.eq(EventStatus::Published))
+        .group_by((events::year, events::event_type))
+        .select((events::year, events::event_type, count_star()))
+        .load(conn)?;
+    let mut rows: Vec<EventCount> = rows
+        .into_iter()
+        .map(|(year, event_type, count)| EventCount {
+            year,
+            event_type,
+            count,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (b.year.is_some(), b.year, a.event_type.as_str()).cmp(&(
+            a.year.is_some(),
+            a.year,
+            b.event_type.as_str(),
+        ))
+    });
+    Ok(rows)
+}
+
+/// Public cities by the published events they take part in, most first, then by name.
+pub fn cities_by_event_participation(conn: &mut DbConnection) -> Result<Vec<Count>, ApiError> {
+    let rows: Vec<(String, String, Option<String>, i64)> = event_cities::table
+        .inner_join(events::table)
+        .inner_join(cities::table)
+        .filter(events::archived_at.is_null())
+        .filter(events::status.eq(EventStatus::Published))
+        .filter(cities::archived_at.is_null())
+        .group_by((cities::slug, cities::name_en, cities::name_th))
+        .select((cities::slug, cities::name_en, cities::name_th, count_star()))
+        .load(conn)?;
+    let mut rows: Vec<Count> = rows
+        .into_iter()
+        .map(|(key, label_en, label_th, count)| Count {
+            key,
+            label_en,
+            label_th,
+            count,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.label_en.cmp(&b.label_en))
+    });
+    Ok(rows)
 }

@@ -4,7 +4,10 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 
 use super::coverage::{CoverageTable, COVERAGE_COLUMNS};
 use super::queries;
-use super::types::{CountTable, GrowthTable, StatsQuery, COUNT_COLUMNS, GROWTH_COLUMNS};
+use super::types::{
+    CountTable, EventCountTable, GrowthTable, StatsQuery, COUNT_COLUMNS, EVENT_COUNT_COLUMNS,
+    GROWTH_COLUMNS,
+};
 use crate::db::{self, ReadPool};
 use crate::error::{ApiError, ListProblems};
 use crate::open_data::export::{self, Format};
@@ -127,4 +130,40 @@ pub async fn coverage(
     let (format, _, _) = read(&req, &query, false, false)?;
     let rows = db::run(&pool, super::coverage::coverage).await?;
     export::table(format, "coverage", COVERAGE_COLUMNS, &rows)
+}
+
+/// Events per year and type.
+///
+/// Published events counted per year and type, newest year first; events whose year the
+/// sources do not give are counted with `year` empty, last.
+#[utoipa::path(tag = "open data", params(StatsQuery), responses((status = 200, description = "Counts", body = EventCountTable), ListProblems))]
+#[get("/stats/events")]
+pub async fn events(
+    req: HttpRequest,
+    pool: ReadPool,
+    query: web::Query<StatsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (format, _, _) = read(&req, &query, false, false)?;
+    let rows = db::run(&pool, queries::events).await?;
+    export::table(format, "events", EVENT_COUNT_COLUMNS, &rows)
+}
+
+/// Cities by event participation.
+///
+/// Public cities counted by the published events they take part in (any role), most first.
+#[utoipa::path(tag = "open data", params(StatsQuery), responses((status = 200, description = "Counts", body = CountTable), ListProblems))]
+#[get("/stats/cities-by-event-participation")]
+pub async fn cities_by_event_participation(
+    req: HttpRequest,
+    pool: ReadPool,
+    query: web::Query<StatsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let (format, _, _) = read(&req, &query, false, false)?;
+    let rows = db::run(&pool, queries::cities_by_event_participation).await?;
+    export::table(
+        format,
+        "cities-by-event-participation",
+        COUNT_COLUMNS,
+        &rows,
+    )
 }

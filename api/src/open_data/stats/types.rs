@@ -64,3 +64,22 @@ pub struct GrowthTable {
 pub const COUNT_COLUMNS: &[&str] = &["key", "label_en", "label_th", "count"];
 /// The CSV columns of the growth statistic.
 pub const GROWTH_COLUMNS: &[&str] = &["network", "year", "new_members", "cumulative"];
+
+/// Published events of one type in one year (`year` is `null` for events whose year is not
+/// known).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventCount {
+    pub year: Option<i32>,
+    #[serde(rename = "type")]
+    pub event_type: crate::events::types::EventType,
+    pub count: i64,
+}
+
+/// The rows of the events statistic.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventCountTable {
+    pub items: Vec<EventCount>,
+}
+
+/// The CSV columns of the events statistic.
+pub const EVENT_COUNT_COLUMNS: &[&str] = &["year", "type", "count"];
