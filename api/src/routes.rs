@@ -91,6 +91,8 @@ pub fn register(cfg: &mut ServiceConfig) {
                 .service(organisations::routes::update_organisation)
                 .service(organisations::routes::archive_organisation)
                 .service(organisations::routes::restore_organisation)
+                .service(organisations::routes::add_organisation_role)
+                .service(organisations::routes::remove_organisation_role)
                 .service(events::routes::list_events)
                 .service(events::routes::list_event_series)
                 .service(events::routes::create_event)

@@ -4,6 +4,7 @@
 
 pub mod input;
 pub mod queries;
+pub mod roles;
 pub mod routes;
 pub mod types;
 pub mod writes;

@@ -2,9 +2,10 @@
 //! archive and restore.
 
 use actix_web::http::StatusCode;
-use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 
 use super::queries::{self, OrganisationFilters};
+use super::roles::{self, RoleInput};
 use super::types::{
     Organisation, OrganisationInput, OrganisationKind, OrganisationListQuery, OrganisationPage,
     ORGANISATION_COLUMNS,
@@ -14,7 +15,9 @@ use crate::archive;
 use crate::auth::routes::STAFF;
 use crate::auth::Caller;
 use crate::db::{self, Pool, ReadPool};
-use crate::error::{ApiError, CreateProblems, ItemProblems, ListProblems, UpdateProblems};
+use crate::error::{
+    ApiError, CreateProblems, ItemProblems, ListProblems, UpdateProblems, WriteProblems,
+};
 use crate::http::etag;
 use crate::input::JsonBody;
 use crate::listing::{Download, Paging};
@@ -136,6 +139,76 @@ pub async fn update_organisation(
     let slug = slug.into_inner();
     let organisation = db::run(&pool, move |conn| {
         writes::update(conn, &actor, &slug, changes, if_match.as_deref())
+    })
+    .await?;
+    etag::respond(&req, StatusCode::OK, &organisation)
+}
+
+/// Add a role to an organisation.
+///
+/// Admin and secretariat: the organisation becomes secretariat, coordinator, organiser, co-host,
+/// partner, lead, supporter or funder of a public network, award programme, published event or
+/// initiative, dated and sourced. 409 `role_exists` when it already holds that role there.
+/// Honours `If-Match` (the organisation's ETag). Answers the organisation.
+#[utoipa::path(
+    tag = "organisations",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The organisation's slug"),
+        ("If-Match" = Option<String>, Header, description = "The organisation's ETag the change is based on")
+    ),
+    request_body(content = RoleInput, content_type = "application/json"),
+    responses((status = 201, description = "Added", body = Organisation, headers(("ETag" = String), ("Location" = String))), UpdateProblems)
+)]
+#[post("/organisations/{slug}/roles")]
+pub async fn add_organisation_role(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    slug: web::Path<String>,
+    body: JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let changes = roles::read(body)?;
+    let if_match = etag::if_match(&req);
+    let slug = slug.into_inner();
+    let organisation = db::run(&pool, move |conn| {
+        roles::add(conn, &actor, &slug, changes, if_match.as_deref())
+    })
+    .await?;
+    etag::created(
+        &req,
+        &organisation,
+        format!("/api/v1/organisations/{}", organisation.slug),
+    )
+}
+
+/// Remove a role of an organisation.
+///
+/// Admin and secretariat; the role goes with its sources. Honours `If-Match` (the
+/// organisation's ETag). Answers the organisation.
+#[utoipa::path(
+    tag = "organisations",
+    security(("bearer" = [])),
+    params(
+        ("slug" = String, Path, description = "The organisation's slug"),
+        ("id" = i64, Path, description = "The role's id"),
+        ("If-Match" = Option<String>, Header, description = "The organisation's ETag the change is based on")
+    ),
+    responses((status = 200, description = "Removed", body = Organisation, headers(("ETag" = String))), WriteProblems)
+)]
+#[delete("/organisations/{slug}/roles/{id}")]
+pub async fn remove_organisation_role(
+    req: HttpRequest,
+    pool: web::Data<Pool>,
+    caller: Caller,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, ApiError> {
+    let actor = caller.require(STAFF)?.clone();
+    let if_match = etag::if_match(&req);
+    let (slug, role) = path.into_inner();
+    let organisation = db::run(&pool, move |conn| {
+        roles::remove(conn, &actor, &slug, role, if_match.as_deref())
     })
     .await?;
     etag::respond(&req, StatusCode::OK, &organisation)

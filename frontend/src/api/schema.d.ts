@@ -1486,6 +1486,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{slug}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a role to an organisation.
+         * @description Admin and secretariat: the organisation becomes secretariat, coordinator, organiser, co-host,
+         *     partner, lead, supporter or funder of a public network, award programme, published event or
+         *     initiative, dated and sourced. 409 `role_exists` when it already holds that role there.
+         *     Honours `If-Match` (the organisation's ETag). Answers the organisation.
+         */
+        post: operations["add_organisation_role"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{slug}/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a role of an organisation.
+         * @description Admin and secretariat; the role goes with its sources. Honours `If-Match` (the
+         *     organisation's ETag). Answers the organisation.
+         */
+        delete: operations["remove_organisation_role"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/provinces": {
         parameters: {
             query?: never;
@@ -4112,6 +4156,27 @@ export interface components {
          * @enum {string}
          */
         Role: "admin" | "secretariat" | "evaluator" | "city_editor" | "analyst";
+        /** @description The body of `POST /organisations/{slug}/roles`. */
+        RoleInput: {
+            /**
+             * Format: int32
+             * @description The first year of the role, where the source says.
+             */
+            from_year?: number | null;
+            note?: string | null;
+            /** @description What the role is held in (a public record). */
+            of: components["schemas"]["RoleSubjectInput"];
+            role: components["schemas"]["RoleKind"];
+            /** @description The role's sources (at most 20). */
+            sources?: components["schemas"]["Source"][] | null;
+            /**
+             * Format: int32
+             * @description The last year, where it ended.
+             */
+            to_year?: number | null;
+            /** @description Marks the role as not verified, with the reason. */
+            unverified_reason?: string | null;
+        };
         /**
          * @description The part an organisation plays in a network, award programme, event or initiative.
          * @enum {string}
@@ -4124,6 +4189,15 @@ export interface components {
             kind: components["schemas"]["RoleTarget"];
             name: components["schemas"]["Localized"];
             /** @example thailand-learning-cities */
+            slug: string;
+        };
+        /** @description The record a new role is held in, in a request body. */
+        RoleSubjectInput: {
+            kind: components["schemas"]["RoleTarget"];
+            /**
+             * @description The record's slug.
+             * @example thailand-learning-cities
+             */
             slug: string;
         };
         /**
@@ -12381,6 +12455,220 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Restored */
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this (`forbidden`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_organisation_role: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation's ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleInput"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    ETag?: string;
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The body is not JSON (`malformed_json`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Credentials sent but not valid (`invalid_token`, `invalid_api_key`), or required (`authentication_required`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The role may not do this, or not to this record or field (`forbidden`, `forbidden_field`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with an existing record (`slug_taken`, `duplicate`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an older version (`precondition_failed`); nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as JSON (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, all listed in `errors` (`validation_failed`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable (`database_unavailable`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_organisation_role: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organisation's ETag the change is based on */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation's slug */
+                slug: string;
+                /** @description The role's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
             200: {
                 headers: {
                     ETag?: string;

@@ -338,7 +338,92 @@ async fn staff_keep_organisations(app: &TestApp) {
     assert_eq!(ours[3]["href"], path);
 }
 
+async fn staff_add_and_remove_roles(app: &TestApp) {
+    let admin = app.admin_token().await;
+    let secretariat = app.user_token(&admin, "secretariat", None).await;
+    let editor = app.user_token(&admin, "city_editor", Some("phayao")).await;
+    let path = "/api/v1/organisations/tk-park/roles";
+    let role = json!({
+        "role": "partner",
+        "of": {"kind": "network", "slug": "thailand-learning-cities"},
+        "from_year": 2025,
+        "sources": [{"title": "Test role written by the API test"}]
+    });
+    app.post(path, Some(&editor), &role)
+        .await
+        .problem(403, "forbidden");
+    let bad = app
+        .post(
+            path,
+            Some(&secretariat),
+            &json!({"role": "sponsor", "of": {"kind": "planet", "slug": "x"},
+                    "from_year": 2026, "to_year": 2020}),
+        )
+        .await;
+    assert_eq!(
+        crate::common::error_fields(bad.problem(422, "validation_failed")),
+        ["of.kind", "role", "to_year"]
+    );
+    let unknown = app
+        .post(
+            path,
+            Some(&secretariat),
+            &json!({"role": "partner", "of": {"kind": "event", "slug": "no-such-event"}}),
+        )
+        .await;
+    assert_eq!(
+        crate::common::error_fields(unknown.problem(422, "validation_failed")),
+        ["of.slug"]
+    );
+    let before = app.get("/api/v1/organisations/tk-park").await;
+    let added = app.post(path, Some(&secretariat), &role).await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.body);
+    let held: Vec<&Value> = added.body["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .filter(|r| r["of"]["slug"] == "thailand-learning-cities" && r["role"] == "partner")
+        .collect();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0]["from_year"], 2025);
+    assert_eq!(
+        held[0]["sources"][0]["title"],
+        "Test role written by the API test"
+    );
+    let network = app.json("/api/v1/networks/thailand-learning-cities").await;
+    assert!(network["organisations"]
+        .as_array()
+        .expect("organisations")
+        .iter()
+        .any(|o| o["slug"] == "tk-park" && o["role"] == "partner"));
+    app.post(path, Some(&secretariat), &role)
+        .await
+        .problem(409, "role_exists");
+    // A stale ETag is refused; the current one removes the role and its sources.
+    let id = held[0]["id"].as_i64().expect("id");
+    app.delete(
+        &format!("{path}/{id}"),
+        Some(&secretariat),
+        Some(&before.etag()),
+    )
+    .await
+    .problem(412, "precondition_failed");
+    let removed = app
+        .delete(
+            &format!("{path}/{id}"),
+            Some(&secretariat),
+            Some(&added.etag()),
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
+    assert_eq!(removed.body["roles"], before.body["roles"]);
+    app.delete(&format!("{path}/{id}"), Some(&secretariat), None)
+        .await
+        .problem(404, "not_found");
+}
+
 on_both_backends!(
+    staff_add_and_remove_roles,
     staff_keep_organisations,
     organisations_are_seeded_from_the_sources,
     networks_and_programmes_link_their_organisations,
