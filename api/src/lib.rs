@@ -10,8 +10,8 @@
 //! 5. Downloads: [`open_data::export`]
 //! 6. What resources share: [`listing`], [`archive`], [`audit`], [`provenance`]
 //! 7. Resources: [`reference`], [`networks`], [`cities`], [`memberships`], [`initiatives`],
-//!    [`organisations`], [`awards`], [`evaluations`], [`users`], [`api_keys`], [`health`],
-//!    [`observability`]
+//!    [`organisations`], [`events`], [`awards`], [`evaluations`], [`users`], [`api_keys`],
+//!    [`health`], [`observability`]
 //! 8. Open data across the resources: [`open_data::stats`], [`open_data::datasets`],
 //!    [`open_data::changes`]; the data-quality workspace: [`data_quality`]; bulk import:
 //!    [`imports`]
