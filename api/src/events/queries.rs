@@ -200,6 +200,27 @@ pub fn list(
     Ok((to_events(conn, rows)?, next, total))
 }
 
+/// Every event matching `f` that `viewer` may read, in the order of `sort` (read a page at a
+/// time).
+pub fn all(
+    conn: &mut DbConnection,
+    f: &EventFilters,
+    viewer: Viewer,
+    sort: EventSort,
+) -> Result<Vec<Event>, ApiError> {
+    let label = sort_label(sort);
+    let mut found = Vec::new();
+    let mut cursor: Option<Cursor> = None;
+    loop {
+        let (page, next, _) = list(conn, f, viewer, sort, 200, cursor.as_ref())?;
+        found.extend(page);
+        match next {
+            Some(raw) => cursor = Some(Cursor::decode(&raw, "events", label)?),
+            None => return Ok(found),
+        }
+    }
+}
+
 /// The label a cursor of `sort` carries.
 pub fn sort_label(sort: EventSort) -> &'static str {
     crate::query::SortParam::as_str(&sort)

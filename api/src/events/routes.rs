@@ -25,7 +25,6 @@ use crate::http::etag;
 use crate::input::JsonBody;
 use crate::listing::{Download, Paging};
 use crate::open_data::export::Sharing;
-use crate::pagination::Cursor;
 use crate::query::{Checker, NoQuery};
 
 /// Reads a `YYYY-MM-DD` parameter.
@@ -99,20 +98,7 @@ async fn answer(
     if let Some(name) = calendar_name {
         let label = queries::sort_label(sort);
         check.finish(None, "events", label)?;
-        let events = db::run(pool, move |conn| {
-            let mut all = Vec::new();
-            let mut cursor: Option<Cursor> = None;
-            loop {
-                let (page, next, _) =
-                    queries::list(conn, &filters, viewer, sort, 200, cursor.as_ref())?;
-                all.extend(page);
-                match next {
-                    Some(raw) => cursor = Some(Cursor::decode(&raw, "events", label)?),
-                    None => return Ok(all),
-                }
-            }
-        })
-        .await?;
+        let events = db::run(pool, move |conn| queries::all(conn, &filters, viewer, sort)).await?;
         return Ok(calendar_file(
             calendar::calendar(&name, &events, &base_url(req)),
             "events",

@@ -3,13 +3,12 @@
 //! `POST /events`; then the organisers' roles in them from `seed-data/organisations.json`.
 //! A database gets the part once; `seed_parts` records it.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use super::documents::{Cite, Documents};
 use super::SeedError;
 use crate::db::schema::{
     award_cycles, award_programmes, event_series, events, network_census, networks,
@@ -23,27 +22,6 @@ use crate::provenance::{writes, Entity, Source};
 
 /// The name this part is recorded under in `seed_parts`.
 pub const PART: &str = "events";
-
-#[derive(Deserialize)]
-struct Documents {
-    documents: HashMap<String, Document>,
-}
-
-#[derive(Deserialize)]
-struct Document {
-    title: String,
-    publisher: String,
-    published_on: Option<NaiveDate>,
-}
-
-/// A sentence of a document, or a published page.
-#[derive(Deserialize)]
-struct Cite {
-    document: Option<String>,
-    url: Option<String>,
-    title: Option<String>,
-    excerpt: Option<String>,
-}
 
 #[derive(Deserialize)]
 struct File {
@@ -88,35 +66,12 @@ fn bad(what: String) -> SeedError {
 
 /// The sources of a seeded record.
 struct Citer {
-    documents: HashMap<String, Document>,
+    documents: Documents,
 }
 
 impl Citer {
     fn source(&self, c: &Cite) -> Result<Source, SeedError> {
-        match &c.document {
-            Some(key) => {
-                let doc = self
-                    .documents
-                    .get(key)
-                    .ok_or_else(|| bad(format!("no document {key}")))?;
-                Ok(Source {
-                    url: None,
-                    title: Some(doc.title.clone()),
-                    publisher: Some(doc.publisher.clone()),
-                    published_on: doc.published_on,
-                    accessed_on: None,
-                    excerpt: c.excerpt.clone(),
-                })
-            }
-            None => Ok(Source {
-                url: c.url.clone(),
-                title: c.title.clone(),
-                publisher: None,
-                published_on: None,
-                accessed_on: None,
-                excerpt: c.excerpt.clone(),
-            }),
-        }
+        self.documents.source(c)
     }
 
     /// A `sources` list as the API takes it.
@@ -246,14 +201,12 @@ fn body(conn: &mut DbConnection, e: &Value, citer: &Citer) -> Result<Value, Seed
 
 /// Applies the part and records it; returns the number of events added.
 pub fn apply(conn: &mut DbConnection) -> Result<usize, SeedError> {
-    let docs: Documents = serde_json::from_str(include_str!("../../seed-data/stewardship.json"))
-        .map_err(|e| SeedError::Data(format!("stewardship.json: {e}")))?;
     let file: File = serde_json::from_str(include_str!("../../seed-data/events.json"))
         .map_err(|e| bad(e.to_string()))?;
     let roles: Roles = serde_json::from_str(include_str!("../../seed-data/organisations.json"))
         .map_err(|e| SeedError::Data(format!("organisations.json: {e}")))?;
     let citer = Citer {
-        documents: docs.documents,
+        documents: Documents::load()?,
     };
     let at = now();
     for s in &file.series {

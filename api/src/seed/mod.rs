@@ -4,6 +4,7 @@
 
 mod awards;
 pub mod demo;
+mod documents;
 mod evaluation_frameworks;
 mod events;
 mod networks;

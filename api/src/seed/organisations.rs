@@ -5,45 +5,26 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Deserialize;
 
+use super::documents::{Cite, Documents};
 use super::SeedError;
 use crate::db::schema::{
     award_programmes, initiatives, networks, organisation_roles, organisations, seed_parts,
 };
 use crate::db::{now, DbConnection};
 use crate::organisations::types::{OrganisationKind, RoleKind, RoleTarget};
-use crate::provenance::{writes, Entity, Source};
+use crate::provenance::{writes, Entity};
 use crate::text::{fold, search_text};
 
 /// The name this part is recorded under in `seed_parts`.
 pub const PART: &str = "organisations";
 
 #[derive(Deserialize)]
-struct Documents {
-    documents: HashMap<String, Document>,
-}
-
-#[derive(Deserialize)]
-struct Document {
-    title: String,
-    publisher: String,
-    published_on: Option<NaiveDate>,
-}
-
-#[derive(Deserialize)]
 struct File {
     organisations: Vec<OrganisationSeed>,
     roles: Vec<RoleSeed>,
-}
-
-/// A sentence of a document.
-#[derive(Deserialize)]
-struct Cite {
-    document: String,
-    excerpt: String,
 }
 
 #[derive(Deserialize)]
@@ -110,24 +91,10 @@ fn target_id(
 
 /// Applies the part and records it; returns the number of organisations added.
 pub fn apply(conn: &mut DbConnection) -> Result<usize, SeedError> {
-    let docs: Documents = serde_json::from_str(include_str!("../../seed-data/stewardship.json"))
-        .map_err(|e| SeedError::Data(format!("stewardship.json: {e}")))?;
+    let documents = Documents::load()?;
     let file: File = serde_json::from_str(include_str!("../../seed-data/organisations.json"))
         .map_err(|e| bad(e.to_string()))?;
-    let cite = |c: &Cite| -> Result<Source, SeedError> {
-        let doc = docs
-            .documents
-            .get(&c.document)
-            .ok_or_else(|| bad(format!("no document {}", c.document)))?;
-        Ok(Source {
-            url: None,
-            title: Some(doc.title.clone()),
-            publisher: Some(doc.publisher.clone()),
-            published_on: doc.published_on,
-            accessed_on: None,
-            excerpt: Some(c.excerpt.clone()),
-        })
-    };
+    let cite = |c: &Cite| documents.source(c);
     let at = now();
     let mut ids: HashMap<&str, i64> = HashMap::new();
     for o in &file.organisations {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use serde::Deserialize;
 
+use super::documents::Documents;
 use super::networks::{CoordinateCsv, GNLC};
 use super::{read_csv, SeedError};
 use crate::awards::cycles::types::CycleStatus;
@@ -32,7 +33,6 @@ const GEONAMES_POPULATION: &str = "GeoNames figure for the populated place, not 
 
 #[derive(Deserialize)]
 struct Stewardship {
-    documents: HashMap<String, Document>,
     networks: Vec<Cited>,
     programmes: Vec<Cited>,
     cycles: Vec<CycleCorrection>,
@@ -49,13 +49,6 @@ struct CensusNote {
     document: String,
     excerpt: String,
     unverified_reason: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Document {
-    title: String,
-    publisher: String,
-    published_on: Option<NaiveDate>,
 }
 
 /// A record (by slug) and the sentence of a document that supports it.
@@ -129,20 +122,8 @@ pub fn apply(conn: &mut DbConnection) -> Result<usize, SeedError> {
     let data: Stewardship = serde_json::from_str(include_str!("../../seed-data/stewardship.json"))
         .map_err(|e| SeedError::Data(format!("stewardship.json: {e}")))?;
     let before: i64 = sources::table.count().get_result(conn)?;
-    let cite = |key: &str, excerpt: &str| -> Result<Source, SeedError> {
-        let doc = data
-            .documents
-            .get(key)
-            .ok_or_else(|| SeedError::Data(format!("stewardship.json names no document {key}")))?;
-        Ok(Source {
-            url: None,
-            title: Some(doc.title.clone()),
-            publisher: Some(doc.publisher.clone()),
-            published_on: doc.published_on,
-            accessed_on: None,
-            excerpt: Some(excerpt.to_owned()),
-        })
-    };
+    let documents = Documents::load()?;
+    let cite = |key: &str, excerpt: &str| documents.cite(key, excerpt);
     record_links(conn)?;
     city_sources(conn)?;
     for n in &data.networks {

@@ -9,7 +9,6 @@ use crate::db::DbConnection;
 use crate::error::ApiError;
 use crate::events::queries::{self, EventFilters, Viewer};
 use crate::events::types::{Event, EventSort};
-use crate::pagination::Cursor;
 
 /// The dictionary of the four tables.
 pub(super) fn tables() -> Vec<Table> {
@@ -73,25 +72,12 @@ pub(super) fn tables() -> Vec<Table> {
 
 /// Every published event, in order of its first day.
 pub(super) fn published(conn: &mut DbConnection) -> Result<Vec<Event>, ApiError> {
-    let filters = EventFilters::default();
-    let label = queries::sort_label(EventSort::Start);
-    let mut all = Vec::new();
-    let mut cursor: Option<Cursor> = None;
-    loop {
-        let (page, next, _) = queries::list(
-            conn,
-            &filters,
-            Viewer::Public,
-            EventSort::Start,
-            200,
-            cursor.as_ref(),
-        )?;
-        all.extend(page);
-        match next {
-            Some(raw) => cursor = Some(Cursor::decode(&raw, "events", label)?),
-            None => return Ok(all),
-        }
-    }
+    queries::all(
+        conn,
+        &EventFilters::default(),
+        Viewer::Public,
+        EventSort::Start,
+    )
 }
 
 fn text(value: Option<&str>) -> String {
