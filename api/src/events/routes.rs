@@ -134,6 +134,7 @@ async fn answer(
             (EventPage = "application/json"),
             (String = "text/calendar")
         )),
+        (status = 403, description = "Proposals (`status` other than `published`) asked for by a role that does not see them (`forbidden`)", body = Problem, content_type = "application/problem+json"),
         ListProblems
     )
 )]

@@ -8453,6 +8453,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Proposals (`status` other than `published`) asked for by a role that does not see them (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (`too_many_requests`); see `Retry-After` */
             429: {
                 headers: {
