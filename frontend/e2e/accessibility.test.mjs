@@ -23,6 +23,8 @@ let browser;
  *   network: Schemas['Network'],
  *   programme: Schemas['Programme'],
  *   organisation: Schemas['Organisation'],
+ *   event: Schemas['Event'],
+ *   proposal: Schemas['Event'],
  *   cycle: Schemas['Cycle'],
  *   framework: Schemas['Framework'],
  *   ranked: Awaited<ReturnType<typeof judgingCycle>>,
@@ -31,8 +33,8 @@ let browser;
  */
 /**
  * What the pages show, read from the API (or made through it) before the checks: the accounts, a
- * published cycle with a ranking, and an assignment still to be scored, so the results, the staff
- * pages and the scoring form have rows to show.
+ * published cycle with a ranking, an assignment still to be scored, and a city's proposed event,
+ * so the results, the staff pages, the scoring form and the proposals have rows to show.
  * @type {Fixture}
  */
 let data;
@@ -55,6 +57,24 @@ before(async () => {
   await moveCycle(service, token, ranked.cycleId, 'closed');
   await moveCycle(service, token, ranked.cycleId, 'published');
   const draft = await judgingCycle(service, token, { year: 2027, city: 'phayao', evaluator: accounts.evaluator.id });
+  const proposal = /** @type {import('./setup.mjs').Schemas['Event']} */ (
+    (
+      await service.call('POST', '/api/v1/events', {
+        token: await service.token(accounts.city_editor),
+        body: {
+          slug: 'e2e-proposed-forum',
+          type: 'forum',
+          title: { en: 'E2E proposed forum', th: 'เวทีเสวนาที่เสนอ (ทดสอบ)' },
+          starts_on: '2027-03-01',
+          ends_on: '2027-03-01',
+          starts_at: '09:00',
+          ends_at: '12:00',
+          sessions: [{ title: { en: 'Opening' }, on: '2027-03-01', starts_at: '09:00', speakers: [{ name: 'E2E Speaker' }] }],
+          cities: [{ city: 'phayao', role: 'presenter' }],
+        },
+      })
+    ).body
+  );
 
   data = {
     accounts,
@@ -62,6 +82,8 @@ before(async () => {
     network: await read.network(service, 'unesco-gnlc'),
     programme: await read.programme(service, 'unesco-learning-city-award'),
     organisation: await read.organisation(service, 'pmu-a'),
+    event: await read.event(service, 'asean-plus-3-learning-cities-conference-2024'),
+    proposal,
     cycle,
     framework: await read.framework(service, 'kflc-v1'),
     ranked,
@@ -139,6 +161,9 @@ checkPages('public pages', null, [
   at('an award cycle', () => `/awards/cycles/${data.cycle.id}`, () => data.cycle.title.en),
   at('the organisations', () => '/organisations', () => en('organisations', 'list.title')),
   at('an organisation', () => `/organisations/${data.organisation.slug}`, () => data.organisation.name.en),
+  at('the events', () => '/events', () => en('events', 'list.title')),
+  at('a month of events', () => '/events?month=2024-10', () => en('events', 'list.title')),
+  at('an event', () => `/events/${data.event.slug}`, () => data.event.title.en),
   at('the results with a ranking', () => `/results?cycle=${data.ranked.cycleId}`, () => en('results', 'title')),
   at('the data and API page', () => '/data', () => en('data', 'title')),
   at('the sign-in page', () => '/login', () => en('common', 'auth.title')),
@@ -154,6 +179,14 @@ checkPages('secretariat pages', 'secretariat', [
   at('the administration of memberships', () => '/admin/memberships', () => en('admin', 'memberships.title')),
   at('the new-membership form', () => '/admin/memberships/new', () => en('admin', 'membership.create_title')),
   at('the import page', () => '/admin/imports', () => en('imports', 'title')),
+  at('the events and proposals', () => '/admin/events', () => en('events', 'manage.list_title')),
+  at('the new-event form', () => '/admin/events/new', () => en('events', 'manage.create_title')),
+  at('the event editor', () => `/admin/events/${data.event.slug}`, () => en('events', 'manage.edit_title', { name: data.event.title.en })),
+  at(
+    'a proposal in the event editor',
+    () => `/admin/events/${data.proposal.slug}`,
+    () => en('events', 'manage.edit_title', { name: data.proposal.title.en }),
+  ),
   at('the API keys', () => '/admin/api-keys', () => en('admin', 'keys.title')),
   at('the award cycles management', () => '/manage/awards', () => en('manage', 'awards.title')),
   at('the new-cycle form', () => '/manage/awards/new', () => en('manage', 'new_cycle.title')),
@@ -196,6 +229,8 @@ checkPages('city editor pages', 'city_editor', [
   at("the editor's city form", () => '/my-city/edit', () => en('editor', 'edit.title', { city: data.city.name.en })),
   at("the city's nominations", () => '/my-city/nominations', () => en('editor', 'nominations.title', { city: data.city.name.en })),
   at('the nomination form', () => '/my-city/nominations/new', () => en('editor', 'nominate.title', { city: data.city.name.en })),
+  at("the city's events", () => '/my-city/events', () => en('events', 'manage.city_title', { city: data.city.name.en })),
+  at('the event proposal form', () => '/my-city/events/new', () => en('events', 'manage.propose_title')),
 ]);
 
 test('on a phone (390×844) the cities directory has no serious or critical violation and does not scroll sideways', async (t) => {

@@ -65,7 +65,7 @@ test('home shows the key figures; the directory filters by country and name, kee
   await page.getByRole('heading', { level: 2, name: en('cities', 'profile.memberships') }).waitFor();
   assert.ok(phayao.memberships.length > 0, 'Phayao has network memberships in the seed');
   for (const membership of phayao.memberships) {
-    await page.getByRole('heading', { level: 3, name: membership.network_name.en }).getByRole('link').waitFor();
+    await page.getByRole('heading', { level: 3, name: membership.network_name.en, exact: true }).getByRole('link').waitFor();
   }
   await done();
 });

@@ -36,6 +36,8 @@ export const read = {
   network: (service, slug) =>
     /** @type {Promise<Schemas['Network']>} */ (bodyOf(service.call('GET', `/api/v1/networks/${slug}`))),
   /** @param {Service} service @param {string} slug */
+  event: (service, slug) => /** @type {Promise<Schemas['Event']>} */ (bodyOf(service.call('GET', `/api/v1/events/${slug}`))),
+  /** @param {Service} service @param {string} slug */
   organisation: (service, slug) =>
     /** @type {Promise<Schemas['Organisation']>} */ (bodyOf(service.call('GET', `/api/v1/organisations/${slug}`))),
   /** @param {Service} service @param {string} slug */

@@ -15,6 +15,8 @@ const ProgrammePage = lazy(() => import('./features/awards/ProgrammePage'));
 const CyclePage = lazy(() => import('./features/awards/CyclePage'));
 const OrganisationsPage = lazy(() => import('./features/organisations/OrganisationsPage'));
 const OrganisationPage = lazy(() => import('./features/organisations/OrganisationPage'));
+const EventsPage = lazy(() => import('./features/events/EventsPage'));
+const EventPage = lazy(() => import('./features/events/EventPage'));
 const ResultsPage = lazy(() => import('./features/evaluations/results/ResultsPage'));
 const DataPage = lazy(() => import('./features/data/DataPage'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
@@ -40,6 +42,8 @@ export function App() {
         <Route path="awards/:slug" element={<ProgrammePage />} />
         <Route path="organisations" element={<OrganisationsPage />} />
         <Route path="organisations/:slug" element={<OrganisationPage />} />
+        <Route path="events" element={<EventsPage />} />
+        <Route path="events/:slug" element={<EventPage />} />
         <Route path="results" element={<ResultsPage />} />
         <Route path="data" element={<DataPage />} />
         <Route path="login" element={<LoginPage />} />

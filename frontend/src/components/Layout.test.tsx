@@ -22,9 +22,11 @@ describe('Layout', () => {
     await renderAt(shell());
     expect(screen.getByRole('link', { name: 'Cities' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Organisations' })).toHaveAttribute('href', '/organisations');
+    expect(screen.getByRole('link', { name: 'Events' })).toHaveAttribute('href', '/events');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'th');
     expect(await screen.findByRole('link', { name: 'เมือง' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'องค์กร' })).toHaveAttribute('href', '/organisations');
+    expect(screen.getByRole('link', { name: 'กิจกรรม' })).toHaveAttribute('href', '/events');
     expect(document.documentElement.lang).toBe('th');
     expect(localStorage.getItem('lc.language')).toBe('th');
   });

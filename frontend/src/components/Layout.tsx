@@ -25,6 +25,7 @@ export function Layout() {
               <li><NavLink to="/cities">{t('nav.cities')}</NavLink></li>
               <li><NavLink to="/networks">{t('nav.networks')}</NavLink></li>
               <li><NavLink to="/awards">{t('nav.awards')}</NavLink></li>
+              <li><NavLink to="/events">{t('nav.events')}</NavLink></li>
               <li><NavLink to="/organisations">{t('nav.organisations')}</NavLink></li>
               <li><NavLink to="/results">{t('nav.results')}</NavLink></li>
               <li><NavLink to="/data">{t('nav.data')}</NavLink></li>

@@ -1,6 +1,7 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
+import { EventsAdminArea } from '@/features/events';
 import { AdminDashboard } from './AdminDashboard';
 import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { ApiKeyUsagePage } from './apikeys/ApiKeyUsagePage';
@@ -70,6 +71,7 @@ export default function AdminArea() {
         <Route path="memberships" element={<MembershipsPage />} />
         <Route path="memberships/new" element={<MembershipCreatePage />} />
         <Route path="memberships/:id" element={<MembershipEditPage />} />
+        <Route path="events/*" element={<EventsAdminArea />} />
         <Route path="data-quality" element={<DataQualityPage />} />
         <Route path="imports" element={<ImportPage />} />
         <Route path="users" element={<UsersPage />} />

@@ -105,6 +105,7 @@ export const ADMIN_SECTIONS = [
   { path: 'cities', adminOnly: false },
   { path: 'networks', adminOnly: false },
   { path: 'memberships', adminOnly: false },
+  { path: 'events', adminOnly: false },
   { path: 'data-quality', adminOnly: false },
   { path: 'imports', adminOnly: false },
   { path: 'users', adminOnly: true },

@@ -6,10 +6,11 @@ import { fakeApi, renderAt } from '@/test/render';
 import CityPage from './CityPage';
 import { city, gnlc, reference, thaiNetwork } from './fixtures';
 
-/** The reference data and, by default, no initiative for the city. */
+/** The reference data and, by default, no initiative and no event for the city. */
 const base = {
   ...reference,
   'GET /api/v1/initiatives': { body: { items: [], total: 0, next_cursor: null } },
+  'GET /api/v1/cities/phayao/events': { body: { items: [], total: 0, next_cursor: null } },
 };
 
 const phayao = city({ memberships: [thaiNetwork, { ...gnlc, left_year: null }], area_km2: 41.5 });

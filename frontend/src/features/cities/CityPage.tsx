@@ -7,6 +7,7 @@ import { DataState } from '@/components/DataState';
 import { PageTitle } from '@/components/PageTitle';
 import { Sources } from '@/components/Sources';
 import { useCountries, useProvinces } from '@/api/reference';
+import { CityEvents } from '@/features/events';
 import { useLocalized } from '@/i18n/localized';
 import { citiesQueries } from './api';
 import type { City } from './CitiesTable';
@@ -98,7 +99,7 @@ function Population({ city }: { city: City }) {
   );
 }
 
-/** Everything public about one city: facts, memberships, awards and published evaluation results. */
+/** Everything public about one city: facts, memberships, initiatives, awards, published evaluation results and events. */
 function CityProfile({ city }: { city: City }) {
   const { t } = useTranslation('cities');
   const { text, language } = useLocalized();
@@ -122,6 +123,7 @@ function CityProfile({ city }: { city: City }) {
       <CityAwards slug={city.slug} />
       <h2>{t('profile.evaluations')}</h2>
       <CityEvaluations slug={city.slug} />
+      <CityEvents slug={city.slug} name={text(city.name)} />
     </>
   );
 }

@@ -73,6 +73,7 @@ function api() {
           };
     },
     'GET /api/v1/award-cycles': { body: cycles },
+    'GET /api/v1/events': { body: { items: [], total: 0, next_cursor: null } },
   });
 }
 
@@ -156,6 +157,7 @@ describe('HomePage', () => {
       },
       'GET /api/v1/cities': { body: { items: [], total: 0, next_cursor: null } },
       'GET /api/v1/award-cycles': { body: { items: [], total: 0, next_cursor: null } },
+      'GET /api/v1/events': { body: { items: [], total: 0, next_cursor: null } },
     });
     await renderAt(<HomePage />);
     const alert = await screen.findByRole('alert', undefined, slow);

@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
+import { NextEvents } from '@/features/events';
 import { HomeMap } from './HomeMap';
 import { KeyFigures } from './KeyFigures';
 import { LatestAwards } from './LatestAwards';
 import './home.css';
 
-/** The public home page: what the platform holds, the cities on the map and the latest awards. */
+/** The public home page: what the platform holds, the cities on the map, the next events and the latest awards. */
 export default function HomePage() {
   const { t } = useTranslation('home');
   return (
@@ -23,6 +24,7 @@ export default function HomePage() {
       </nav>
       <KeyFigures />
       <HomeMap />
+      <NextEvents />
       <LatestAwards />
     </>
   );

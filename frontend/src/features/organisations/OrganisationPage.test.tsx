@@ -92,7 +92,7 @@ describe('OrganisationPage', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
   });
 
-  it('marks a role that is not verified with its reason and note, and names an event without a link, with its year', async () => {
+  it('marks a role that is not verified with its reason and note, and links an event to its page, with its year', async () => {
     api();
     const { container } = await show('unesco-bangkok');
     await screen.findByRole('heading', { level: 2, name: 'Roles' }, slow);
@@ -111,7 +111,10 @@ describe('OrganisationPage', () => {
 
     const events = group('Events');
     expect(events.getByText('ASEAN+3 Regional Learning Cities Conference')).toBeInTheDocument();
-    expect(events.queryByRole('link', { name: /ASEAN\+3/ })).not.toBeInTheDocument();
+    expect(events.getByRole('link', { name: 'ASEAN+3 Regional Learning Cities Conference' })).toHaveAttribute(
+      'href',
+      '/events/asean-plus-3-learning-cities-conference-2024',
+    );
     expect(events.getByText('Co-host').parentElement).toHaveTextContent(/^Co-host in 2024$/);
     expect(await violations(container)).toEqual([]);
   });

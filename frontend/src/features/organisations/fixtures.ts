@@ -1,8 +1,8 @@
 /**
  * API answers for the organisations tests, trimmed from the service with the seeded organisations
- * (`api/seed-data/organisations.json`). The service leaves out roles in events until the events
- * are seeded; `unescoBangkok` has one as the seed names it, and adds for the tests what the seed
- * does not have: a website, a dated role, and a role with a note that is not verified.
+ * (`api/seed-data/organisations.json`). `unescoBangkok` has a role in an event as the seed names
+ * it, and adds for the tests what the seed does not have: a website, a dated role, and a role with
+ * a note that is not verified.
  */
 import type { components } from '@/api/schema';
 import { provenance, source } from '@/test/provenance';

@@ -39,13 +39,14 @@ export const ROLES = [
 export const TARGETS = ['network', 'award_programme', 'initiative', 'event'] as const satisfies readonly RoleTarget[];
 
 /**
- * The SPA page of the record a role is held in, where there is one: networks and award
- * programmes; initiatives and events have no page of their own yet.
+ * The SPA page of the record a role is held in, where there is one: networks, award programmes
+ * and events; initiatives have no page of their own yet.
  */
 export function subjectPath(kind: RoleTarget, slug: string): string | null {
   const key = encodeURIComponent(slug);
   if (kind === 'network') return `/networks/${key}`;
   if (kind === 'award_programme') return `/awards/${key}`;
+  if (kind === 'event') return `/events/${key}`;
   return null;
 }
 

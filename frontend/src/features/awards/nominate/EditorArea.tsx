@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '@/auth/AuthProvider';
 import { PageTitle } from '@/components/PageTitle';
 import NotFoundPage from '@/components/NotFoundPage';
+import { CityEventsArea } from '@/features/events';
 import { EditCityPage } from './EditCityPage';
 import { MyCityPage } from './MyCityPage';
 import { NominatePage } from './NominatePage';
@@ -10,8 +11,8 @@ import { NominationsPage } from './NominationsPage';
 import './nominate.css';
 
 /**
- * The city editor's workspace (`/my-city`): the city they keep, its profile form, and its award
- * nominations. The city is the one set on the account (`user.city`).
+ * The city editor's workspace (`/my-city`): the city they keep, its profile form, its award
+ * nominations, and the events proposed for it. The city is the one set on the account (`user.city`).
  */
 export default function EditorArea() {
   const { t } = useTranslation('editor');
@@ -43,6 +44,9 @@ export default function EditorArea() {
           <li>
             <NavLink to="/my-city/nominations">{t('area.tab_nominations')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/my-city/events">{t('area.tab_events')}</NavLink>
+          </li>
         </ul>
       </nav>
       <Routes>
@@ -50,6 +54,7 @@ export default function EditorArea() {
         <Route path="edit" element={<EditCityPage slug={city} />} />
         <Route path="nominations" element={<NominationsPage slug={city} />} />
         <Route path="nominations/new" element={<NominatePage slug={city} />} />
+        <Route path="events/*" element={<CityEventsArea city={city} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </>
