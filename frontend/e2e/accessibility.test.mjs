@@ -176,6 +176,13 @@ checkPages('secretariat pages', 'secretariat', [
   at('the city editor', () => `/admin/cities/${data.city.slug}`, () => en('admin', 'city.edit_title', { name: data.city.name.en })),
   at('the administration of networks', () => '/admin/networks', () => en('admin', 'networks.title')),
   at('the new-network form', () => '/admin/networks/new', () => en('admin', 'network.create_title')),
+  at('the administration of organisations', () => '/admin/organisations', () => en('organisations', 'manage.list_title')),
+  at('the new-organisation form', () => '/admin/organisations/new', () => en('organisations', 'manage.create_title')),
+  at(
+    'the organisation editor',
+    () => `/admin/organisations/${data.organisation.slug}`,
+    () => en('organisations', 'manage.edit_title', { name: data.organisation.name.en }),
+  ),
   at('the administration of memberships', () => '/admin/memberships', () => en('admin', 'memberships.title')),
   at('the new-membership form', () => '/admin/memberships/new', () => en('admin', 'membership.create_title')),
   at('the import page', () => '/admin/imports', () => en('imports', 'title')),

@@ -2,6 +2,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/PageTitle';
 import { EventsAdminArea } from '@/features/events';
+import { OrganisationsAdminArea } from '@/features/organisations';
 import { AdminDashboard } from './AdminDashboard';
 import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { ApiKeyUsagePage } from './apikeys/ApiKeyUsagePage';
@@ -68,6 +69,7 @@ export default function AdminArea() {
         <Route path="networks" element={<NetworksAdminPage />} />
         <Route path="networks/new" element={<NetworkCreatePage />} />
         <Route path="networks/:slug" element={<NetworkEditPage />} />
+        <Route path="organisations/*" element={<OrganisationsAdminArea />} />
         <Route path="memberships" element={<MembershipsPage />} />
         <Route path="memberships/new" element={<MembershipCreatePage />} />
         <Route path="memberships/:id" element={<MembershipEditPage />} />

@@ -104,6 +104,7 @@ export function rfc3339ToLocal(value: string): string {
 export const ADMIN_SECTIONS = [
   { path: 'cities', adminOnly: false },
   { path: 'networks', adminOnly: false },
+  { path: 'organisations', adminOnly: false },
   { path: 'memberships', adminOnly: false },
   { path: 'events', adminOnly: false },
   { path: 'data-quality', adminOnly: false },
