@@ -324,13 +324,9 @@ fn check_own_city(
         .ok_or_else(|| ApiError::forbidden("no_city", "this city editor keeps no city"))?;
     let listed = match &ch.cities {
         Some(list) => list.iter().any(|c| refs.cities.get(&c.city) == Some(&own)),
-        None => {
-            before.is_some_and(|e| {
-                e.cities
-                    .iter()
-                    .any(|c| refs.cities.get(&c.city) == Some(&own))
-            }) || before.is_some()
-        }
+        // Without a new list, an existing proposal is already the editor's city's (`change`
+        // checked it); a new event must list the city.
+        None => before.is_some(),
     };
     if listed || refs.venue_city == Some(own) {
         Ok(Some(own))
